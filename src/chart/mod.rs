@@ -1,0 +1,270 @@
+//! Layout: from a [`Dataset`] and a [`ChartSpec`] to a [`Scene`]. One file per chart kind
+//! (`bar`, `pie`, `pie_grid`); this file holds what they share: the frame of title, subtitle,
+//! legend and source around the plot, value formatting and the accessible summary.
+
+mod bar;
+mod pie;
+mod pie_grid;
+
+use crate::dataset::Dataset;
+use crate::number;
+use crate::scene::{Anchor, Color, Scene};
+use crate::spec::{ChartSpec, Kind, Lang};
+use crate::text;
+use crate::theme::{self, Sizes, Theme};
+
+/// A rectangle in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    /// Left.
+    pub x0: f64,
+    /// Top.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Bottom.
+    pub y1: f64,
+}
+
+impl Area {
+    /// Width.
+    pub fn w(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    /// Height.
+    pub fn h(&self) -> f64 {
+        self.y1 - self.y0
+    }
+}
+
+/// Lays out a chart.
+pub fn layout(ds: &Dataset, spec: &ChartSpec, kind: Kind) -> anyhow::Result<Scene> {
+    spec.validate()?;
+    let mut scene = match kind {
+        Kind::Bar => bar::layout(ds, spec)?,
+        Kind::Pie if spec.each_row => pie_grid::layout(ds, spec)?,
+        Kind::Pie => pie::layout(ds, spec)?,
+    };
+    if spec.rtl() {
+        scene.mirror();
+    }
+    Ok(scene)
+}
+
+/// Everything the chart kinds share while laying out.
+pub(crate) struct Ctx<'a> {
+    pub spec: &'a ChartSpec,
+    pub ds: &'a Dataset,
+    pub sizes: Sizes,
+    pub theme: Theme,
+    pub scene: Scene,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(ds: &'a Dataset, spec: &'a ChartSpec) -> Ctx<'a> {
+        let theme = theme::LIGHT;
+        let mut scene = Scene::new(spec.width, spec.height, theme.background, spec.rtl());
+        scene.title = title(ds, spec);
+        Ctx {
+            spec,
+            ds,
+            sizes: Sizes::for_image(spec.width, spec.height),
+            theme,
+            scene,
+        }
+    }
+
+    /// Puts `s` into the scene, isolated for bidi as the chart's direction needs.
+    pub fn text(&mut self, x: f64, y: f64, s: &str, size: f64, color: Color, anchor: Anchor, bold: bool) {
+        let s = text::isolate(s, self.spec.rtl());
+        self.scene.text(x, y, &s, size, color, anchor, bold);
+    }
+
+    /// A value as shown on the chart: "76%", "43.5%", "102,347".
+    pub fn value_label(&self, v: f64) -> String {
+        format_value(v, self.ds.decimals(), self.ds.percent)
+    }
+
+    /// Draws title, subtitle, legend and source; returns the area left for the plot.
+    pub fn frame(&mut self, legend: &[(String, Color)]) -> Area {
+        let s = self.sizes;
+        let (w, h) = (f64::from(self.spec.width), f64::from(self.spec.height));
+        let inner = w - 2.0 * s.margin;
+        let mut y = s.margin;
+        let title = self.scene.title.clone();
+        for line in text::wrap(&title, s.title, true, inner, 2) {
+            let lh = Sizes::line(s.title);
+            self.text(s.margin, y + lh / 2.0, &line, s.title, self.theme.text, Anchor::Start, true);
+            y += lh;
+        }
+        if let Some(sub) = self.spec.subtitle.as_deref().map(text::clean) {
+            y += 2.0;
+            for line in text::wrap(&sub, s.subtitle, false, inner, 2) {
+                let lh = Sizes::line(s.subtitle);
+                self.text(s.margin, y + lh / 2.0, &line, s.subtitle, self.theme.muted, Anchor::Start, false);
+                y += lh;
+            }
+        }
+        y += s.label;
+        if !legend.is_empty() {
+            y = self.legend(legend, s.margin, y, inner);
+            y += s.label * 0.5;
+        }
+        // Source at the bottom.
+        let mut bottom = h - s.margin * 0.75;
+        if let Some(src) = self.spec.source.as_deref().map(text::clean) {
+            let src = source_line(&src, self.spec.lang);
+            let lines = text::wrap(&src, s.source, false, inner, 2);
+            let lh = Sizes::line(s.source);
+            bottom -= lh * lines.len() as f64;
+            for (i, line) in lines.iter().enumerate() {
+                let ly = bottom + lh * (i as f64 + 0.5);
+                self.text(s.margin, ly, line, s.source, self.theme.muted, Anchor::Start, false);
+            }
+            bottom -= s.label * 0.75;
+        }
+        Area {
+            x0: s.margin,
+            y0: y,
+            x1: w - s.margin,
+            y1: bottom,
+        }
+    }
+
+    /// A row of colour swatches with names, wrapping to more rows; returns the y below it.
+    fn legend(&mut self, items: &[(String, Color)], x0: f64, y0: f64, width: f64) -> f64 {
+        let size = self.sizes.label;
+        let sw = size * 0.9;
+        let lh = Sizes::line(size) + 4.0;
+        let (mut x, mut y) = (x0, y0);
+        for (name, color) in items {
+            let name = text::ellipsize(name, size, false, width - sw - 8.0);
+            let item_w = sw + 8.0 + text::width(&name, size, false) + size * 1.5;
+            if x > x0 && x + item_w > x0 + width {
+                x = x0;
+                y += lh;
+            }
+            self.scene.rect(x, y + (lh - sw) / 2.0, sw, sw, *color);
+            self.text(x + sw + 8.0, y + lh / 2.0, &name, size, self.theme.text, Anchor::Start, false);
+            x += item_w;
+        }
+        y + lh
+    }
+
+    /// Finishes the scene: the plain-language summary for screen readers.
+    pub fn finish(mut self) -> Scene {
+        self.scene.desc = summary(self.ds, &self.scene.title, self.spec);
+        self.scene
+    }
+}
+
+/// "76%" / "43.5%" / "102,347".
+pub fn format_value(v: f64, decimals: usize, percent: bool) -> String {
+    let n = number::format(v, decimals);
+    if percent { format!("{n}%") } else { n }
+}
+
+/// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight").
+pub fn title(ds: &Dataset, spec: &ChartSpec) -> String {
+    if let Some(t) = &spec.title {
+        return text::clean(t);
+    }
+    let stem = std::path::Path::new(&ds.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+        .unwrap_or_default();
+    let mut c = stem.trim().chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => "Chart".to_string(),
+    }
+}
+
+/// Prefixes "Source: " (or the Arabic "المصدر: ") unless the text already starts with it.
+fn source_line(src: &str, lang: Lang) -> String {
+    let lower = src.to_lowercase();
+    if lower.starts_with("source") || src.starts_with("المصدر") {
+        return src.to_string();
+    }
+    match lang {
+        Lang::En => format!("Source: {src}"),
+        Lang::Ar => format!("المصدر: {src}"),
+    }
+}
+
+/// The label of the remainder of a percentage: `--rest`, or "Rest of world".
+pub fn rest_label(spec: &ChartSpec) -> String {
+    match (&spec.rest, spec.lang) {
+        (Some(r), _) => text::clean(r),
+        (None, Lang::En) => "Rest of world".to_string(),
+        (None, Lang::Ar) => "بقية العالم".to_string(),
+    }
+}
+
+/// "Title. Subtitle. Dates 76%, Cotton 43%." — the data in words, for the SVG `<desc>`.
+fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
+    let d = ds.decimals();
+    let mut parts = vec![title.to_string()];
+    if let Some(sub) = &spec.subtitle {
+        parts.push(text::clean(sub));
+    }
+    for s in &ds.series {
+        let values: Vec<String> = ds
+            .labels
+            .iter()
+            .zip(&s.cells)
+            .filter_map(|(l, c)| c.as_ref().map(|c| format!("{l} {}", format_value(c.value, d, ds.percent))))
+            .collect();
+        if ds.series.len() > 1 {
+            parts.push(format!("{}: {}", s.name, values.join(", ")));
+        } else {
+            parts.push(values.join(", "));
+        }
+    }
+    if let Some(src) = &spec.source {
+        parts.push(source_line(&text::clean(src), spec.lang));
+    }
+    parts
+        .iter()
+        .map(|p| p.trim_end_matches('.').to_string())
+        .collect::<Vec<_>>()
+        .join(". ")
+        + "."
+}
+
+/// A "nice" axis: ticks at 1, 2, 2.5 or 5 times a power of ten, covering `lo..=hi`.
+pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+    let span = (hi - lo).max(f64::EPSILON);
+    let raw = span / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    let n = ((end - start) / step).round() as usize;
+    (0..=n).map(|i| start + step * i as f64).map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(nice_ticks(0.0, 100.0, 4), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(nice_ticks(0.0, 57.0, 5), vec![0.0, 20.0, 40.0, 60.0]);
+        assert_eq!(nice_ticks(-3.0, 7.0, 5), vec![-4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0]);
+        let t = nice_ticks(0.0, 102347.0, 5);
+        assert_eq!(t.last().copied(), Some(125000.0));
+    }
+
+    #[test]
+    fn source_prefix_is_added_once() {
+        assert_eq!(source_line("X", Lang::En), "Source: X");
+        assert_eq!(source_line("Source: X", Lang::En), "Source: X");
+        assert_eq!(source_line("X", Lang::Ar), "المصدر: X");
+    }
+}

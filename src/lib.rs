@@ -1,0 +1,24 @@
+//! sharechart: report-quality bar and pie charts from small CSV files, as SVG and PNG.
+//!
+//! The data flows one way: CSV ([`data`]) -> table -> [`dataset`] -> chart layout ([`chart`],
+//! giving a [`scene`]) -> SVG via plotters -> PNG via resvg ([`render`]) -> files written
+//! atomically ([`output`]). [`pipeline`] strings the stages together; [`manifest`] runs many.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod chart;
+pub mod cli;
+pub mod data;
+pub mod dataset;
+pub mod error;
+pub mod fonts;
+pub mod manifest;
+pub mod number;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scene;
+pub mod spec;
+pub mod text;
+pub mod theme;

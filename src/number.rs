@@ -1,0 +1,271 @@
+//! Parsing numbers as people write them in CSV files.
+//!
+//! Accepted: `43`, `43.5`, `-2`, `1e3`, `43%`, `43 %`, Arabic-Indic and Persian digits with the
+//! Arabic percent sign and decimal separator (`٧٦٪`, `٤٣٫٥`), and thousands separators in
+//! groups of three (`102,347`, `١٠٢٬٣٤٧`). Refused: NaN, infinity, and anything else.
+
+/// A parsed cell: its value and whether it was written with a percent sign.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    /// The value, always finite.
+    pub value: f64,
+    /// True when the cell carried `%` or `٪`.
+    pub percent: bool,
+}
+
+/// Why a cell is not a number; the text is shown to the user after the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// Empty cell.
+    Empty,
+    /// Not a number at all.
+    NotANumber,
+    /// NaN or an infinite value (or one too large for a 64-bit float).
+    NotFinite,
+    /// A comma that is not a thousands separator, as in the decimal comma `12,5`.
+    DecimalComma,
+}
+
+impl NumberError {
+    /// A hint for the user.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            NumberError::Empty => "every value must be filled in; remove the row or give a number",
+            NumberError::NotANumber => {
+                "write a plain number such as 43, 43.5 or 43%; choose value columns with --value"
+            }
+            NumberError::NotFinite => "NaN and infinity cannot be drawn; give a finite number",
+            NumberError::DecimalComma => {
+                "use a point as the decimal separator (12.5); commas only group thousands (102,347)"
+            }
+        }
+    }
+}
+
+/// Parses one cell.
+pub fn parse(cell: &str) -> Result<Number, NumberError> {
+    let mut s = cell.trim();
+    if s.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let mut percent = false;
+    for sign in ['%', '٪'] {
+        if let Some(rest) = s.strip_suffix(sign) {
+            s = rest.trim_end();
+            percent = true;
+            break;
+        }
+    }
+    let mut ascii = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mapped = match c {
+            '0'..='9' | '+' | '-' | '.' | 'e' | 'E' | ',' => c,
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{066B}' => '.',
+            '\u{066C}' => ',',
+            '\u{2212}' => '-',
+            _ => {
+                let lower = s.to_ascii_lowercase();
+                if matches!(lower.trim_start_matches(['+', '-']), "nan" | "inf" | "infinity") {
+                    return Err(NumberError::NotFinite);
+                }
+                return Err(NumberError::NotANumber);
+            }
+        };
+        ascii.push(mapped);
+    }
+    let plain = strip_thousands(&ascii)?;
+    if !is_decimal(&plain) {
+        return Err(NumberError::NotANumber);
+    }
+    let value: f64 = plain.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::NotFinite);
+    }
+    Ok(Number { value, percent })
+}
+
+/// Removes thousands separators: the integer part must be groups of three after the first.
+fn strip_thousands(s: &str) -> Result<String, NumberError> {
+    if !s.contains(',') {
+        return Ok(s.to_string());
+    }
+    let body = s.trim_start_matches(['+', '-']);
+    let int_part = body.split(['.', 'e', 'E']).next().unwrap_or("");
+    if body[int_part.len()..].contains(',') {
+        return Err(NumberError::DecimalComma);
+    }
+    let groups: Vec<&str> = int_part.split(',').collect();
+    let ok = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if !ok {
+        return Err(NumberError::DecimalComma);
+    }
+    Ok(s.replace(',', ""))
+}
+
+/// A strict decimal grammar: optional sign, digits with an optional fraction, optional exponent.
+fn is_decimal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut digits = i - int_start;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let frac_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        digits += i - frac_start;
+    }
+    if digits == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let exp_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp_start {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Formats a value for a label: no needless decimals, thousands grouped from 10,000 up.
+pub fn format(value: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, value);
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(d) => ("-", d.to_string()),
+        None => ("", int),
+    };
+    let grouped = if digits.len() > 4 {
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        digits
+    };
+    let sign = if grouped.chars().all(|c| c == '0' || c == ',') && frac.as_deref().is_none_or(|f| f.chars().all(|c| c == '0')) {
+        ""
+    } else {
+        sign
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// The number of decimals needed to show every value exactly as written (at most 3).
+pub fn decimals_needed(values: &[f64]) -> usize {
+    values
+        .iter()
+        .map(|v| {
+            (0..=3)
+                .find(|&d| {
+                    let scaled = v * 10f64.powi(d as i32);
+                    (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+                })
+                .unwrap_or(3)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> f64 {
+        parse(s).map(|n| n.value).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn plain_and_percent() {
+        assert_eq!(v("43"), 43.0);
+        assert_eq!(v(" 43.5 "), 43.5);
+        assert_eq!(parse("43%"), Ok(Number { value: 43.0, percent: true }));
+        assert_eq!(parse("43 %"), Ok(Number { value: 43.0, percent: true }));
+        assert_eq!(v("-2"), -2.0);
+        assert_eq!(v("1e3"), 1000.0);
+        assert_eq!(v(".5"), 0.5);
+    }
+
+    #[test]
+    fn arabic_and_persian_digits() {
+        assert_eq!(parse("٧٦٪"), Ok(Number { value: 76.0, percent: true }));
+        assert_eq!(v("٤٣٫٥"), 43.5);
+        assert_eq!(v("۱۵"), 15.0);
+        assert_eq!(v("١٠٢٬٣٤٧"), 102347.0);
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(v("102,347"), 102347.0);
+        assert_eq!(v("1,234,567.5"), 1234567.5);
+        assert_eq!(parse("12,5"), Err(NumberError::DecimalComma));
+        assert_eq!(parse("1,2345"), Err(NumberError::DecimalComma));
+    }
+
+    #[test]
+    fn refused() {
+        assert_eq!(parse(""), Err(NumberError::Empty));
+        assert_eq!(parse("NaN"), Err(NumberError::NotFinite));
+        assert_eq!(parse("-inf"), Err(NumberError::NotFinite));
+        assert_eq!(parse("1e999"), Err(NumberError::NotFinite));
+        assert_eq!(parse("abc"), Err(NumberError::NotANumber));
+        assert_eq!(parse("4x3"), Err(NumberError::NotANumber));
+        assert_eq!(parse("1.2.3"), Err(NumberError::NotANumber));
+        assert_eq!(parse("%"), Err(NumberError::NotANumber));
+        assert_eq!(parse("e5"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(format(76.0, 0), "76");
+        assert_eq!(format(43.5, 1), "43.5");
+        assert_eq!(format(102347.0, 0), "102,347");
+        assert_eq!(format(1234.0, 0), "1234");
+        assert_eq!(format(-0.0, 0), "0");
+        assert_eq!(decimals_needed(&[76.0, 43.5]), 1);
+        assert_eq!(decimals_needed(&[76.0, 43.0]), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_is_finite(s in "\\PC{0,12}") {
+            if let Ok(n) = parse(&s) {
+                proptest::prop_assert!(n.value.is_finite());
+            }
+        }
+
+        #[test]
+        fn round_trips_integers(n in -1_000_000i64..1_000_000) {
+            proptest::prop_assert_eq!(v(&n.to_string()), n as f64);
+            proptest::prop_assert_eq!(v(&format(n as f64, 0)), n as f64);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Output formats: the scene is written as SVG by plotters, and PNG is that same SVG rasterised
+//! by resvg, so both files show exactly the same chart (and Arabic is shaped in both).
+
+mod png;
+mod svg;
+
+use std::path::Path;
+
+use crate::error::ChartError;
+use crate::scene::Scene;
+
+pub use svg::to_svg;
+
+/// An output file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Scalable vector graphics.
+    Svg,
+    /// Portable network graphics.
+    Png,
+}
+
+impl Format {
+    /// The format for an output path, from its extension.
+    pub fn from_path(path: &Path) -> Result<Format, ChartError> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "svg" => Ok(Format::Svg),
+            "png" => Ok(Format::Png),
+            _ => Err(ChartError::Format {
+                path: path.to_path_buf(),
+                ext: if ext.is_empty() { "(none)".to_string() } else { format!(".{ext}") },
+            }),
+        }
+    }
+}
+
+/// Renders a scene to the bytes of a file of the given format.
+pub fn render(scene: &Scene, format: Format, scale: f32) -> anyhow::Result<Vec<u8>> {
+    let svg = to_svg(scene);
+    match format {
+        Format::Svg => Ok(svg.into_bytes()),
+        Format::Png => png::rasterise(&svg, scene.width, scene.height, scale),
+    }
+}
+
+/// Renders SVG text to PNG bytes (used when the SVG is already at hand).
+pub fn svg_to_png(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Result<Vec<u8>> {
+    png::rasterise(svg, width, height, scale)
+}

@@ -1,0 +1,188 @@
+//! Writes a [`Scene`] as SVG with plotters' SVG backend, then adds what plotters cannot: the
+//! accessible `<title>` and `<desc>`, `role="img"` and the language of the chart.
+
+use plotters::prelude::{DrawingBackend, SVGBackend};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, FontFamily, FontStyle, FontTransform,
+    text_anchor::{HPos, Pos, VPos},
+};
+
+use crate::fonts::FONT_FAMILY;
+use crate::scene::{Anchor, Color, Item, Scene};
+
+/// A text style for plotters' backend: our family, a size, a colour, an anchor.
+struct Style {
+    size: f64,
+    color: Color,
+    anchor: Anchor,
+    bold: bool,
+}
+
+impl BackendTextStyle for Style {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        backend_color(self.color)
+    }
+
+    fn size(&self) -> f64 {
+        plotters_size(self.size)
+    }
+
+    fn transform(&self) -> FontTransform {
+        FontTransform::None
+    }
+
+    fn style(&self) -> FontStyle {
+        if self.bold { FontStyle::Bold } else { FontStyle::Normal }
+    }
+
+    fn anchor(&self) -> Pos {
+        let h = match self.anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        Pos::new(h, VPos::Center)
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_FAMILY)
+    }
+
+    fn layout_box(&self, _text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        // Only bitmap backends ask; layout measures with the shaper in `text`.
+        Ok(((0, 0), (0, 0)))
+    }
+
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: BackendCoord,
+        _draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        Ok(Ok(()))
+    }
+}
+
+/// plotters writes `font-size` as `size / 1.24`.
+fn plotters_size(px: f64) -> f64 {
+    px * 1.24
+}
+
+/// Rounds the `font-size` values plotters wrote (`15.999999999999998`) to a tenth of a pixel.
+fn round_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find(KEY) {
+        out.push_str(&rest[..i + KEY.len()]);
+        rest = &rest[i + KEY.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match rest[..end].parse::<f64>() {
+            Ok(v) => out.push_str(&format!("{}", (v * 10.0).round() / 10.0)),
+            Err(_) => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn backend_color(c: Color) -> BackendColor {
+    BackendColor { alpha: 1.0, rgb: (c.0, c.1, c.2) }
+}
+
+struct Stroke(Color, u32);
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        backend_color(self.0)
+    }
+    fn stroke_width(&self) -> u32 {
+        self.1
+    }
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// The SVG text of a scene. Deterministic: the same scene gives the same bytes.
+pub fn to_svg(scene: &Scene) -> String {
+    let mut buf = String::with_capacity(16 * 1024);
+    {
+        let mut b = SVGBackend::with_string(&mut buf, (scene.width, scene.height));
+        // The SVG backend only writes into the string: none of these calls can fail.
+        let _ = b.draw_rect((0, 0), (scene.width as i32, scene.height as i32), &Stroke(scene.background, 0), true);
+        for item in &scene.items {
+            let _ = match item {
+                Item::Rect { x, y, w, h, fill } => {
+                    let (x0, y0, x1, y1) = (px(*x), px(*y), px(x + w), px(y + h));
+                    if x1 > x0 && y1 > y0 {
+                        b.draw_rect((x0, y0), (x1, y1), &Stroke(*fill, 0), true)
+                    } else {
+                        Ok(())
+                    }
+                }
+                Item::Polygon { points, fill } => {
+                    b.fill_polygon(points.iter().map(|p| (px(p.0), px(p.1))), &Stroke(*fill, 0))
+                }
+                Item::Line { points, color, width } => {
+                    b.draw_path(points.iter().map(|p| (px(p.0), px(p.1))), &Stroke(*color, *width))
+                }
+                Item::Text { x, y, text, size, color, anchor, bold } => b.draw_text(
+                    text,
+                    &Style { size: *size, color: *color, anchor: *anchor, bold: *bold },
+                    (px(*x), px(*y)),
+                ),
+            };
+        }
+        let _ = b.present();
+    }
+    accessible(round_font_sizes(&buf), scene)
+}
+
+/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to plotters' output.
+fn accessible(svg: String, scene: &Scene) -> String {
+    let Some(end) = svg.find('>') else { return svg };
+    let lang = if scene.rtl { "ar" } else { "en" };
+    let mut out = String::with_capacity(svg.len() + scene.desc.len() + 256);
+    out.push_str(&svg[..end]);
+    out.push_str(&format!(
+        " role=\"img\" aria-labelledby=\"sc-title sc-desc\" xml:lang=\"{lang}\" lang=\"{lang}\">\n<title id=\"sc-title\">"
+    ));
+    escape_into(&mut out, &scene.title);
+    out.push_str("</title>\n<desc id=\"sc-desc\">");
+    escape_into(&mut out, &scene.desc);
+    out.push_str("</desc>");
+    out.push_str(&svg[end + 1..]);
+    out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_sizes_are_rounded() {
+        for tenth in 50..800 {
+            let want = f64::from(tenth) / 10.0;
+            let svg = format!("<text font-size=\"{}\">", plotters_size(want) / 1.24);
+            assert_eq!(round_font_sizes(&svg), format!("<text font-size=\"{want}\">"));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The laid-out chart: a flat list of shapes and texts in pixel coordinates.
+//!
+//! Chart kinds produce a [`Scene`]; the SVG writer draws it with plotters. Keeping layout apart
+//! from drawing lets a right-to-left chart be made by mirroring a finished left-to-right scene.
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Color(pub u8, pub u8, pub u8);
+
+impl Color {
+    /// From `0xRRGGBB`.
+    pub const fn hex(v: u32) -> Color {
+        Color((v >> 16) as u8, (v >> 8) as u8, v as u8)
+    }
+}
+
+/// Horizontal alignment of a text at its x.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Text starts at x.
+    Start,
+    /// Text is centred on x.
+    Middle,
+    /// Text ends at x.
+    End,
+}
+
+/// One drawing operation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A filled rectangle.
+    Rect {
+        /// Left.
+        x: f64,
+        /// Top.
+        y: f64,
+        /// Width.
+        w: f64,
+        /// Height.
+        h: f64,
+        /// Fill.
+        fill: Color,
+    },
+    /// A filled polygon.
+    Polygon {
+        /// Corners.
+        points: Vec<(f64, f64)>,
+        /// Fill.
+        fill: Color,
+    },
+    /// An open polyline.
+    Line {
+        /// Points.
+        points: Vec<(f64, f64)>,
+        /// Stroke colour.
+        color: Color,
+        /// Stroke width in pixels.
+        width: u32,
+    },
+    /// A single line of text, vertically centred on y.
+    Text {
+        /// Anchor x.
+        x: f64,
+        /// Centre y.
+        y: f64,
+        /// The text, already cleaned.
+        text: String,
+        /// Font size in pixels.
+        size: f64,
+        /// Fill.
+        color: Color,
+        /// Alignment.
+        anchor: Anchor,
+        /// Bold weight.
+        bold: bool,
+    },
+}
+
+/// A finished chart, ready to be written as SVG.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Background colour.
+    pub background: Color,
+    /// Shapes and texts, in painting order.
+    pub items: Vec<Item>,
+    /// The chart's title, for the SVG `<title>`.
+    pub title: String,
+    /// A plain-language summary with the data, for the SVG `<desc>`.
+    pub desc: String,
+    /// Right-to-left chart (Arabic).
+    pub rtl: bool,
+}
+
+impl Scene {
+    /// An empty scene.
+    pub fn new(width: u32, height: u32, background: Color, rtl: bool) -> Scene {
+        Scene {
+            width,
+            height,
+            background,
+            items: Vec::new(),
+            title: String::new(),
+            desc: String::new(),
+            rtl,
+        }
+    }
+
+    /// Adds a text item.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, color: Color, anchor: Anchor, bold: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.items.push(Item::Text {
+            x,
+            y,
+            text: text.to_string(),
+            size,
+            color,
+            anchor,
+            bold,
+        });
+    }
+
+    /// Adds a rectangle.
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Color) {
+        self.items.push(Item::Rect { x, y, w, h, fill });
+    }
+
+    /// Adds a polyline.
+    pub fn line(&mut self, points: Vec<(f64, f64)>, color: Color, width: u32) {
+        self.items.push(Item::Line { points, color, width });
+    }
+
+    /// Mirrors the scene left to right: how a right-to-left chart is made from a left-to-right
+    /// layout. Text stays readable; only its position and alignment flip.
+    pub fn mirror(&mut self) {
+        let w = f64::from(self.width);
+        for item in &mut self.items {
+            match item {
+                Item::Rect { x, w: rw, .. } => *x = w - *x - *rw,
+                Item::Polygon { points, .. } | Item::Line { points, .. } => {
+                    for p in points.iter_mut() {
+                        p.0 = w - p.0;
+                    }
+                }
+                Item::Text { x, anchor, .. } => {
+                    *x = w - *x;
+                    *anchor = match anchor {
+                        Anchor::Start => Anchor::End,
+                        Anchor::End => Anchor::Start,
+                        Anchor::Middle => Anchor::Middle,
+                    };
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mirror_flips_positions_and_anchors() {
+        let mut s = Scene::new(100, 50, Color::hex(0xFFFFFF), true);
+        s.rect(10.0, 0.0, 20.0, 5.0, Color::hex(0));
+        s.text(5.0, 5.0, "a", 10.0, Color::hex(0), Anchor::Start, false);
+        s.mirror();
+        assert_eq!(s.items[0], Item::Rect { x: 70.0, y: 0.0, w: 20.0, h: 5.0, fill: Color::hex(0) });
+        assert!(matches!(s.items[1], Item::Text { x, anchor: Anchor::End, .. } if x == 95.0));
+    }
+}

@@ -1,0 +1,212 @@
+//! Text helpers: measuring with the real shaping engine, bidi isolation, cleaning and wrapping.
+//!
+//! Layout needs widths that match what resvg will draw. plotters' own estimate is far off for
+//! Arabic, so labels are shaped with harfrust (the shaper usvg itself uses) on the embedded fonts.
+
+use std::sync::LazyLock;
+
+use harfrust::{FontRef, ShapeOptions, ShaperData, UnicodeBuffer};
+
+use crate::fonts;
+
+struct Face {
+    font: FontRef<'static>,
+    data: ShaperData,
+    upem: f64,
+}
+
+impl Face {
+    fn new(bytes: &'static [u8]) -> Option<Self> {
+        let font = FontRef::new(bytes).ok()?;
+        let data = ShaperData::new(&font);
+        let upem = f64::from(data.shaper(&font).build().units_per_em());
+        Some(Face { font, data, upem })
+    }
+
+    /// Advance width of `text` in em.
+    fn advance_em(&self, text: &str) -> f64 {
+        let shaper = self.data.shaper(&self.font).build();
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let out = shaper.shape(buffer, ShapeOptions::new());
+        let total: i64 = out
+            .glyph_positions()
+            .iter()
+            .map(|p| i64::from(p.x_advance))
+            .sum();
+        total as f64 / self.upem
+    }
+}
+
+static FACES: LazyLock<[Option<Face>; 2]> =
+    LazyLock::new(|| [Face::new(fonts::REGULAR), Face::new(fonts::BOLD)]);
+
+/// True for characters of the Arabic script blocks.
+pub fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// True for characters with a strong right-to-left direction (Arabic and Hebrew blocks).
+fn is_strong_rtl(c: char) -> bool {
+    is_arabic(c) && !c.is_ascii_digit() && !matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9)
+        || matches!(c as u32, 0x0590..=0x05FF)
+}
+
+/// Width in pixels of `text` at `size` px, shaped with the embedded font as resvg will draw it.
+pub fn width(text: &str, size: f64, bold: bool) -> f64 {
+    let clean: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+    let em = match &FACES[usize::from(bold)] {
+        Some(face) => face.advance_em(&clean),
+        // Unreachable with the embedded font; a rough guess keeps layout going.
+        None => clean.chars().count() as f64 * 0.55,
+    };
+    em * size
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// True if the text contains any right-to-left letter.
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(is_strong_rtl)
+}
+
+/// Wraps right-to-left text in a right-to-left isolate (U+2067 ... U+2069).
+///
+/// usvg lays out every `<text>` as a left-to-right paragraph, so a mixed label such as
+/// "نفط خام 2024" would come out in English order. The isolate gives the run the right base
+/// direction in resvg and in browsers alike. Text is isolated when its first strong character is
+/// right to left, or when it is in a right-to-left chart and holds any right-to-left letter.
+pub fn isolate(text: &str, rtl_chart: bool) -> String {
+    let first_strong_rtl = text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(is_strong_rtl);
+    if first_strong_rtl || (rtl_chart && has_rtl(text)) {
+        format!("\u{2067}{text}\u{2069}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Removes control characters (plotters writes them raw, which makes the SVG invalid XML)
+/// and folds runs of white space into one space.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_control() || is_bidi_control(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Breaks `text` into at most `max_lines` lines no wider than `max_width`; the last line ends
+/// with an ellipsis if the text does not fit. A single word wider than the line is cut too.
+pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if current.is_empty() || width(&candidate, size, bold) <= max_width {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    let max_lines = max_lines.max(1);
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).join(" ");
+        lines.push(rest);
+    }
+    if let Some(last) = lines.last_mut() {
+        *last = ellipsize(last, size, bold, max_width);
+    }
+    for line in lines.iter_mut() {
+        if width(line, size, bold) > max_width {
+            *line = ellipsize(line, size, bold, max_width);
+        }
+    }
+    lines
+}
+
+/// Cuts `text` to fit `max_width`, ending it with "…" when anything was cut.
+pub fn ellipsize(text: &str, size: f64, bold: bool, max_width: f64) -> String {
+    if width(text, size, bold) <= max_width {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let s: String = chars[..mid].iter().collect::<String>() + "…";
+        if width(&s, size, bold) <= max_width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo].iter().collect::<String>().trim_end().to_string() + "…"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_width_is_plausible() {
+        let w = width("Rubber", 16.0, false);
+        assert!((35.0..70.0).contains(&w), "{w}");
+        assert!(width("Rubber", 16.0, true) > w);
+        assert!((width("Rubber", 32.0, false) - 2.0 * w).abs() < 0.01);
+    }
+
+    #[test]
+    fn arabic_is_measured_with_arabic_glyphs() {
+        let w = width("المطاط", 16.0, false);
+        assert!(w > 20.0 && w < 80.0, "{w}");
+    }
+
+    #[test]
+    fn isolate_wraps_arabic_first_text_only() {
+        assert_eq!(isolate("Oil", false), "Oil");
+        assert_eq!(isolate("النفط 2024", false), "\u{2067}النفط 2024\u{2069}");
+        assert_eq!(isolate("Oil النفط", false), "Oil النفط");
+        assert_eq!(isolate("Oil النفط", true), "\u{2067}Oil النفط\u{2069}");
+    }
+
+    #[test]
+    fn clean_removes_controls_and_folds_space() {
+        assert_eq!(clean(" a\u{0}b\t\n c  "), "ab c");
+    }
+
+    #[test]
+    fn wrap_and_ellipsize_fit_the_width() {
+        let lines = wrap("United Nations General Assembly seats", 16.0, false, 120.0, 2);
+        assert_eq!(lines.len(), 2);
+        for l in &lines {
+            assert!(width(l, 16.0, false) <= 120.0, "{l}");
+        }
+        assert!(lines[1].ends_with('…'));
+        assert_eq!(wrap("Oil", 16.0, false, 120.0, 2), vec!["Oil"]);
+    }
+}
