@@ -10,7 +10,11 @@ use crate::pipeline;
 pub fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Chart(job) => pipeline::run_job(&job),
-        Command::Build { manifest: path, check, jobs } => {
+        Command::Build {
+            manifest: path,
+            check,
+            jobs,
+        } => {
             let charts = manifest::load(&path)?;
             let start = std::time::Instant::now();
             let report = manifest::build(&charts, &BuildOptions { jobs, check });

@@ -11,7 +11,9 @@ use crate::spec::{ChartSpec, Kind, Lang, Sort};
 /// Report-quality bar and pie charts from small CSV files, as SVG and PNG.
 #[derive(Debug, Parser)]
 #[command(name = "sharechart", version, about, long_about = None)]
-#[command(after_help = "Exit status: 0 success, 1 error (bad input, failed chart, stale chart with --check), 2 bad usage.")]
+#[command(
+    after_help = "Exit status: 0 success, 1 error (bad input, failed chart, stale chart with --check), 2 bad usage."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -20,7 +22,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Cmd {
     /// Draw a bar chart.
-    #[command(after_help = "Examples:\n  sharechart bar data/crops.csv -o crops.svg\n  sharechart bar data/energy.csv -o energy.png --lang ar --scale 2\n  sharechart bar data/minerals.csv -o minerals.svg --horizontal --sort desc")]
+    #[command(
+        after_help = "Examples:\n  sharechart bar data/crops.csv -o crops.svg\n  sharechart bar data/energy.csv -o energy.png --lang ar --scale 2\n  sharechart bar data/minerals.csv -o minerals.svg --horizontal --sort desc"
+    )]
     Bar {
         #[command(flatten)]
         common: Common,
@@ -32,7 +36,9 @@ enum Cmd {
         sort: Option<SortArg>,
     },
     /// Draw a pie or donut of the parts of one whole.
-    #[command(after_help = "Examples:\n  sharechart pie data/russia_muslims.csv -o russia.svg --donut --rest \"Other residents\"\n  sharechart pie data/crops.csv -o crops.png --each-row")]
+    #[command(
+        after_help = "Examples:\n  sharechart pie data/russia_muslims.csv -o russia.svg --donut --rest \"Other residents\"\n  sharechart pie data/crops.csv -o crops.png --each-row"
+    )]
     Pie {
         #[command(flatten)]
         common: Common,
@@ -47,7 +53,9 @@ enum Cmd {
         each_row: bool,
     },
     /// Render every chart listed in a manifest (charts.toml).
-    #[command(after_help = "Examples:\n  sharechart build\n  sharechart build --check   # exit 1 if a file in output/ is stale")]
+    #[command(
+        after_help = "Examples:\n  sharechart build\n  sharechart build --check   # exit 1 if a file in output/ is stale"
+    )]
     Build {
         /// The manifest.
         #[arg(short, long, value_name = "PATH", default_value = "charts.toml")]
@@ -78,6 +86,9 @@ struct Common {
     /// Column that splits long data into series (default: detected).
     #[arg(long, value_name = "COL")]
     series: Option<String>,
+    /// Legend name for a series (repeatable, in order; default: from the data).
+    #[arg(long, value_name = "NAME")]
+    legend: Vec<String>,
     /// Title (default: from the file name).
     #[arg(long)]
     title: Option<String>,
@@ -120,7 +131,7 @@ enum LangArg {
 #[derive(Debug)]
 pub enum Command {
     /// Render one chart.
-    Chart(Job),
+    Chart(Box<Job>),
     /// Render a manifest.
     Build {
         /// The manifest path.
@@ -138,6 +149,7 @@ impl Common {
             label: self.label,
             value: self.value,
             series: self.series,
+            legend: self.legend,
             title: self.title,
             subtitle: self.subtitle,
             source: self.source,
@@ -152,7 +164,12 @@ impl Common {
             ..ChartSpec::default()
         };
         f(&mut spec);
-        Job { input: self.csv, kind, spec, outputs: self.output }
+        Job {
+            input: self.csv,
+            kind,
+            spec,
+            outputs: self.output,
+        }
     }
 }
 
@@ -164,19 +181,36 @@ impl Cli {
 
     fn into_command(self) -> Command {
         match self.command {
-            Cmd::Bar { common, horizontal, sort } => Command::Chart(common.into_job(Kind::Bar, |s| {
+            Cmd::Bar {
+                common,
+                horizontal,
+                sort,
+            } => Command::Chart(Box::new(common.into_job(Kind::Bar, |s| {
                 s.horizontal = horizontal;
                 s.sort = sort.map(|o| match o {
                     SortArg::Asc => Sort::Asc,
                     SortArg::Desc => Sort::Desc,
                 });
-            })),
-            Cmd::Pie { common, donut, rest, each_row } => Command::Chart(common.into_job(Kind::Pie, |s| {
+            }))),
+            Cmd::Pie {
+                common,
+                donut,
+                rest,
+                each_row,
+            } => Command::Chart(Box::new(common.into_job(Kind::Pie, |s| {
                 s.donut = donut;
                 s.rest = rest;
                 s.each_row = each_row;
-            })),
-            Cmd::Build { manifest, check, jobs } => Command::Build { manifest, check, jobs },
+            }))),
+            Cmd::Build {
+                manifest,
+                check,
+                jobs,
+            } => Command::Build {
+                manifest,
+                check,
+                jobs,
+            },
         }
     }
 }
@@ -199,9 +233,22 @@ mod tests {
 
     #[test]
     fn flags_become_a_spec() {
-        let cli = Cli::try_parse_from(["sharechart", "pie", "a.csv", "-o", "a.svg", "--donut", "--lang", "ar", "--rest", "Others"])
-            .expect("parses");
-        let Command::Chart(job) = cli.into_command() else { panic!("not a chart") };
+        let cli = Cli::try_parse_from([
+            "sharechart",
+            "pie",
+            "a.csv",
+            "-o",
+            "a.svg",
+            "--donut",
+            "--lang",
+            "ar",
+            "--rest",
+            "Others",
+        ])
+        .expect("parses");
+        let Command::Chart(job) = cli.into_command() else {
+            panic!("not a chart")
+        };
         assert_eq!(job.kind, Kind::Pie);
         assert!(job.spec.donut);
         assert_eq!(job.spec.lang, Lang::Ar);

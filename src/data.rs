@@ -35,10 +35,11 @@ impl Table {
     /// The index of a column by exact (trimmed) header name, then case-insensitively.
     pub fn column(&self, name: &str) -> Option<usize> {
         let name = name.trim();
-        self.headers
-            .iter()
-            .position(|h| h == name)
-            .or_else(|| self.headers.iter().position(|h| h.eq_ignore_ascii_case(name)))
+        self.headers.iter().position(|h| h == name).or_else(|| {
+            self.headers
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(name))
+        })
     }
 
     /// The header as a comma-separated list, for hints.
@@ -107,7 +108,10 @@ pub fn parse(path: &str, bytes: &[u8], delimiter: Option<u8>) -> Result<Table, D
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
+        let pos = record
+            .position()
+            .cloned()
+            .unwrap_or_else(csv::Position::new);
         let columns = field_columns(text, pos.byte() as usize, delimiter, record.len());
         let cells: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
         match &headers {
@@ -188,7 +192,9 @@ fn line_column(prefix: &str, _offset: usize) -> (usize, usize) {
 
 /// The 1-based character column at which each field of the record starting at `start` begins.
 fn field_columns(text: &str, start: usize, delimiter: u8, fields: usize) -> Vec<usize> {
-    let line_start = text[..start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let mut column = text[line_start..start.min(text.len())].chars().count() + 1;
     let mut out = vec![column];
     let mut quoted = false;
@@ -226,8 +232,12 @@ mod tests {
 
     #[test]
     fn bom_crlf_semicolon_blank_lines_and_spaces() {
-        let t = parse("t.csv", "\u{FEFF}label ; share\r\n Oil ; 43 \r\n\r\n;\r\n".as_bytes(), None)
-            .expect("valid");
+        let t = parse(
+            "t.csv",
+            "\u{FEFF}label ; share\r\n Oil ; 43 \r\n\r\n;\r\n".as_bytes(),
+            None,
+        )
+        .expect("valid");
         assert_eq!(t.delimiter, b';');
         assert_eq!(t.headers, vec!["label", "share"]);
         assert_eq!(t.rows[0].cells, vec!["Oil", "43"]);
@@ -247,13 +257,32 @@ mod tests {
 
     #[test]
     fn errors_point_at_the_place() {
-        let e = parse("t.csv", b"a,b\nx,1\ny,2,3\n", None).unwrap_err().to_string();
-        assert!(e.starts_with("t.csv:3:5: this row has 3 fields but the header has 2"), "{e}");
-        let e = parse("t.csv", b"a,b\nx,\xff\n", None).unwrap_err().to_string();
-        assert!(e.starts_with("t.csv:2:3: the file is not valid UTF-8 (byte offset 6)"), "{e}");
-        assert!(matches!(parse("t.csv", b" \n\n", None), Err(DataError::Empty { .. })));
-        assert!(matches!(parse("t.csv", b"a,b\n", None), Err(DataError::NoRows { .. })));
-        assert!(matches!(parse("t.csv", b"a\0b", None), Err(DataError::Binary { offset: 1, .. })));
+        let e = parse("t.csv", b"a,b\nx,1\ny,2,3\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.csv:3:5: this row has 3 fields but the header has 2"),
+            "{e}"
+        );
+        let e = parse("t.csv", b"a,b\nx,\xff\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.csv:2:3: the file is not valid UTF-8 (byte offset 6)"),
+            "{e}"
+        );
+        assert!(matches!(
+            parse("t.csv", b" \n\n", None),
+            Err(DataError::Empty { .. })
+        ));
+        assert!(matches!(
+            parse("t.csv", b"a,b\n", None),
+            Err(DataError::NoRows { .. })
+        ));
+        assert!(matches!(
+            parse("t.csv", b"a\0b", None),
+            Err(DataError::Binary { offset: 1, .. })
+        ));
     }
 
     proptest::proptest! {

@@ -170,7 +170,9 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
     let label_col = match &spec.label {
         Some(name) => find(table, name, "--label")?,
         None => (0..table.headers.len())
-            .find(|&c| !numeric[c] && !is_arabic_variant(&table.headers[c]) && !is_note(&table.headers[c]))
+            .find(|&c| {
+                !numeric[c] && !is_arabic_variant(&table.headers[c]) && !is_note(&table.headers[c])
+            })
             .or_else(|| (0..table.headers.len()).find(|&c| !numeric[c]))
             .ok_or_else(|| DataError::NoLabel {
                 path: table.path.clone(),
@@ -269,6 +271,9 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
         series,
         percent,
     };
+    for (s, name) in ds.series.iter_mut().zip(&spec.legend) {
+        s.name = crate::text::clean(name);
+    }
     if let Some(order) = spec.sort {
         sort(&mut ds, order);
     }
@@ -277,7 +282,11 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
 
 /// Long data: labels repeat, and another text column tells each repeat apart.
 fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -> Option<usize> {
-    let labels: Vec<&str> = table.rows.iter().map(|r| r.cells[label_col].as_str()).collect();
+    let labels: Vec<&str> = table
+        .rows
+        .iter()
+        .map(|r| r.cells[label_col].as_str())
+        .collect();
     let mut sorted = labels.clone();
     sorted.sort_unstable();
     sorted.dedup();
@@ -285,7 +294,11 @@ fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -> Option<us
         return None;
     }
     (0..table.headers.len()).find(|&c| {
-        if c == label_col || numeric[c] || is_arabic_variant(&table.headers[c]) || is_note(&table.headers[c]) {
+        if c == label_col
+            || numeric[c]
+            || is_arabic_variant(&table.headers[c])
+            || is_note(&table.headers[c])
+        {
             return false;
         }
         let mut pairs: Vec<(&str, &str)> = table
@@ -301,7 +314,10 @@ fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -> Option<us
 
 /// Sorts categories by the first series (missing values last).
 fn sort(ds: &mut Dataset, order: Sort) {
-    let key: Vec<f64> = ds.values(0).map(|v| v.unwrap_or(f64::NEG_INFINITY)).collect();
+    let key: Vec<f64> = ds
+        .values(0)
+        .map(|v| v.unwrap_or(f64::NEG_INFINITY))
+        .collect();
     let mut idx: Vec<usize> = (0..ds.labels.len()).collect();
     idx.sort_by(|&a, &b| {
         let o = key[a].total_cmp(&key[b]);
@@ -327,12 +343,18 @@ mod tests {
 
     #[test]
     fn zero_config_picks_first_text_and_numeric_columns() {
-        let d = ds("label,label_ar,share\nDates,التمور,76\nRubber,المطاط,80\n", &ChartSpec::default())
-            .expect("valid");
+        let d = ds(
+            "label,label_ar,share\nDates,التمور,76\nRubber,المطاط,80\n",
+            &ChartSpec::default(),
+        )
+        .expect("valid");
         assert_eq!(d.labels, vec!["Dates", "Rubber"]);
         assert_eq!(d.series.len(), 1);
         assert!(d.percent);
-        let ar = ChartSpec { lang: Lang::Ar, ..ChartSpec::default() };
+        let ar = ChartSpec {
+            lang: Lang::Ar,
+            ..ChartSpec::default()
+        };
         let d = ds("label,label_ar,share\nDates,التمور,76\n", &ar).expect("valid");
         assert_eq!(d.labels, vec!["التمور"]);
     }
@@ -344,7 +366,10 @@ mod tests {
         assert_eq!(d.labels, vec!["Oil", "Gas"]);
         let names: Vec<_> = d.series.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, vec!["Production", "Reserves"]);
-        assert_eq!(d.values(1).collect::<Vec<_>>(), vec![Some(69.0), Some(57.0)]);
+        assert_eq!(
+            d.values(1).collect::<Vec<_>>(),
+            vec![Some(69.0), Some(57.0)]
+        );
     }
 
     #[test]
@@ -355,7 +380,10 @@ mod tests {
 
     #[test]
     fn percent_from_cells_and_sorting() {
-        let spec = ChartSpec { sort: Some(Sort::Desc), ..ChartSpec::default() };
+        let spec = ChartSpec {
+            sort: Some(Sort::Desc),
+            ..ChartSpec::default()
+        };
         let d = ds("name,value\nA,10%\nB,30%\n", &spec).expect("valid");
         assert!(d.percent);
         assert_eq!(d.labels, vec!["B", "A"]);
@@ -363,11 +391,22 @@ mod tests {
 
     #[test]
     fn errors_name_the_place() {
-        let e = ds("label,share\nA,1\nB,4x3\nC,2\n", &ChartSpec::default()).unwrap_err().to_string();
-        assert!(e.starts_with("t.csv:3:3: column 'share': cannot read \"4x3\" as a number"), "{e}");
-        let spec = ChartSpec { value: vec!["nope".into()], ..ChartSpec::default() };
+        let e = ds("label,share\nA,1\nB,4x3\nC,2\n", &ChartSpec::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.csv:3:3: column 'share': cannot read \"4x3\" as a number"),
+            "{e}"
+        );
+        let spec = ChartSpec {
+            value: vec!["nope".into()],
+            ..ChartSpec::default()
+        };
         let e = ds("label,share\nA,1\n", &spec).unwrap_err().to_string();
-        assert!(e.contains("no column named 'nope' (asked for by --value)"), "{e}");
+        assert!(
+            e.contains("no column named 'nope' (asked for by --value)"),
+            "{e}"
+        );
         assert!(e.contains("the columns are: label, share"), "{e}");
         let e = ds("label,note\nA,x\n", &ChartSpec::default()).unwrap_err();
         assert!(matches!(e, DataError::NoNumeric { .. }));

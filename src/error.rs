@@ -7,7 +7,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     /// The file could not be read.
-    #[error("{path}: cannot read the file: {source}\n  hint: check the path and that the file is readable")]
+    #[error(
+        "{path}: cannot read the file: {source}\n  hint: check the path and that the file is readable"
+    )]
     Io {
         /// File shown to the user.
         path: String,
@@ -15,7 +17,9 @@ pub enum DataError {
         source: std::io::Error,
     },
     /// Bytes that are not UTF-8.
-    #[error("{path}:{line}:{column}: the file is not valid UTF-8 (byte offset {offset})\n  hint: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)")]
+    #[error(
+        "{path}:{line}:{column}: the file is not valid UTF-8 (byte offset {offset})\n  hint: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)"
+    )]
     Utf8 {
         /// File.
         path: String,
@@ -27,7 +31,9 @@ pub enum DataError {
         offset: usize,
     },
     /// A NUL byte: not a text file.
-    #[error("{path}: this looks like a binary file, not CSV text (NUL byte at byte offset {offset})\n  hint: give a CSV file saved as text")]
+    #[error(
+        "{path}: this looks like a binary file, not CSV text (NUL byte at byte offset {offset})\n  hint: give a CSV file saved as text"
+    )]
     Binary {
         /// File.
         path: String,
@@ -35,19 +41,25 @@ pub enum DataError {
         offset: usize,
     },
     /// Nothing but white space.
-    #[error("{path}: the file is empty\n  hint: a CSV needs a header row and at least one data row, e.g.\n    label,share\n    Oil,43")]
+    #[error(
+        "{path}: the file is empty\n  hint: a CSV needs a header row and at least one data row, e.g.\n    label,share\n    Oil,43"
+    )]
     Empty {
         /// File.
         path: String,
     },
     /// A header and no rows.
-    #[error("{path}:1: the file has a header but no data rows\n  hint: add one row per bar or slice below the header")]
+    #[error(
+        "{path}:1: the file has a header but no data rows\n  hint: add one row per bar or slice below the header"
+    )]
     NoRows {
         /// File.
         path: String,
     },
     /// A row with a different number of fields from the header.
-    #[error("{path}:{line}:{column}: this row has {found} fields but the header has {expected}\n  hint: every row needs one value per header column; quote a value that contains the delimiter '{delimiter}'")]
+    #[error(
+        "{path}:{line}:{column}: this row has {found} fields but the header has {expected}\n  hint: every row needs one value per header column; quote a value that contains the delimiter '{delimiter}'"
+    )]
     Ragged {
         /// File.
         path: String,
@@ -63,7 +75,9 @@ pub enum DataError {
         delimiter: char,
     },
     /// A value column holding something that is not a number.
-    #[error("{path}:{line}:{column}: column '{name}': cannot read {value:?} as a number\n  hint: {hint}")]
+    #[error(
+        "{path}:{line}:{column}: column '{name}': cannot read {value:?} as a number\n  hint: {hint}"
+    )]
     Parse {
         /// File.
         path: String,
@@ -79,7 +93,9 @@ pub enum DataError {
         hint: &'static str,
     },
     /// A column named with --label, --value or --series that does not exist.
-    #[error("{path}:1: no column named '{name}' (asked for by {flag})\n  hint: the columns are: {available}")]
+    #[error(
+        "{path}:1: no column named '{name}' (asked for by {flag})\n  hint: the columns are: {available}"
+    )]
     MissingColumn {
         /// File.
         path: String,
@@ -91,7 +107,9 @@ pub enum DataError {
         available: String,
     },
     /// No numeric column to draw.
-    #[error("{path}:1: no column holds numbers, so there is nothing to draw\n  hint: add a column of values, or name one with --value; the columns are: {available}")]
+    #[error(
+        "{path}:1: no column holds numbers, so there is nothing to draw\n  hint: add a column of values, or name one with --value; the columns are: {available}"
+    )]
     NoNumeric {
         /// File.
         path: String,
@@ -99,7 +117,9 @@ pub enum DataError {
         available: String,
     },
     /// No text column for the labels.
-    #[error("{path}:1: no column holds text labels\n  hint: add a first column with a name for each row, or name one with --label; the columns are: {available}")]
+    #[error(
+        "{path}:1: no column holds text labels\n  hint: add a first column with a name for each row, or name one with --label; the columns are: {available}"
+    )]
     NoLabel {
         /// File.
         path: String,
@@ -122,7 +142,9 @@ pub enum DataError {
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
     /// A pie over percentages that add up to more than 100.
-    #[error("{path}: the shares add up to {total}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use `sharechart bar` to compare them, or `sharechart pie --each-row` for one share-vs-rest pie per row")]
+    #[error(
+        "{path}: the shares add up to {total}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use `sharechart bar` to compare them, or `sharechart pie --each-row` for one share-vs-rest pie per row"
+    )]
     PieOverWhole {
         /// File.
         path: String,
@@ -130,7 +152,9 @@ pub enum ChartError {
         total: String,
     },
     /// A negative value in a pie.
-    #[error("{path}:{line}:{column}: column '{name}': a pie cannot show the negative value {value}\n  hint: a pie shows parts of a whole; use `sharechart bar` for values below zero")]
+    #[error(
+        "{path}:{line}:{column}: column '{name}': a pie cannot show the negative value {value}\n  hint: a pie shows parts of a whole; use `sharechart bar` for values below zero"
+    )]
     PieNegative {
         /// File.
         path: String,
@@ -144,13 +168,17 @@ pub enum ChartError {
         value: String,
     },
     /// All pie values are zero.
-    #[error("{path}: the values add up to zero, so a pie has nothing to divide\n  hint: check the value column, or use `sharechart bar`")]
+    #[error(
+        "{path}: the values add up to zero, so a pie has nothing to divide\n  hint: check the value column, or use `sharechart bar`"
+    )]
     PieZeroTotal {
         /// File.
         path: String,
     },
     /// A pie asked to show several series at once.
-    #[error("{path}: a pie shows one column of values, but {count} were given ({names})\n  hint: choose one with --value, or use `sharechart bar` for grouped bars")]
+    #[error(
+        "{path}: a pie shows one column of values, but {count} were given ({names})\n  hint: choose one with --value, or use `sharechart bar` for grouped bars"
+    )]
     PieManySeries {
         /// File.
         path: String,
@@ -161,7 +189,9 @@ pub enum ChartError {
     },
     /// A negative value in a percentage bar chart is fine; a non-percent negative is fine too.
     /// This variant is for image sizes out of range.
-    #[error("image size {width}x{height} is out of range\n  hint: width and height must each be between {min} and {max} pixels")]
+    #[error(
+        "image size {width}x{height} is out of range\n  hint: width and height must each be between {min} and {max} pixels"
+    )]
     Size {
         /// Width asked for.
         width: u32,
@@ -173,13 +203,17 @@ pub enum ChartError {
         max: u32,
     },
     /// PNG scale out of range.
-    #[error("--scale {scale} is out of range\n  hint: use a scale from 0.25 to 8 (2 for high-density screens)")]
+    #[error(
+        "--scale {scale} is out of range\n  hint: use a scale from 0.25 to 8 (2 for high-density screens)"
+    )]
     Scale {
         /// The scale asked for.
         scale: f32,
     },
     /// Unknown output extension.
-    #[error("{path}: unsupported output format '{ext}'\n  hint: the supported extensions are .svg and .png")]
+    #[error(
+        "{path}: unsupported output format '{ext}'\n  hint: the supported extensions are .svg and .png"
+    )]
     Format {
         /// Output path.
         path: PathBuf,

@@ -41,6 +41,10 @@ mod tests {
         let db = super::database();
         let faces: Vec<_> = db.faces().collect();
         assert_eq!(faces.len(), 2);
-        assert!(faces.iter().all(|f| f.families.iter().any(|(n, _)| n == super::FAMILY)));
+        assert!(
+            faces
+                .iter()
+                .all(|f| f.families.iter().any(|(n, _)| n == super::FAMILY))
+        );
     }
 }

@@ -24,9 +24,24 @@ use crate::spec::{ChartSpec, Kind};
 /// Keys of a `[[chart]]` table besides the [`ChartSpec`] keys.
 const ENTRY_KEYS: [&str; 4] = ["name", "input", "kind", "output"];
 /// The [`ChartSpec`] keys (kept in step with the struct by a test).
-pub const SPEC_KEYS: [&str; 16] = [
-    "label", "value", "series", "horizontal", "sort", "donut", "each-row", "rest", "title", "subtitle", "source",
-    "lang", "width", "height", "scale", "delimiter",
+pub const SPEC_KEYS: [&str; 17] = [
+    "label",
+    "value",
+    "series",
+    "legend",
+    "horizontal",
+    "sort",
+    "donut",
+    "each-row",
+    "rest",
+    "title",
+    "subtitle",
+    "source",
+    "lang",
+    "width",
+    "height",
+    "scale",
+    "delimiter",
 ];
 
 /// A chart of the manifest.
@@ -55,7 +70,9 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
     for key in root.keys() {
         if key != "defaults" && key != "chart" {
             let (line, col) = find_key(text, None, key);
-            bail!("{shown}:{line}:{col}: unknown key '{key}'\n  hint: a manifest has a [defaults] table and [[chart]] tables");
+            bail!(
+                "{shown}:{line}:{col}: unknown key '{key}'\n  hint: a manifest has a [defaults] table and [[chart]] tables"
+            );
         }
     }
     let defaults = match root.get("defaults") {
@@ -66,11 +83,16 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
     for key in defaults.keys() {
         if !SPEC_KEYS.contains(&key.as_str()) {
             let (line, col) = find_key(text, Some("[defaults]"), key);
-            bail!("{shown}:{line}:{col}: [defaults]: unknown key '{key}'\n  hint: the keys are: {}", SPEC_KEYS.join(", "));
+            bail!(
+                "{shown}:{line}:{col}: [defaults]: unknown key '{key}'\n  hint: the keys are: {}",
+                SPEC_KEYS.join(", ")
+            );
         }
     }
     let Some(toml::Value::Array(charts)) = root.get("chart") else {
-        bail!("{shown}: no charts\n  hint: add a [[chart]] table with name, input, kind and output");
+        bail!(
+            "{shown}: no charts\n  hint: add a [[chart]] table with name, input, kind and output"
+        );
     };
     let base = path.parent().unwrap_or(Path::new(""));
     let mut out: Vec<Chart> = Vec::new();
@@ -82,7 +104,10 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
             Some(toml::Value::String(s)) => s.clone(),
             _ => {
                 let (line, col) = nth_chart(text, i);
-                bail!("{shown}:{line}:{col}: chart {}: missing key 'name'\n  hint: give every chart a unique name = \"...\"", i + 1)
+                bail!(
+                    "{shown}:{line}:{col}: chart {}: missing key 'name'\n  hint: give every chart a unique name = \"...\"",
+                    i + 1
+                )
             }
         };
         let here = |key: &str| find_key(text, Some(&format!("name = \"{name}\"")), key);
@@ -91,7 +116,10 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
             anyhow::anyhow!("{shown}:{line}:{col}: chart '{name}': {msg}")
         };
         if out.iter().any(|c| c.name == name) {
-            return Err(err("name", format!("the name '{name}' is used twice\n  hint: chart names must be unique")));
+            return Err(err(
+                "name",
+                format!("the name '{name}' is used twice\n  hint: chart names must be unique"),
+            ));
         }
         let mut spec_table = defaults.clone();
         for (key, v) in table {
@@ -99,34 +127,74 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
                 continue;
             }
             if !SPEC_KEYS.contains(&key.as_str()) {
-                return Err(err(key, format!("unknown key '{key}'\n  hint: the keys are: {}, {}", ENTRY_KEYS.join(", "), SPEC_KEYS.join(", "))));
+                return Err(err(
+                    key,
+                    format!(
+                        "unknown key '{key}'\n  hint: the keys are: {}, {}",
+                        ENTRY_KEYS.join(", "),
+                        SPEC_KEYS.join(", ")
+                    ),
+                ));
             }
             spec_table.insert(key.clone(), v.clone());
         }
         let spec: ChartSpec = toml::Value::Table(spec_table)
             .try_into()
-            .map_err(|e: toml::de::Error| err("name", format!("{}", e.message().trim())))?;
+            .map_err(|e: toml::de::Error| err("name", e.message().trim().to_string()))?;
         let input = match table.get("input") {
             Some(toml::Value::String(s)) => base.join(s),
-            _ => return Err(err("name", "missing key 'input' (the CSV file)".to_string())),
+            _ => {
+                return Err(err(
+                    "name",
+                    "missing key 'input' (the CSV file)".to_string(),
+                ));
+            }
         };
         let kind: Kind = match table.get("kind") {
-            Some(v) => v.clone().try_into().map_err(|_| err("kind", "'kind' must be \"bar\" or \"pie\"".to_string()))?,
-            None => return Err(err("name", "missing key 'kind' (\"bar\" or \"pie\")".to_string())),
+            Some(v) => v
+                .clone()
+                .try_into()
+                .map_err(|_| err("kind", "'kind' must be \"bar\" or \"pie\"".to_string()))?,
+            None => {
+                return Err(err(
+                    "name",
+                    "missing key 'kind' (\"bar\" or \"pie\")".to_string(),
+                ));
+            }
         };
-        let outputs: Vec<PathBuf> = match table.get("output") {
-            Some(toml::Value::String(s)) => vec![base.join(s)],
-            Some(toml::Value::Array(a)) if !a.is_empty() => a
-                .iter()
-                .map(|v| v.as_str().map(|s| base.join(s)).ok_or_else(|| err("output", "'output' must be a list of file names".to_string())))
-                .collect::<Result<_, _>>()?,
-            _ => return Err(err("name", "missing key 'output' (a list such as [\"output/a.svg\", \"output/a.png\"])".to_string())),
-        };
+        let outputs: Vec<PathBuf> =
+            match table.get("output") {
+                Some(toml::Value::String(s)) => vec![base.join(s)],
+                Some(toml::Value::Array(a)) if !a.is_empty() => a
+                    .iter()
+                    .map(|v| {
+                        v.as_str().map(|s| base.join(s)).ok_or_else(|| {
+                            err(
+                                "output",
+                                "'output' must be a list of file names".to_string(),
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+                _ => return Err(err(
+                    "name",
+                    "missing key 'output' (a list such as [\"output/a.svg\", \"output/a.png\"])"
+                        .to_string(),
+                )),
+            };
         for o in &outputs {
             crate::render::Format::from_path(o).map_err(|e| err("output", e.to_string()))?;
         }
         spec.validate().map_err(|e| err("name", e.to_string()))?;
-        out.push(Chart { name, job: Job { input, kind, spec, outputs } });
+        out.push(Chart {
+            name,
+            job: Job {
+                input,
+                kind,
+                spec,
+                outputs,
+            },
+        });
     }
     Ok(out)
 }
@@ -142,7 +210,10 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// position is for the message only).
 fn find_key(text: &str, after: Option<&str>, key: &str) -> (usize, usize) {
     let start = after.and_then(|a| text.find(a)).unwrap_or(0);
-    let start = text[..start].rfind("[[chart]]").filter(|_| after.is_some_and(|a| a.starts_with("name"))).unwrap_or(start);
+    let start = text[..start]
+        .rfind("[[chart]]")
+        .filter(|_| after.is_some_and(|a| a.starts_with("name")))
+        .unwrap_or(start);
     let mut offset = start;
     for line in text[start..].split_inclusive('\n') {
         let t = line.trim_start();
@@ -155,8 +226,13 @@ fn find_key(text: &str, after: Option<&str>, key: &str) -> (usize, usize) {
 }
 
 fn nth_chart(text: &str, i: usize) -> (usize, usize) {
-    text.match_indices("[[chart]]").nth(i).map_or((1, 1), |(o, _)| line_col(text, o))
+    text.match_indices("[[chart]]")
+        .nth(i)
+        .map_or((1, 1), |(o, _)| line_col(text, o))
 }
+
+/// The files of one chart, rendered in memory.
+type Rendered = Vec<(PathBuf, Vec<u8>)>;
 
 /// Options of `build`.
 #[derive(Debug, Clone, Default)]
@@ -189,7 +265,7 @@ pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
     }
     .min(charts.len().max(1));
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, anyhow::Result<Vec<(PathBuf, Vec<u8>)>>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(usize, anyhow::Result<Rendered>)>> = Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
@@ -204,7 +280,10 @@ pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
                             .map(|()| files),
                         other => other,
                     };
-                    results.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
+                    results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((i, r));
                 }
             });
         }
@@ -225,7 +304,9 @@ pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
                     }
                 }
             }
-            Err(e) => report.failed.push((charts[i].name.clone(), format!("{e:#}"))),
+            Err(e) => report
+                .failed
+                .push((charts[i].name.clone(), format!("{e:#}"))),
         }
     }
     report
@@ -252,7 +333,7 @@ mod tests {
         for key in SPEC_KEYS {
             let mut t = toml::Table::new();
             let v = match key {
-                "value" => toml::Value::Array(vec![]),
+                "value" | "legend" => toml::Value::Array(vec![]),
                 "horizontal" | "donut" | "each-row" => toml::Value::Boolean(true),
                 "width" | "height" => toml::Value::Integer(900),
                 "scale" => toml::Value::Float(2.0),
@@ -270,15 +351,32 @@ mod tests {
     #[test]
     fn errors_name_manifest_chart_key_and_line() {
         let bad = GOOD.replace("title = \"T\"", "colour = \"red\"");
-        let e = parse(&bad, Path::new("charts.toml")).unwrap_err().to_string();
-        assert!(e.starts_with("charts.toml:10:1: chart 'a': unknown key 'colour'"), "{e}");
+        let e = parse(&bad, Path::new("charts.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("charts.toml:9:1: chart 'a': unknown key 'colour'"),
+            "{e}"
+        );
         let bad = GOOD.replace("kind = \"bar\"", "kind = \"line\"");
-        let e = parse(&bad, Path::new("charts.toml")).unwrap_err().to_string();
-        assert!(e.starts_with("charts.toml:7:1: chart 'a': 'kind' must be"), "{e}");
-        let e = parse("[[chart]\n", Path::new("charts.toml")).unwrap_err().to_string();
+        let e = parse(&bad, Path::new("charts.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("charts.toml:7:1: chart 'a': 'kind' must be"),
+            "{e}"
+        );
+        let e = parse("[[chart]\n", Path::new("charts.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("charts.toml:1:"), "{e}");
         let bad = GOOD.replace("o/a.png", "o/a.jpg");
-        let e = parse(&bad, Path::new("charts.toml")).unwrap_err().to_string();
-        assert!(e.contains("chart 'a': o/a.jpg: unsupported output format '.jpg'"), "{e}");
+        let e = parse(&bad, Path::new("charts.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("chart 'a': o/a.jpg: unsupported output format '.jpg'"),
+            "{e}"
+        );
     }
 }

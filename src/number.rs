@@ -67,7 +67,10 @@ pub fn parse(cell: &str) -> Result<Number, NumberError> {
             '\u{2212}' => '-',
             _ => {
                 let lower = s.to_ascii_lowercase();
-                if matches!(lower.trim_start_matches(['+', '-']), "nan" | "inf" | "infinity") {
+                if matches!(
+                    lower.trim_start_matches(['+', '-']),
+                    "nan" | "inf" | "infinity"
+                ) {
                     return Err(NumberError::NotFinite);
                 }
                 return Err(NumberError::NotANumber);
@@ -168,7 +171,9 @@ pub fn format(value: f64, decimals: usize) -> String {
     } else {
         digits
     };
-    let sign = if grouped.chars().all(|c| c == '0' || c == ',') && frac.as_deref().is_none_or(|f| f.chars().all(|c| c == '0')) {
+    let sign = if grouped.chars().all(|c| c == '0' || c == ',')
+        && frac.as_deref().is_none_or(|f| f.chars().all(|c| c == '0'))
+    {
         ""
     } else {
         sign
@@ -207,8 +212,20 @@ mod tests {
     fn plain_and_percent() {
         assert_eq!(v("43"), 43.0);
         assert_eq!(v(" 43.5 "), 43.5);
-        assert_eq!(parse("43%"), Ok(Number { value: 43.0, percent: true }));
-        assert_eq!(parse("43 %"), Ok(Number { value: 43.0, percent: true }));
+        assert_eq!(
+            parse("43%"),
+            Ok(Number {
+                value: 43.0,
+                percent: true
+            })
+        );
+        assert_eq!(
+            parse("43 %"),
+            Ok(Number {
+                value: 43.0,
+                percent: true
+            })
+        );
         assert_eq!(v("-2"), -2.0);
         assert_eq!(v("1e3"), 1000.0);
         assert_eq!(v(".5"), 0.5);
@@ -216,7 +233,13 @@ mod tests {
 
     #[test]
     fn arabic_and_persian_digits() {
-        assert_eq!(parse("٧٦٪"), Ok(Number { value: 76.0, percent: true }));
+        assert_eq!(
+            parse("٧٦٪"),
+            Ok(Number {
+                value: 76.0,
+                percent: true
+            })
+        );
         assert_eq!(v("٤٣٫٥"), 43.5);
         assert_eq!(v("۱۵"), 15.0);
         assert_eq!(v("١٠٢٬٣٤٧"), 102347.0);

@@ -19,7 +19,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".sharechart-")
         .suffix(".tmp")
@@ -59,7 +60,9 @@ mod tests {
         write_atomic(&p, b"one").expect("write");
         write_atomic(&p, b"two").expect("write");
         assert_eq!(std::fs::read(&p).expect("read"), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).expect("dir").collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .expect("dir")
+            .collect();
         assert_eq!(names.len(), 1);
     }
 

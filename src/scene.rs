@@ -111,7 +111,16 @@ impl Scene {
 
     /// Adds a text item.
     #[allow(clippy::too_many_arguments)]
-    pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, color: Color, anchor: Anchor, bold: bool) {
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        text: &str,
+        size: f64,
+        color: Color,
+        anchor: Anchor,
+        bold: bool,
+    ) {
         if text.is_empty() {
             return;
         }
@@ -133,7 +142,11 @@ impl Scene {
 
     /// Adds a polyline.
     pub fn line(&mut self, points: Vec<(f64, f64)>, color: Color, width: u32) {
-        self.items.push(Item::Line { points, color, width });
+        self.items.push(Item::Line {
+            points,
+            color,
+            width,
+        });
     }
 
     /// Mirrors the scene left to right: how a right-to-left chart is made from a left-to-right
@@ -171,7 +184,16 @@ mod tests {
         s.rect(10.0, 0.0, 20.0, 5.0, Color::hex(0));
         s.text(5.0, 5.0, "a", 10.0, Color::hex(0), Anchor::Start, false);
         s.mirror();
-        assert_eq!(s.items[0], Item::Rect { x: 70.0, y: 0.0, w: 20.0, h: 5.0, fill: Color::hex(0) });
+        assert_eq!(
+            s.items[0],
+            Item::Rect {
+                x: 70.0,
+                y: 0.0,
+                w: 20.0,
+                h: 5.0,
+                fill: Color::hex(0)
+            }
+        );
         assert!(matches!(s.items[1], Item::Text { x, anchor: Anchor::End, .. } if x == 95.0));
     }
 }

@@ -49,6 +49,8 @@ pub struct ChartSpec {
     pub value: Vec<String>,
     /// Column whose values split rows into series (long data); default: detected.
     pub series: Option<String>,
+    /// Legend names for the series, in order (default: column headers or series values).
+    pub legend: Vec<String>,
     /// Horizontal bars.
     pub horizontal: bool,
     /// Sort categories by value.
@@ -83,6 +85,7 @@ impl Default for ChartSpec {
             label: None,
             value: Vec::new(),
             series: None,
+            legend: Vec::new(),
             horizontal: false,
             sort: None,
             donut: false,

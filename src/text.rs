@@ -165,7 +165,12 @@ pub fn ellipsize(text: &str, size: f64, bold: bool, max_width: f64) -> String {
             hi = mid - 1;
         }
     }
-    chars[..lo].iter().collect::<String>().trim_end().to_string() + "…"
+    chars[..lo]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+        + "…"
 }
 
 #[cfg(test)]
@@ -201,7 +206,13 @@ mod tests {
 
     #[test]
     fn wrap_and_ellipsize_fit_the_width() {
-        let lines = wrap("United Nations General Assembly seats", 16.0, false, 120.0, 2);
+        let lines = wrap(
+            "United Nations General Assembly seats",
+            16.0,
+            false,
+            120.0,
+            2,
+        );
         assert_eq!(lines.len(), 2);
         for l in &lines {
             assert!(width(l, 16.0, false) <= 120.0, "{l}");

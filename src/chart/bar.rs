@@ -80,10 +80,22 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
     // Gridlines and tick labels.
     for &t in ticks {
         let y = scale(t);
-        let color = if t == 0.0 { cx.theme.axis } else { cx.theme.grid };
+        let color = if t == 0.0 {
+            cx.theme.axis
+        } else {
+            cx.theme.grid
+        };
         cx.scene.line(vec![(x0, y), (area.x1, y)], color, 1);
         let label = tick_label(cx, t, ticks);
-        cx.text(x0 - 10.0, y, &label, s.tick, cx.theme.muted, Anchor::End, false);
+        cx.text(
+            x0 - 10.0,
+            y,
+            &label,
+            s.tick,
+            cx.theme.muted,
+            Anchor::End,
+            false,
+        );
     }
 
     let group = (slot * 0.68).min(s.margin * 5.0 * ns as f64 / 2.0);
@@ -93,7 +105,15 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
         let center = x0 + slot * (i as f64 + 0.5);
         for (k, line) in lines.iter().enumerate() {
             let y = y1 + 8.0 + lh * (k as f64 + 0.5);
-            cx.text(center, y, line, s.label, cx.theme.text, Anchor::Middle, false);
+            cx.text(
+                center,
+                y,
+                line,
+                s.label,
+                cx.theme.text,
+                Anchor::Middle,
+                false,
+            );
         }
         for si in 0..ns {
             let Some(v) = cx.ds.series[si].cells[i].as_ref().map(|c| c.value) else {
@@ -101,10 +121,23 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
             };
             let bx = center - group / 2.0 + bar * si as f64;
             let (ya, yb) = (scale(v.max(0.0)), scale(v.min(0.0)));
-            cx.scene.rect(bx, ya, bar, (yb - ya).max(0.0), series_color(si));
+            cx.scene
+                .rect(bx, ya, bar, (yb - ya).max(0.0), series_color(si));
             let label = cx.value_label(v);
-            let ly = if v >= 0.0 { ya - Sizes::line(value_size) / 2.0 - 2.0 } else { yb + Sizes::line(value_size) / 2.0 + 2.0 };
-            cx.text(bx + bar / 2.0, ly, &label, value_size, cx.theme.text, Anchor::Middle, true);
+            let ly = if v >= 0.0 {
+                ya - Sizes::line(value_size) / 2.0 - 2.0
+            } else {
+                yb + Sizes::line(value_size) / 2.0 + 2.0
+            };
+            cx.text(
+                bx + bar / 2.0,
+                ly,
+                &label,
+                value_size,
+                cx.theme.text,
+                Anchor::Middle,
+                true,
+            );
         }
     }
     // Zero line on top of the bars.
@@ -148,10 +181,22 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
 
     for &t in ticks {
         let x = scale(t);
-        let color = if t == 0.0 { cx.theme.axis } else { cx.theme.grid };
+        let color = if t == 0.0 {
+            cx.theme.axis
+        } else {
+            cx.theme.grid
+        };
         cx.scene.line(vec![(x, area.y0), (x, y1)], color, 1);
         let label = tick_label(cx, t, ticks);
-        cx.text(x, y1 + 6.0 + Sizes::line(s.tick) / 2.0, &label, s.tick, cx.theme.muted, Anchor::Middle, false);
+        cx.text(
+            x,
+            y1 + 6.0 + Sizes::line(s.tick) / 2.0,
+            &label,
+            s.tick,
+            cx.theme.muted,
+            Anchor::Middle,
+            false,
+        );
     }
 
     let group = (slot * 0.68).min(s.margin * 2.2 * ns as f64);
@@ -161,7 +206,15 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
         let center = area.y0 + slot * (i as f64 + 0.5);
         let top = center - lh * lines.len() as f64 / 2.0;
         for (k, line) in lines.iter().enumerate() {
-            cx.text(x0 - 14.0, top + lh * (k as f64 + 0.5), line, s.label, cx.theme.text, Anchor::End, false);
+            cx.text(
+                x0 - 14.0,
+                top + lh * (k as f64 + 0.5),
+                line,
+                s.label,
+                cx.theme.text,
+                Anchor::End,
+                false,
+            );
         }
         for si in 0..ns {
             let Some(v) = cx.ds.series[si].cells[i].as_ref().map(|c| c.value) else {
@@ -169,10 +222,23 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
             };
             let by = center - group / 2.0 + bar * si as f64;
             let (xa, xb) = (scale(v.min(0.0)), scale(v.max(0.0)));
-            cx.scene.rect(xa, by, (xb - xa).max(0.0), bar, series_color(si));
+            cx.scene
+                .rect(xa, by, (xb - xa).max(0.0), bar, series_color(si));
             let label = cx.value_label(v);
-            let (lx, anchor) = if v >= 0.0 { (xb + 6.0, Anchor::Start) } else { (xa - 6.0, Anchor::End) };
-            cx.text(lx, by + bar / 2.0, &label, value_size, cx.theme.text, anchor, true);
+            let (lx, anchor) = if v >= 0.0 {
+                (xb + 6.0, Anchor::Start)
+            } else {
+                (xa - 6.0, Anchor::End)
+            };
+            cx.text(
+                lx,
+                by + bar / 2.0,
+                &label,
+                value_size,
+                cx.theme.text,
+                anchor,
+                true,
+            );
         }
     }
     let x = scale(0.0);

@@ -75,7 +75,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// Puts `s` into the scene, isolated for bidi as the chart's direction needs.
-    pub fn text(&mut self, x: f64, y: f64, s: &str, size: f64, color: Color, anchor: Anchor, bold: bool) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        s: &str,
+        size: f64,
+        color: Color,
+        anchor: Anchor,
+        bold: bool,
+    ) {
         let s = text::isolate(s, self.spec.rtl());
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
@@ -94,14 +104,30 @@ impl<'a> Ctx<'a> {
         let title = self.scene.title.clone();
         for line in text::wrap(&title, s.title, true, inner, 2) {
             let lh = Sizes::line(s.title);
-            self.text(s.margin, y + lh / 2.0, &line, s.title, self.theme.text, Anchor::Start, true);
+            self.text(
+                s.margin,
+                y + lh / 2.0,
+                &line,
+                s.title,
+                self.theme.text,
+                Anchor::Start,
+                true,
+            );
             y += lh;
         }
         if let Some(sub) = self.spec.subtitle.as_deref().map(text::clean) {
             y += 2.0;
             for line in text::wrap(&sub, s.subtitle, false, inner, 2) {
                 let lh = Sizes::line(s.subtitle);
-                self.text(s.margin, y + lh / 2.0, &line, s.subtitle, self.theme.muted, Anchor::Start, false);
+                self.text(
+                    s.margin,
+                    y + lh / 2.0,
+                    &line,
+                    s.subtitle,
+                    self.theme.muted,
+                    Anchor::Start,
+                    false,
+                );
                 y += lh;
             }
         }
@@ -119,7 +145,15 @@ impl<'a> Ctx<'a> {
             bottom -= lh * lines.len() as f64;
             for (i, line) in lines.iter().enumerate() {
                 let ly = bottom + lh * (i as f64 + 0.5);
-                self.text(s.margin, ly, line, s.source, self.theme.muted, Anchor::Start, false);
+                self.text(
+                    s.margin,
+                    ly,
+                    line,
+                    s.source,
+                    self.theme.muted,
+                    Anchor::Start,
+                    false,
+                );
             }
             bottom -= s.label * 0.75;
         }
@@ -145,7 +179,15 @@ impl<'a> Ctx<'a> {
                 y += lh;
             }
             self.scene.rect(x, y + (lh - sw) / 2.0, sw, sw, *color);
-            self.text(x + sw + 8.0, y + lh / 2.0, &name, size, self.theme.text, Anchor::Start, false);
+            self.text(
+                x + sw + 8.0,
+                y + lh / 2.0,
+                &name,
+                size,
+                self.theme.text,
+                Anchor::Start,
+                false,
+            );
             x += item_w;
         }
         y + lh
@@ -213,7 +255,10 @@ fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
             .labels
             .iter()
             .zip(&s.cells)
-            .filter_map(|(l, c)| c.as_ref().map(|c| format!("{l} {}", format_value(c.value, d, ds.percent))))
+            .filter_map(|(l, c)| {
+                c.as_ref()
+                    .map(|c| format!("{l} {}", format_value(c.value, d, ds.percent)))
+            })
             .collect();
         if ds.series.len() > 1 {
             parts.push(format!("{}: {}", s.name, values.join(", ")));
@@ -245,7 +290,10 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;
     let n = ((end - start) / step).round() as usize;
-    (0..=n).map(|i| start + step * i as f64).map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v }).collect()
+    (0..=n)
+        .map(|i| start + step * i as f64)
+        .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
+        .collect()
 }
 
 #[cfg(test)]
@@ -254,9 +302,15 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_range() {
-        assert_eq!(nice_ticks(0.0, 100.0, 4), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(
+            nice_ticks(0.0, 100.0, 4),
+            vec![0.0, 25.0, 50.0, 75.0, 100.0]
+        );
         assert_eq!(nice_ticks(0.0, 57.0, 5), vec![0.0, 20.0, 40.0, 60.0]);
-        assert_eq!(nice_ticks(-3.0, 7.0, 5), vec![-4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0]);
+        assert_eq!(
+            nice_ticks(-3.0, 7.0, 5),
+            vec![-4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0]
+        );
         let t = nice_ticks(0.0, 102347.0, 5);
         assert_eq!(t.last().copied(), Some(125000.0));
     }

@@ -24,13 +24,21 @@ struct Slice {
     color: Color,
 }
 
-/// Checks a pie's values and returns `(label, value)` pairs plus the remainder, if any.
-pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<(Vec<(String, f64)>, Option<f64>), ChartError> {
+/// The parts of a pie as `(label, value)`, and the remainder of 100% if there is one.
+pub(super) type Parts = (Vec<(String, f64)>, Option<f64>);
+
+/// Checks a pie's values and returns its parts.
+pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartError> {
     if ds.series.len() != 1 {
         return Err(ChartError::PieManySeries {
             path: ds.path.clone(),
             count: ds.series.len(),
-            names: ds.series.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", "),
+            names: ds
+                .series
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
         });
     }
     let series = &ds.series[0];
@@ -50,7 +58,9 @@ pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<(Vec<(String, 
     }
     let total: f64 = out.iter().map(|(_, v)| v).sum();
     if total <= 0.0 {
-        return Err(ChartError::PieZeroTotal { path: ds.path.clone() });
+        return Err(ChartError::PieZeroTotal {
+            path: ds.path.clone(),
+        });
     }
     let mut rest = None;
     if ds.percent && !spec.each_row {
@@ -74,11 +84,19 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
     let mut slices: Vec<Slice> = parts
         .into_iter()
         .enumerate()
-        .map(|(i, (label, value))| Slice { label, value, color: series_color(i) })
+        .map(|(i, (label, value))| Slice {
+            label,
+            value,
+            color: series_color(i),
+        })
         .collect();
     let mut cx = Ctx::new(ds, spec);
     if let Some(r) = rest {
-        slices.push(Slice { label: rest_label(spec), value: r, color: cx.theme.rest });
+        slices.push(Slice {
+            label: rest_label(spec),
+            value: r,
+            color: cx.theme.rest,
+        });
     }
     let area = cx.frame(&[]);
     draw(&mut cx, area, &slices);
@@ -90,9 +108,15 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
 pub(super) fn wedge(c: (f64, f64), outer: f64, inner: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
     let steps = (((a1 - a0) / TAU * 180.0).ceil() as usize).max(2);
     let at = |r: f64, a: f64| (c.0 + r * a.sin(), c.1 - r * a.cos());
-    let mut pts: Vec<(f64, f64)> = (0..=steps).map(|i| at(outer, a0 + (a1 - a0) * i as f64 / steps as f64)).collect();
+    let mut pts: Vec<(f64, f64)> = (0..=steps)
+        .map(|i| at(outer, a0 + (a1 - a0) * i as f64 / steps as f64))
+        .collect();
     if inner > 0.0 {
-        pts.extend((0..=steps).rev().map(|i| at(inner, a0 + (a1 - a0) * i as f64 / steps as f64)));
+        pts.extend(
+            (0..=steps)
+                .rev()
+                .map(|i| at(inner, a0 + (a1 - a0) * i as f64 / steps as f64)),
+        );
     } else {
         pts.push(c);
     }
@@ -100,14 +124,24 @@ pub(super) fn wedge(c: (f64, f64), outer: f64, inner: f64, a0: f64, a1: f64) -> 
 }
 
 /// Draws the slices in a circle of radius `r` at `c`, with white gaps between them.
-pub(super) fn draw_disc(scene: &mut Scene, c: (f64, f64), r: f64, inner: f64, parts: &[(f64, Color)], gap: Color) {
+pub(super) fn draw_disc(
+    scene: &mut Scene,
+    c: (f64, f64),
+    r: f64,
+    inner: f64,
+    parts: &[(f64, Color)],
+    gap: Color,
+) {
     let total: f64 = parts.iter().map(|p| p.0).sum();
     let mut a = 0.0;
     let mut bounds = Vec::new();
     for &(v, color) in parts {
         let da = v / total * TAU;
         if da > 0.0 {
-            scene.items.push(Item::Polygon { points: wedge(c, r, inner, a, a + da), fill: color });
+            scene.items.push(Item::Polygon {
+                points: wedge(c, r, inner, a, a + da),
+                fill: color,
+            });
             bounds.push(a);
         }
         a += da;
@@ -127,13 +161,20 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice]) {
     let max_w = area.w() * 0.24;
     let labels: Vec<(Vec<String>, String)> = slices
         .iter()
-        .map(|sl| (text::wrap(&sl.label, s.label, false, max_w, 2), cx.value_label(sl.value)))
+        .map(|sl| {
+            (
+                text::wrap(&sl.label, s.label, false, max_w, 2),
+                cx.value_label(sl.value),
+            )
+        })
         .collect();
     let widest = labels
         .iter()
         .flat_map(|(l, _)| l.iter().map(|x| text::width(x, s.label, false)))
         .fold(0.0, f64::max);
-    let r = ((area.h() / 2.0) - lh).min(area.w() / 2.0 - widest - 60.0).max(20.0);
+    let r = ((area.h() / 2.0) - lh)
+        .min(area.w() / 2.0 - widest - 60.0)
+        .max(20.0);
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
     let inner = if cx.spec.donut { r * 0.58 } else { 0.0 };
     let parts: Vec<(f64, Color)> = slices.iter().map(|sl| (sl.value, sl.color)).collect();
@@ -152,22 +193,51 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice]) {
     }
     for (side, list) in sides.iter_mut().enumerate() {
         list.sort_by(|p, q| p.2.total_cmp(&q.2));
-        let heights: Vec<f64> = list.iter().map(|&(i, _, _)| lh * (labels[i].0.len() + 1) as f64 + 6.0).collect();
-        let ys = spread(&list.iter().map(|p| p.2).collect::<Vec<_>>(), &heights, area.y0, area.y1);
+        let heights: Vec<f64> = list
+            .iter()
+            .map(|&(i, _, _)| lh * (labels[i].0.len() + 1) as f64 + 6.0)
+            .collect();
+        let ys = spread(
+            &list.iter().map(|p| p.2).collect::<Vec<_>>(),
+            &heights,
+            area.y0,
+            area.y1,
+        );
         let dir = if side == 0 { 1.0 } else { -1.0 };
         for (k, &(i, mid, _)) in list.iter().enumerate() {
             let y = ys[k];
             let edge = (c.0 + r * mid.sin(), c.1 - r * mid.cos());
             let elbow = (c.0 + (r + 14.0) * mid.sin(), c.1 - (r + 14.0) * mid.cos());
             let tx = c.0 + dir * (r + 34.0);
-            cx.scene.line(vec![edge, elbow, (tx - dir * 6.0, y)], cx.theme.muted, 1);
-            let anchor = if side == 0 { Anchor::Start } else { Anchor::End };
+            cx.scene
+                .line(vec![edge, elbow, (tx - dir * 6.0, y)], cx.theme.muted, 1);
+            let anchor = if side == 0 {
+                Anchor::Start
+            } else {
+                Anchor::End
+            };
             let (lines, value) = labels[i].clone();
             let top = y - lh * (lines.len() + 1) as f64 / 2.0;
             for (j, line) in lines.iter().enumerate() {
-                cx.text(tx, top + lh * (j as f64 + 0.5), line, s.label, cx.theme.text, anchor, false);
+                cx.text(
+                    tx,
+                    top + lh * (j as f64 + 0.5),
+                    line,
+                    s.label,
+                    cx.theme.text,
+                    anchor,
+                    false,
+                );
             }
-            cx.text(tx, top + lh * (lines.len() as f64 + 0.5), &value, s.value, cx.theme.text, anchor, true);
+            cx.text(
+                tx,
+                top + lh * (lines.len() as f64 + 0.5),
+                &value,
+                s.value,
+                cx.theme.text,
+                anchor,
+                true,
+            );
         }
     }
     // A single share in a donut: the number large in the middle.
@@ -183,11 +253,19 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice]) {
 pub(super) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<f64> {
     let mut out = ys.to_vec();
     for i in 0..out.len() {
-        let min = if i == 0 { top + heights[0] / 2.0 } else { out[i - 1] + (heights[i - 1] + heights[i]) / 2.0 };
+        let min = if i == 0 {
+            top + heights[0] / 2.0
+        } else {
+            out[i - 1] + (heights[i - 1] + heights[i]) / 2.0
+        };
         out[i] = out[i].max(min);
     }
     for i in (0..out.len()).rev() {
-        let max = if i + 1 == out.len() { bottom - heights[i] / 2.0 } else { out[i + 1] - (heights[i + 1] + heights[i]) / 2.0 };
+        let max = if i + 1 == out.len() {
+            bottom - heights[i] / 2.0
+        } else {
+            out[i + 1] - (heights[i + 1] + heights[i]) / 2.0
+        };
         out[i] = out[i].min(max);
     }
     out
@@ -200,9 +278,15 @@ mod tests {
     #[test]
     fn spread_separates_overlapping_labels() {
         let ys = spread(&[100.0, 101.0, 102.0], &[20.0, 20.0, 20.0], 0.0, 400.0);
-        assert!(ys[1] - ys[0] >= 20.0 - 1e-9 && ys[2] - ys[1] >= 20.0 - 1e-9, "{ys:?}");
+        assert!(
+            ys[1] - ys[0] >= 20.0 - 1e-9 && ys[2] - ys[1] >= 20.0 - 1e-9,
+            "{ys:?}"
+        );
         let ys = spread(&[395.0, 399.0], &[20.0, 20.0], 0.0, 400.0);
-        assert!(ys[1] <= 390.0 + 1e-9 && ys[1] - ys[0] >= 20.0 - 1e-9, "{ys:?}");
+        assert!(
+            ys[1] <= 390.0 + 1e-9 && ys[1] - ys[0] >= 20.0 - 1e-9,
+            "{ys:?}"
+        );
     }
 
     #[test]

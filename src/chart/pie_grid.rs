@@ -29,33 +29,58 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
             if c.value > 100.0 || !ds.percent {
                 anyhow::bail!(
                     "{}:{}:{}: column '{}': --each-row draws each value as a share of 100%, but {:?} is {}\n  hint: use --each-row with percentages (a column named share/percent/pct, or values written with %), or use `sharechart bar`",
-                    ds.path, c.line, c.column, s.column, c.raw,
-                    if ds.percent { "above 100" } else { "not a percentage" }
+                    ds.path,
+                    c.line,
+                    c.column,
+                    s.column,
+                    c.raw,
+                    if ds.percent {
+                        "above 100"
+                    } else {
+                        "not a percentage"
+                    }
                 );
             }
-            let name = if ds.series.len() > 1 { format!("{label} ({})", s.name) } else { label.clone() };
+            let name = if ds.series.len() > 1 {
+                format!("{label} ({})", s.name)
+            } else {
+                label.clone()
+            };
             cells.push((name, c.value, si));
         }
     }
     let mut cx = Ctx::new(ds, spec);
-    let mut legend: Vec<_> = ds.series.iter().enumerate().map(|(i, s)| (capitalise(&s.name), series_color(i))).collect();
+    let mut legend: Vec<_> = ds
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (capitalise(&s.name), series_color(i)))
+        .collect();
     legend.push((rest_label(spec), cx.theme.rest));
     let area = cx.frame(&legend);
     let s = cx.sizes;
     let n = cells.len().max(1);
     let lh = Sizes::line(s.label);
-    let text_h = lh * 2.0 + if spec.donut { 0.0 } else { Sizes::line(s.value) } + 8.0;
+    let text_h = lh * 2.0
+        + if spec.donut {
+            0.0
+        } else {
+            Sizes::line(s.value)
+        }
+        + 8.0;
 
-    // The column count that gives the largest pies.
-    let (cols, r) = (1..=n)
-        .map(|cols| {
-            let rows = n.div_ceil(cols);
-            let cw = area.w() / cols as f64;
-            let ch = area.h() / rows as f64;
-            (cols, ((cw * 0.8).min(ch - text_h - 10.0) / 2.0).min(s.margin * 3.5))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .unwrap_or((1, 20.0));
+    // The column count that gives the largest pies, preferring full rows (2x2 over 3+1).
+    let score = |cols: usize| {
+        let rows = n.div_ceil(cols);
+        let cw = area.w() / cols as f64;
+        let ch = area.h() / rows as f64;
+        let r = ((cw * 0.8).min(ch - text_h - 10.0) / 2.0).min(s.margin * 3.5);
+        (r, if n % cols == 0 { r } else { r * 0.9 })
+    };
+    let cols = (1..=n)
+        .max_by(|&a, &b| score(a).1.total_cmp(&score(b).1))
+        .unwrap_or(1);
+    let r = score(cols).0;
     let r = r.max(12.0);
     let rows = n.div_ceil(cols);
     let cw = area.w() / cols as f64;
@@ -64,24 +89,54 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
     for (k, (name, v, si)) in cells.iter().enumerate() {
         let (col, row) = (k % cols, k / cols);
         // Centre a short last row.
-        let in_row = if row + 1 == rows { n - row * cols } else { cols };
+        let in_row = if row + 1 == rows {
+            n - row * cols
+        } else {
+            cols
+        };
         let offset = (cols - in_row) as f64 * cw / 2.0;
         let cxp = area.x0 + offset + cw * (col as f64 + 0.5);
         let block = 2.0 * r + text_h;
         let top = area.y0 + ch * row as f64 + (ch - block) / 2.0;
         let c = (cxp, top + r);
-        draw_disc(&mut cx.scene, c, r, inner, &[(*v, series_color(*si)), (100.0 - v, cx.theme.rest)], cx.theme.background);
+        draw_disc(
+            &mut cx.scene,
+            c,
+            r,
+            inner,
+            &[(*v, series_color(*si)), (100.0 - v, cx.theme.rest)],
+            cx.theme.background,
+        );
         let value = cx.value_label(*v);
         let mut y = top + 2.0 * r + 8.0;
         if spec.donut {
             let size = (inner * 0.62).min(s.title * 1.2);
             cx.text(c.0, c.1, &value, size, cx.theme.text, Anchor::Middle, true);
         } else {
-            cx.text(c.0, y + Sizes::line(s.value) / 2.0, &value, s.value, cx.theme.text, Anchor::Middle, true);
+            cx.text(
+                c.0,
+                y + Sizes::line(s.value) / 2.0,
+                &value,
+                s.value,
+                cx.theme.text,
+                Anchor::Middle,
+                true,
+            );
             y += Sizes::line(s.value);
         }
-        for (j, line) in text::wrap(name, s.label, false, cw * 0.92, 2).iter().enumerate() {
-            cx.text(c.0, y + lh * (j as f64 + 0.5), line, s.label, cx.theme.text, Anchor::Middle, false);
+        for (j, line) in text::wrap(name, s.label, false, cw * 0.92, 2)
+            .iter()
+            .enumerate()
+        {
+            cx.text(
+                c.0,
+                y + lh * (j as f64 + 0.5),
+                line,
+                s.label,
+                cx.theme.text,
+                Anchor::Middle,
+                false,
+            );
         }
     }
     Ok(cx.finish())

@@ -32,7 +32,11 @@ impl Format {
             "png" => Ok(Format::Png),
             _ => Err(ChartError::Format {
                 path: path.to_path_buf(),
-                ext: if ext.is_empty() { "(none)".to_string() } else { format!(".{ext}") },
+                ext: if ext.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    format!(".{ext}")
+                },
             }),
         }
     }

@@ -11,14 +11,23 @@ pub fn rasterise(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Resu
         font_family: crate::fonts::FAMILY.to_string(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options).context("the SVG could not be read back for the PNG")?;
+    let tree = usvg::Tree::from_str(svg, &options)
+        .context("the SVG could not be read back for the PNG")?;
     let w = ((width as f32) * scale).round().max(1.0) as u32;
     let h = ((height as f32) * scale).round().max(1.0) as u32;
     let mut pixmap = tiny_skia::Pixmap::new(w, h).context("the PNG is too large to allocate")?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     // Opaque image: premultiplied RGBA equals straight RGBA; keep RGB.
-    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
     let mut out = Vec::with_capacity(rgb.len() / 8);
     {
         let mut enc = png::Encoder::new(&mut out, w, h);

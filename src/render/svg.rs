@@ -3,7 +3,8 @@
 
 use plotters::prelude::{DrawingBackend, SVGBackend};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, FontFamily, FontStyle, FontTransform,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, FontFamily, FontStyle,
+    FontTransform,
     text_anchor::{HPos, Pos, VPos},
 };
 
@@ -34,7 +35,11 @@ impl BackendTextStyle for Style {
     }
 
     fn style(&self) -> FontStyle {
-        if self.bold { FontStyle::Bold } else { FontStyle::Normal }
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
     }
 
     fn anchor(&self) -> Pos {
@@ -90,7 +95,10 @@ fn round_font_sizes(svg: &str) -> String {
 }
 
 fn backend_color(c: Color) -> BackendColor {
-    BackendColor { alpha: 1.0, rgb: (c.0, c.1, c.2) }
+    BackendColor {
+        alpha: 1.0,
+        rgb: (c.0, c.1, c.2),
+    }
 }
 
 struct Stroke(Color, u32);
@@ -114,7 +122,12 @@ pub fn to_svg(scene: &Scene) -> String {
     {
         let mut b = SVGBackend::with_string(&mut buf, (scene.width, scene.height));
         // The SVG backend only writes into the string: none of these calls can fail.
-        let _ = b.draw_rect((0, 0), (scene.width as i32, scene.height as i32), &Stroke(scene.background, 0), true);
+        let _ = b.draw_rect(
+            (0, 0),
+            (scene.width as i32, scene.height as i32),
+            &Stroke(scene.background, 0),
+            true,
+        );
         for item in &scene.items {
             let _ = match item {
                 Item::Rect { x, y, w, h, fill } => {
@@ -128,12 +141,30 @@ pub fn to_svg(scene: &Scene) -> String {
                 Item::Polygon { points, fill } => {
                     b.fill_polygon(points.iter().map(|p| (px(p.0), px(p.1))), &Stroke(*fill, 0))
                 }
-                Item::Line { points, color, width } => {
-                    b.draw_path(points.iter().map(|p| (px(p.0), px(p.1))), &Stroke(*color, *width))
-                }
-                Item::Text { x, y, text, size, color, anchor, bold } => b.draw_text(
+                Item::Line {
+                    points,
+                    color,
+                    width,
+                } => b.draw_path(
+                    points.iter().map(|p| (px(p.0), px(p.1))),
+                    &Stroke(*color, *width),
+                ),
+                Item::Text {
+                    x,
+                    y,
                     text,
-                    &Style { size: *size, color: *color, anchor: *anchor, bold: *bold },
+                    size,
+                    color,
+                    anchor,
+                    bold,
+                } => b.draw_text(
+                    text,
+                    &Style {
+                        size: *size,
+                        color: *color,
+                        anchor: *anchor,
+                        bold: *bold,
+                    },
                     (px(*x), px(*y)),
                 ),
             };
@@ -182,7 +213,10 @@ mod tests {
         for tenth in 50..800 {
             let want = f64::from(tenth) / 10.0;
             let svg = format!("<text font-size=\"{}\">", plotters_size(want) / 1.24);
-            assert_eq!(round_font_sizes(&svg), format!("<text font-size=\"{want}\">"));
+            assert_eq!(
+                round_font_sizes(&svg),
+                format!("<text font-size=\"{want}\">")
+            );
         }
     }
 }
