@@ -1,51 +1,72 @@
-//! Runs a parsed [`Command`]: one chart, or a whole manifest.
+//! Runs a parsed [`Command`]: one chart, a whole manifest, or a watch.
+
+use std::io::IsTerminal;
 
 use anyhow::bail;
 
+use crate::build::{self, BuildOptions, Outcome};
 use crate::cli::Command;
-use crate::manifest::{self, BuildOptions};
-use crate::pipeline;
+use crate::{manifest, pipeline, watch};
+
+/// A progress line only for a person at a terminal: not when piped, not in CI.
+fn want_progress() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+}
 
 /// Runs the command; messages for the user go to stderr.
 pub fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Chart(job) => pipeline::run_job(&job),
+        Command::Watch { manifest, jobs } => watch::watch(
+            &manifest,
+            &BuildOptions {
+                jobs,
+                ..BuildOptions::default()
+            },
+        ),
         Command::Build {
             manifest: path,
             check,
+            force,
             jobs,
         } => {
             let charts = manifest::load(&path)?;
-            let start = std::time::Instant::now();
-            let report = manifest::build(&charts, &BuildOptions { jobs, check });
-            for (name, err) in &report.failed {
-                eprintln!("error: chart '{name}': {err}");
+            let opts = BuildOptions {
+                jobs,
+                check,
+                force,
+                progress: want_progress(),
+            };
+            let report = build::build(&charts, &opts);
+            for (name, outcome) in &report.charts {
+                if let Outcome::Failed(e) = outcome {
+                    eprintln!("error: chart '{name}': {e}");
+                }
             }
             for p in &report.stale {
                 eprintln!("stale: {}", p.display());
             }
-            let ms = start.elapsed().as_secs_f64() * 1e3;
             if check {
                 eprintln!(
-                    "checked {} charts: {} stale files, {} failed ({ms:.0} ms)",
-                    charts.len(),
+                    "checked {} charts: {} stale files, {} failed ({:.0} ms)",
+                    report.charts.len(),
                     report.stale.len(),
-                    report.failed.len()
+                    report.failed(),
+                    report.millis
                 );
             } else {
-                eprintln!(
-                    "rendered {} charts ({} files), {} failed ({ms:.0} ms)",
-                    report.ok,
-                    report.files,
-                    report.failed.len()
-                );
+                eprintln!("{}", report.summary());
             }
-            if !report.failed.is_empty() {
-                bail!("{} of {} charts failed", report.failed.len(), charts.len());
+            if report.failed() > 0 {
+                bail!(
+                    "{} of {} charts failed",
+                    report.failed(),
+                    report.charts.len()
+                );
             }
             if !report.stale.is_empty() {
                 bail!(
-                    "{} files in the manifest's outputs are stale or missing\n  hint: run `sharechart build -m {}` and commit the result",
+                    "{} output files are stale or missing\n  hint: run `sharechart build -m {}` and commit the result",
                     report.stale.len(),
                     path.display()
                 );

@@ -63,6 +63,21 @@ enum Cmd {
         /// Write nothing; fail if any output differs from what the data would give.
         #[arg(long)]
         check: bool,
+        /// Render every chart, even those whose inputs are unchanged.
+        #[arg(long)]
+        force: bool,
+        /// Threads to use (default: all cores).
+        #[arg(short, long, value_name = "N", default_value_t = 0)]
+        jobs: usize,
+    },
+    /// Build, then rebuild the affected charts whenever a CSV or the manifest is saved.
+    #[command(
+        after_help = "Examples:\n  sharechart watch\n  sharechart watch -m reports/charts.toml"
+    )]
+    Watch {
+        /// The manifest.
+        #[arg(short, long, value_name = "PATH", default_value = "charts.toml")]
+        manifest: PathBuf,
         /// Threads to use (default: all cores).
         #[arg(short, long, value_name = "N", default_value_t = 0)]
         jobs: usize,
@@ -138,6 +153,15 @@ pub enum Command {
         manifest: PathBuf,
         /// Check only.
         check: bool,
+        /// Render everything.
+        force: bool,
+        /// Threads (0: all).
+        jobs: usize,
+    },
+    /// Watch a manifest.
+    Watch {
+        /// The manifest path.
+        manifest: PathBuf,
         /// Threads (0: all).
         jobs: usize,
     },
@@ -205,12 +229,15 @@ impl Cli {
             Cmd::Build {
                 manifest,
                 check,
+                force,
                 jobs,
             } => Command::Build {
                 manifest,
                 check,
+                force,
                 jobs,
             },
+            Cmd::Watch { manifest, jobs } => Command::Watch { manifest, jobs },
         }
     }
 }

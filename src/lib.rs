@@ -2,11 +2,14 @@
 //!
 //! The data flows one way: CSV ([`data`]) -> table -> [`dataset`] -> chart layout ([`chart`],
 //! giving a [`scene`]) -> SVG via plotters -> PNG via resvg ([`render`]) -> files written
-//! atomically ([`output`]). [`pipeline`] strings the stages together; [`manifest`] runs many.
+//! atomically ([`output`]). [`pipeline`] strings the stages together; [`manifest`] lists many,
+//! [`build`] renders them incrementally, [`watch`] re-renders on save and [`report`] writes the
+//! page that shows them all.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod build;
 pub mod chart;
 pub mod cli;
 pub mod data;
@@ -18,7 +21,10 @@ pub mod number;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod scene;
 pub mod spec;
+pub mod state;
 pub mod text;
 pub mod theme;
+pub mod watch;

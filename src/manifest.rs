@@ -1,4 +1,5 @@
-//! The `charts.toml` manifest and the `build` command that renders every chart in it.
+//! The `charts.toml` manifest: every chart of a project, with its input, kind, options and
+//! outputs. `build.rs` renders them.
 //!
 //! ```toml
 //! [defaults]                     # any chart key, applied to every chart
@@ -13,12 +14,10 @@
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, bail};
 
-use crate::pipeline::{self, Job};
+use crate::pipeline::Job;
 use crate::spec::{ChartSpec, Kind};
 
 /// Keys of a `[[chart]]` table besides the [`ChartSpec`] keys.
@@ -229,87 +228,6 @@ fn nth_chart(text: &str, i: usize) -> (usize, usize) {
     text.match_indices("[[chart]]")
         .nth(i)
         .map_or((1, 1), |(o, _)| line_col(text, o))
-}
-
-/// The files of one chart, rendered in memory.
-type Rendered = Vec<(PathBuf, Vec<u8>)>;
-
-/// Options of `build`.
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    /// Threads (0: all cores).
-    pub jobs: usize,
-    /// Compare with the files on disk instead of writing.
-    pub check: bool,
-}
-
-/// What a build did.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// Charts rendered (or checked and found fresh).
-    pub ok: usize,
-    /// Files written.
-    pub files: usize,
-    /// Failures: chart name and message.
-    pub failed: Vec<(String, String)>,
-    /// With `check`: files that differ or are missing.
-    pub stale: Vec<PathBuf>,
-}
-
-/// Renders every chart of a manifest, in parallel. One failed chart does not stop the others.
-pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
-    let threads = if opts.jobs == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        opts.jobs
-    }
-    .min(charts.len().max(1));
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, anyhow::Result<Rendered>)>> = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(chart) = charts.get(i) else { break };
-                    let r = pipeline::render_job(&chart.job);
-                    let r = match r {
-                        Ok(files) if !opts.check => files
-                            .iter()
-                            .try_for_each(|(p, b)| crate::output::write_atomic(p, b))
-                            .map(|()| files),
-                        other => other,
-                    };
-                    results
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push((i, r));
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.sort_by_key(|(i, _)| *i);
-    let mut report = Report::default();
-    for (i, r) in results {
-        match r {
-            Ok(files) => {
-                report.ok += 1;
-                report.files += files.len();
-                if opts.check {
-                    for (p, bytes) in files {
-                        if std::fs::read(&p).ok().as_deref() != Some(bytes.as_slice()) {
-                            report.stale.push(p);
-                        }
-                    }
-                }
-            }
-            Err(e) => report
-                .failed
-                .push((charts[i].name.clone(), format!("{e:#}"))),
-        }
-    }
-    report
 }
 
 #[cfg(test)]

@@ -21,25 +21,48 @@ pub struct Job {
     pub outputs: Vec<PathBuf>,
 }
 
+/// The files of one chart, rendered in memory, with the words the report page needs.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// `(path, bytes)` for every output.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    /// The chart's title.
+    pub title: String,
+    /// The chart's summary with its data.
+    pub desc: String,
+}
+
 /// Lays out the chart of a job (no file is written).
 pub fn scene(input: &Path, kind: Kind, spec: &ChartSpec) -> anyhow::Result<Scene> {
     spec.validate()?;
     let table = data::read(input, spec.delimiter_byte())?;
-    let ds = dataset::build(&table, spec)?;
+    scene_of(&table, kind, spec)
+}
+
+fn scene_of(table: &data::Table, kind: Kind, spec: &ChartSpec) -> anyhow::Result<Scene> {
+    spec.validate()?;
+    let ds = dataset::build(table, spec)?;
     chart::layout(&ds, spec, kind)
 }
 
-/// Renders every output of a job into memory: `(path, bytes)` pairs. Nothing is written, so a
-/// job that fails anywhere leaves every file as it was.
-pub fn render_job(job: &Job) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+/// Renders every output of a job from the CSV bytes already read. Nothing is written, so a job
+/// that fails anywhere leaves every file as it was.
+pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
     let formats: Vec<Format> = job
         .outputs
         .iter()
         .map(|p| Format::from_path(p))
         .collect::<Result<_, _>>()?;
-    let scene = scene(&job.input, job.kind, &job.spec)?;
+    job.spec.validate()?;
+    let table = data::parse(
+        &job.input.display().to_string(),
+        csv,
+        job.spec.delimiter_byte(),
+    )?;
+    let scene = scene_of(&table, job.kind, &job.spec)?;
     let svg = render::to_svg(&scene);
-    job.outputs
+    let files = job
+        .outputs
         .iter()
         .zip(formats)
         .map(|(path, format)| {
@@ -49,12 +72,30 @@ pub fn render_job(job: &Job) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
             };
             Ok((path.clone(), bytes))
         })
-        .collect()
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Rendered {
+        files,
+        title: scene.title,
+        desc: scene.desc,
+    })
+}
+
+/// Renders every output of a job into memory (reads the CSV first).
+pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
+    // Check the output formats before reading anything, so that error comes first.
+    for p in &job.outputs {
+        Format::from_path(p)?;
+    }
+    let csv = std::fs::read(&job.input).map_err(|source| crate::error::DataError::Io {
+        path: job.input.display().to_string(),
+        source,
+    })?;
+    render_bytes(job, &csv)
 }
 
 /// Renders a job and writes its files atomically.
 pub fn run_job(job: &Job) -> anyhow::Result<()> {
-    for (path, bytes) in render_job(job)? {
+    for (path, bytes) in render_job(job)?.files {
         output::write_atomic(&path, &bytes)?;
     }
     Ok(())

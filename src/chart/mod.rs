@@ -246,6 +246,7 @@ pub fn rest_label(spec: &ChartSpec) -> String {
 /// "Title. Subtitle. Dates 76%, Cotton 43%." — the data in words, for the SVG `<desc>`.
 fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
     let d = ds.decimals();
+    let comma = if spec.rtl() { "، " } else { ", " };
     let mut parts = vec![title.to_string()];
     if let Some(sub) = &spec.subtitle {
         parts.push(text::clean(sub));
@@ -261,9 +262,9 @@ fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
             })
             .collect();
         if ds.series.len() > 1 {
-            parts.push(format!("{}: {}", s.name, values.join(", ")));
+            parts.push(format!("{}: {}", s.name, values.join(comma)));
         } else {
-            parts.push(values.join(", "));
+            parts.push(values.join(comma));
         }
     }
     if let Some(src) = &spec.source {
