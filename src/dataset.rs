@@ -80,6 +80,8 @@ impl Dataset {
 
 /// Words in a header that mark a column of percentages.
 const PERCENT_WORDS: [&str; 6] = ["share", "percent", "pct", "%", "٪", "نسبة"];
+/// Headers that name a column of values.
+const VALUE_WORDS: [&str; 6] = ["value", "values", "count", "amount", "total", "number"];
 /// Text columns that are never labels nor series keys.
 const NOTE_WORDS: [&str; 5] = ["note", "notes", "comment", "comments", "source"];
 
@@ -206,6 +208,19 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
             .collect::<Result<_, _>>()?
     };
     if value_cols.is_empty() {
+        // A column whose header says it holds values, but none of whose cells reads as a
+        // number (a typo in a one-row file): point at the bad cell, not at the whole file.
+        let named = (0..table.headers.len()).find(|&c| {
+            let h = table.headers[c].to_lowercase();
+            c != label_col
+                && (PERCENT_WORDS.iter().any(|w| h.contains(w))
+                    || VALUE_WORDS.iter().any(|w| h == *w))
+        });
+        if let Some(c) = named {
+            for r in 0..table.rows.len() {
+                parse_cell(table, r, c)?;
+            }
+        }
         return Err(DataError::NoNumeric {
             path: table.path.clone(),
             available: table.header_list(),
@@ -408,6 +423,13 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("the columns are: label, share"), "{e}");
+        let e = ds("label,share\nA,7?\n", &ChartSpec::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.csv:2:3: column 'share': cannot read \"7?\" as a number"),
+            "{e}"
+        );
         let e = ds("label,note\nA,x\n", &ChartSpec::default()).unwrap_err();
         assert!(matches!(e, DataError::NoNumeric { .. }));
         let e = ds("a,b\n1,2\n", &ChartSpec::default()).unwrap_err();
