@@ -210,6 +210,49 @@ pub enum ChartError {
         /// The scale asked for.
         scale: f32,
     },
+    /// A delimiter that cannot separate CSV fields.
+    #[error(
+        "--delimiter {delimiter:?} cannot separate CSV fields\n  hint: use one ASCII character such as ',' ';' or a tab (not a quote or a line break)"
+    )]
+    Delimiter {
+        /// The delimiter asked for.
+        delimiter: char,
+    },
+    /// `--top 0`.
+    #[error(
+        "--top 0 would keep no category\n  hint: give the number of categories to keep, e.g. --top 8"
+    )]
+    TopZero,
+    /// More categories than the chart can show readably.
+    #[error(
+        "{path}: {count} {what} are too many for a readable {chart} (at most {max})\n  hint: --top {keep} keeps the {keep} largest and folds the rest into \"Other\"{alt}"
+    )]
+    TooMany {
+        /// File.
+        path: String,
+        /// How many there are.
+        count: usize,
+        /// "categories" or "slices".
+        what: &'static str,
+        /// The chart kind in words.
+        chart: &'static str,
+        /// The limit.
+        max: usize,
+        /// A suggested --top.
+        keep: usize,
+        /// Another suggestion.
+        alt: &'static str,
+    },
+    /// Folding percentages that are not parts of one whole.
+    #[error(
+        "{path}: the shares add up to {total}%, so they are not parts of one whole and cannot be added up into \"Other\"\n  hint: remove rows from the CSV, or draw them with `sharechart bar --horizontal` (up to 40 categories)"
+    )]
+    FoldShares {
+        /// File.
+        path: String,
+        /// The sum.
+        total: String,
+    },
     /// Unknown output extension.
     #[error(
         "{path}: unsupported output format '{ext}'\n  hint: the supported extensions are .svg and .png"

@@ -23,11 +23,15 @@ use crate::spec::{ChartSpec, Kind};
 /// Keys of a `[[chart]]` table besides the [`ChartSpec`] keys.
 const ENTRY_KEYS: [&str; 4] = ["name", "input", "kind", "output"];
 /// The [`ChartSpec`] keys (kept in step with the struct by a test).
-pub const SPEC_KEYS: [&str; 17] = [
+pub const SPEC_KEYS: [&str; 21] = [
     "label",
     "value",
     "series",
     "legend",
+    "stacked",
+    "top",
+    "theme",
+    "digits",
     "horizontal",
     "sort",
     "donut",
@@ -247,12 +251,37 @@ mod tests {
     }
 
     #[test]
+    fn spec_keys_are_exactly_the_spec_fields() {
+        let full = ChartSpec {
+            label: Some("l".into()),
+            series: Some("s".into()),
+            sort: Some(crate::spec::Sort::Asc),
+            rest: Some("r".into()),
+            title: Some("t".into()),
+            subtitle: Some("s".into()),
+            source: Some("s".into()),
+            delimiter: Some(';'),
+            top: Some(3),
+            ..ChartSpec::default()
+        };
+        let table: toml::Table = toml::Table::try_from(&full).expect("serialises");
+        let mut fields: Vec<&str> = table.keys().map(String::as_str).collect();
+        let mut keys = SPEC_KEYS.to_vec();
+        fields.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(fields, keys);
+    }
+
+    #[test]
     fn every_spec_key_is_accepted() {
         for key in SPEC_KEYS {
             let mut t = toml::Table::new();
             let v = match key {
                 "value" | "legend" => toml::Value::Array(vec![]),
-                "horizontal" | "donut" | "each-row" => toml::Value::Boolean(true),
+                "horizontal" | "donut" | "each-row" | "stacked" => toml::Value::Boolean(true),
+                "top" => toml::Value::Integer(5),
+                "theme" => toml::Value::String("dark".into()),
+                "digits" => toml::Value::String("arabic".into()),
                 "width" | "height" => toml::Value::Integer(900),
                 "scale" => toml::Value::Float(2.0),
                 "sort" => toml::Value::String("asc".into()),

@@ -96,7 +96,11 @@ pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
 /// Renders a job and writes its files atomically.
 pub fn run_job(job: &Job) -> anyhow::Result<()> {
     for (path, bytes) in render_job(job)?.files {
-        output::write_atomic(&path, &bytes)?;
+        if path.as_os_str() == "-" {
+            crate::app::write_stdout(&bytes)?;
+        } else {
+            output::write_atomic(&path, &bytes)?;
+        }
     }
     Ok(())
 }

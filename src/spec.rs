@@ -34,6 +34,30 @@ pub enum Lang {
     Ar,
 }
 
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// Dark text on white.
+    #[default]
+    Light,
+    /// Light text on a dark background, for slides and dark pages.
+    Dark,
+    /// Stays readable when printed in greyscale.
+    Print,
+}
+
+/// Digits of the numbers on the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Digits {
+    /// 0123456789 and %.
+    #[default]
+    Latin,
+    /// Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩, the Arabic percent sign ٪ and decimal separator ٫.
+    Arabic,
+}
+
 /// Smallest image side in pixels.
 pub const MIN_SIZE: u32 = 200;
 /// Largest image side in pixels.
@@ -53,6 +77,10 @@ pub struct ChartSpec {
     pub legend: Vec<String>,
     /// Horizontal bars.
     pub horizontal: bool,
+    /// Stack the series of each bar.
+    pub stacked: bool,
+    /// Keep the largest N categories and fold the rest into "Other".
+    pub top: Option<usize>,
     /// Sort categories by value.
     pub sort: Option<Sort>,
     /// Pie with a hole.
@@ -75,6 +103,10 @@ pub struct ChartSpec {
     pub height: u32,
     /// PNG pixel density (2 for high-density screens).
     pub scale: f32,
+    /// Colour theme.
+    pub theme: ThemeName,
+    /// Digits of the numbers.
+    pub digits: Digits,
     /// CSV delimiter (default: sniffed from the header line).
     pub delimiter: Option<char>,
 }
@@ -87,6 +119,8 @@ impl Default for ChartSpec {
             series: None,
             legend: Vec::new(),
             horizontal: false,
+            stacked: false,
+            top: None,
             sort: None,
             donut: false,
             each_row: false,
@@ -98,6 +132,8 @@ impl Default for ChartSpec {
             width: 1200,
             height: 800,
             scale: 1.0,
+            theme: ThemeName::Light,
+            digits: Digits::Latin,
             delimiter: None,
         }
     }
@@ -117,6 +153,14 @@ impl ChartSpec {
         }
         if !(0.25..=8.0).contains(&self.scale) || !self.scale.is_finite() {
             return Err(crate::error::ChartError::Scale { scale: self.scale });
+        }
+        if let Some(d) = self.delimiter {
+            if !d.is_ascii() || matches!(d, '"' | '\n' | '\r') {
+                return Err(crate::error::ChartError::Delimiter { delimiter: d });
+            }
+        }
+        if self.top == Some(0) {
+            return Err(crate::error::ChartError::TopZero);
         }
         Ok(())
     }

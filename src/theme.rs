@@ -4,7 +4,7 @@ use crate::scene::Color;
 
 /// Okabe-Ito, a palette that colour-blind readers can tell apart, in a fixed order so the same
 /// series keeps the same colour across charts. Blue first: it reads well next to grey.
-pub const PALETTE: [Color; 7] = [
+const OKABE_ITO: [Color; 7] = [
     Color::hex(0x0072B2),
     Color::hex(0xE69F00),
     Color::hex(0x009E73),
@@ -12,6 +12,29 @@ pub const PALETTE: [Color; 7] = [
     Color::hex(0x56B4E9),
     Color::hex(0xCC79A7),
     Color::hex(0xF0E442),
+];
+
+/// Okabe-Ito again, lighter colours first, for a dark background.
+const OKABE_ITO_DARK: [Color; 7] = [
+    Color::hex(0x56B4E9),
+    Color::hex(0xE69F00),
+    Color::hex(0x009E73),
+    Color::hex(0xF0E442),
+    Color::hex(0xCC79A7),
+    Color::hex(0xD55E00),
+    Color::hex(0x0072B2),
+];
+
+/// Okabe-Ito colours ordered so that neighbours differ in lightness: series stay apart when the
+/// page is printed in greyscale (black, orange, blue, yellow, ...).
+const PRINT: [Color; 7] = [
+    Color::hex(0x000000),
+    Color::hex(0xE69F00),
+    Color::hex(0x0072B2),
+    Color::hex(0xF0E442),
+    Color::hex(0x009E73),
+    Color::hex(0x56B4E9),
+    Color::hex(0xD55E00),
 ];
 
 /// Colours of one chart.
@@ -29,6 +52,34 @@ pub struct Theme {
     pub axis: Color,
     /// The "rest of the world" part of a share.
     pub rest: Color,
+    /// Series colours.
+    pub palette: [Color; 7],
+}
+
+impl Theme {
+    /// The colour of series `i`.
+    pub fn color(&self, i: usize) -> Color {
+        self.palette[i % self.palette.len()]
+    }
+
+    /// Near-black or white, whichever contrasts more with `fill` (labels inside bars).
+    pub fn on(&self, fill: Color) -> Color {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * lin(fill.0) + 0.7152 * lin(fill.1) + 0.0722 * lin(fill.2);
+        // Contrast with white is 1.05 / (l + 0.05); with black (l + 0.05) / 0.05.
+        if 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 {
+            Color::hex(0xFFFFFF)
+        } else {
+            Color::hex(0x1A1A1A)
+        }
+    }
 }
 
 /// The default light theme.
@@ -39,11 +90,38 @@ pub const LIGHT: Theme = Theme {
     grid: Color::hex(0xE3E3E3),
     axis: Color::hex(0x333333),
     rest: Color::hex(0xD4D4D4),
+    palette: OKABE_ITO,
 };
 
-/// The colour of series `i`.
-pub fn series_color(i: usize) -> Color {
-    PALETTE[i % PALETTE.len()]
+/// The dark theme.
+pub const DARK: Theme = Theme {
+    background: Color::hex(0x1B1B1D),
+    text: Color::hex(0xEDEDED),
+    muted: Color::hex(0xB3B3B3),
+    grid: Color::hex(0x3A3A3D),
+    axis: Color::hex(0xCCCCCC),
+    rest: Color::hex(0x4A4A4E),
+    palette: OKABE_ITO_DARK,
+};
+
+/// The print theme: black text, a greyscale-safe series order, a pale rest.
+pub const PRINT_THEME: Theme = Theme {
+    background: Color::hex(0xFFFFFF),
+    text: Color::hex(0x000000),
+    muted: Color::hex(0x404040),
+    grid: Color::hex(0xD0D0D0),
+    axis: Color::hex(0x000000),
+    rest: Color::hex(0xE6E6E6),
+    palette: PRINT,
+};
+
+/// The theme of a name.
+pub fn theme(name: crate::spec::ThemeName) -> Theme {
+    match name {
+        crate::spec::ThemeName::Light => LIGHT,
+        crate::spec::ThemeName::Dark => DARK,
+        crate::spec::ThemeName::Print => PRINT_THEME,
+    }
 }
 
 /// Type sizes in pixels, scaled with the image width (1200 px is the reference).
@@ -85,5 +163,26 @@ impl Sizes {
     /// Line height for a font size.
     pub fn line(size: f64) -> f64 {
         size * 1.3
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_colour_on_fills() {
+        assert_eq!(LIGHT.on(Color::hex(0x0072B2)), Color::hex(0xFFFFFF));
+        assert_eq!(LIGHT.on(Color::hex(0xF0E442)), Color::hex(0x1A1A1A));
+        assert_eq!(LIGHT.on(Color::hex(0xE69F00)), Color::hex(0x1A1A1A));
+    }
+
+    #[test]
+    fn print_palette_neighbours_differ_in_lightness() {
+        let grey =
+            |c: Color| 0.299 * f64::from(c.0) + 0.587 * f64::from(c.1) + 0.114 * f64::from(c.2);
+        for w in PRINT[..4].windows(2) {
+            assert!((grey(w[0]) - grey(w[1])).abs() > 40.0, "{w:?}");
+        }
     }
 }

@@ -1,41 +1,231 @@
-//! Bar charts: vertical or horizontal, one series or grouped, always from zero.
+//! Bar charts: vertical or horizontal; one series, grouped series side by side, `--stacked`
+//! series, or `--rest LABEL` share-vs-rest 100% bars. Always from zero.
 //!
 //! Percentages get a 0-100 axis with `%` ticks (unless a value is outside it); other units an
 //! axis from zero to a round maximum. Every bar carries its value; gridlines stay light.
+//! Each category holds bars, each bar segments: grouped = many one-segment bars, stacked = one
+//! bar of many segments; the drawing below serves all three.
 
-use super::{Area, Ctx, nice_ticks};
-use crate::dataset::Dataset;
-use crate::scene::{Anchor, Scene};
+use super::{Area, Ctx, nice_ticks, rest_label};
+use crate::dataset::{Cell, Dataset, Series};
+use crate::scene::{Anchor, Color, Scene};
 use crate::spec::ChartSpec;
 use crate::text;
-use crate::theme::{Sizes, series_color};
+use crate::theme::Sizes;
+
+/// One piece of a bar.
+struct Segment {
+    from: f64,
+    to: f64,
+    color: Color,
+    label: String,
+}
+
+/// A category: its bars side by side, and the label above a stack (its total), if any.
+struct Group {
+    bars: Vec<Vec<Segment>>,
+    total: Option<(f64, String)>,
+}
 
 /// Lays out a bar chart.
 pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
+    let rest_view;
+    let ds = if spec.rest.is_some() {
+        rest_view = share_vs_rest(ds, spec)?;
+        &rest_view
+    } else {
+        ds
+    };
+    let stacked = spec.stacked || spec.rest.is_some();
+    if stacked {
+        if let Some(c) = ds
+            .series
+            .iter()
+            .flat_map(|s| s.cells.iter().flatten())
+            .find(|c| c.value < 0.0)
+        {
+            anyhow::bail!(
+                "{}:{}:{}: {:?}: stacked bars cannot show values below zero\n  hint: draw grouped bars (without --stacked)",
+                ds.path,
+                c.line,
+                c.column,
+                c.raw
+            );
+        }
+    }
+    if spec.stacked && ds.percent {
+        for (i, label) in ds.labels.iter().enumerate() {
+            let total: f64 = ds
+                .series
+                .iter()
+                .filter_map(|s| s.cells[i].as_ref())
+                .map(|c| c.value)
+                .sum();
+            if total > 100.5 {
+                anyhow::bail!(
+                    "{}: the stacked shares of {label:?} add up to {}%, more than 100%: they are not parts of one whole\n  hint: draw them as grouped bars (without --stacked)",
+                    ds.path,
+                    crate::number::format(total, ds.decimals())
+                );
+            }
+        }
+    }
     let mut cx = Ctx::new(ds, spec);
     let legend: Vec<_> = if ds.series.len() > 1 {
         ds.series
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.name.clone(), series_color(i)))
+            .map(|(i, s)| (s.name.clone(), color(&cx, i)))
             .collect()
     } else {
         Vec::new()
     };
+    let groups = groups(&cx, stacked);
     let area = cx.frame(&legend);
-    let ticks = axis_ticks(ds);
+    let hi = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.max(s.from)))
+        .fold(0.0, f64::max);
+    let lo = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.min(s.from)))
+        .fold(0.0, f64::min);
+    let ticks = axis_ticks(ds.percent, lo, hi);
     if spec.horizontal {
-        horizontal(&mut cx, area, &ticks);
+        horizontal(&mut cx, area, &ticks, &groups);
     } else {
-        vertical(&mut cx, area, &ticks);
+        vertical(&mut cx, area, &ticks, &groups);
     }
     Ok(cx.finish())
 }
 
+/// The colour of series `i` (the remainder of a share-vs-rest bar is grey).
+fn color(cx: &Ctx, i: usize) -> Color {
+    if cx.spec.rest.is_some() && i + 1 == cx.ds.series.len() {
+        cx.theme.rest
+    } else {
+        cx.theme.color(i)
+    }
+}
+
+fn groups(cx: &Ctx, stacked: bool) -> Vec<Group> {
+    let ds = cx.ds;
+    (0..ds.labels.len())
+        .map(|i| {
+            let cells: Vec<(usize, f64)> = (0..ds.series.len())
+                .filter_map(|s| ds.series[s].cells[i].as_ref().map(|c| (s, c.value)))
+                .collect();
+            if stacked {
+                let mut base = 0.0;
+                let bar: Vec<Segment> = cells
+                    .iter()
+                    .map(|&(s, v)| {
+                        let seg = Segment {
+                            from: base,
+                            to: base + v,
+                            color: color(cx, s),
+                            label: cx.value_label(v),
+                        };
+                        base += v;
+                        seg
+                    })
+                    .collect();
+                let total =
+                    (cx.spec.rest.is_none() && bar.len() > 1).then(|| (base, cx.value_label(base)));
+                Group {
+                    bars: vec![bar],
+                    total,
+                }
+            } else {
+                let bars = (0..ds.series.len())
+                    .map(|s| {
+                        cells
+                            .iter()
+                            .find(|c| c.0 == s)
+                            .map(|&(_, v)| Segment {
+                                from: 0.0,
+                                to: v,
+                                color: color(cx, s),
+                                label: cx.value_label(v),
+                            })
+                            .into_iter()
+                            .collect()
+                    })
+                    .collect();
+                Group { bars, total: None }
+            }
+        })
+        .collect()
+}
+
+/// `--rest`: every (category, series) value becomes a 100% bar of the share and the rest.
+fn share_vs_rest(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Dataset> {
+    let mut labels = Vec::new();
+    let (mut share, mut rest) = (Vec::new(), Vec::new());
+    for s in &ds.series {
+        for (label, cell) in ds.labels.iter().zip(&s.cells) {
+            let Some(c) = cell else { continue };
+            if !ds.percent || !(0.0..=100.0).contains(&c.value) {
+                anyhow::bail!(
+                    "{}:{}:{}: column '{}': --rest draws each value as a share of 100%, but {:?} is {}\n  hint: use --rest with percentages from 0 to 100 (a column named share/percent/pct, or values written with %)",
+                    ds.path,
+                    c.line,
+                    c.column,
+                    s.column,
+                    c.raw,
+                    if ds.percent {
+                        "outside 0-100"
+                    } else {
+                        "not a percentage"
+                    }
+                );
+            }
+            labels.push(if ds.series.len() > 1 {
+                format!("{label} ({})", s.name)
+            } else {
+                label.clone()
+            });
+            share.push(Some(c.clone()));
+            rest.push(Some(Cell {
+                value: 100.0 - c.value,
+                ..c.clone()
+            }));
+        }
+    }
+    let name = spec.legend.first().cloned().unwrap_or_else(|| {
+        if ds.series.len() == 1 {
+            ds.series[0].name.clone()
+        } else {
+            "Share".to_string()
+        }
+    });
+    let column = ds
+        .series
+        .first()
+        .map(|s| s.column.clone())
+        .unwrap_or_default();
+    Ok(Dataset {
+        path: ds.path.clone(),
+        labels,
+        series: vec![
+            Series {
+                name,
+                column: column.clone(),
+                cells: share,
+            },
+            Series {
+                name: rest_label(spec),
+                column,
+                cells: rest,
+            },
+        ],
+        percent: true,
+    })
+}
+
 /// The value axis: 0-100 for percentages that fit, else a nice range that includes zero.
-fn axis_ticks(ds: &Dataset) -> Vec<f64> {
-    let (lo, hi) = (ds.min().min(0.0), ds.max().max(0.0));
-    if ds.percent && lo >= 0.0 && hi <= 100.0 {
+fn axis_ticks(percent: bool, lo: f64, hi: f64) -> Vec<f64> {
+    if percent && lo >= 0.0 && hi <= 100.0 {
         return vec![0.0, 25.0, 50.0, 75.0, 100.0];
     }
     if hi - lo <= 0.0 {
@@ -46,25 +236,44 @@ fn axis_ticks(ds: &Dataset) -> Vec<f64> {
 
 fn tick_label(cx: &Ctx, v: f64, ticks: &[f64]) -> String {
     let step = ticks.get(1).map_or(1.0, |t| t - ticks[0]);
-    let d = crate::number::decimals_needed(&[step]);
-    super::format_value(v, d, cx.ds.percent)
+    cx.number(v, crate::number::decimals_needed(&[step]))
 }
 
-fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
-    let s = cx.sizes;
-    let n = cx.ds.labels.len().max(1);
-    let ns = cx.ds.series.len().max(1);
-    let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
+/// Draws a segment's label inside it when it fits, else (single segments) just outside.
+#[allow(clippy::too_many_arguments)]
+fn segment_label(
+    cx: &mut Ctx,
+    seg: &Segment,
+    inside: bool,
+    x: f64,
+    y: f64,
+    size: f64,
+    anchor: Anchor,
+) {
+    let color = if inside {
+        cx.theme.on(seg.color)
+    } else {
+        cx.theme.text
+    };
+    cx.text(x, y, &seg.label.clone(), size, color, anchor, true);
+}
 
-    // Room for tick labels on the left.
+fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64], groups: &[Group]) {
+    let s = cx.sizes;
+    let n = groups.len().max(1);
+    let nb = groups
+        .iter()
+        .map(|g| g.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
     let tick_w = ticks
         .iter()
         .map(|&t| text::width(&tick_label(cx, t, ticks), s.tick, false))
         .fold(0.0, f64::max);
     let x0 = area.x0 + tick_w + 10.0;
     let slot = (area.x1 - x0) / n as f64;
-
-    // Category labels below the plot, wrapped to the slot.
     let label_lines: Vec<Vec<String>> = cx
         .ds
         .labels
@@ -77,7 +286,6 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
     let y0 = area.y0 + Sizes::line(s.value) + 4.0;
     let scale = |v: f64| y1 - (v - lo) / (hi - lo) * (y1 - y0);
 
-    // Gridlines and tick labels.
     for &t in ticks {
         let y = scale(t);
         let color = if t == 0.0 {
@@ -97,17 +305,15 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
             false,
         );
     }
-
-    let group = (slot * 0.68).min(s.margin * 5.0 * ns as f64 / 2.0);
-    let bar = group / ns as f64;
-    let value_size = fit_size(cx, bar + slot * 0.3, s.value);
-    for (i, lines) in label_lines.iter().enumerate() {
+    let group_w = (slot * 0.68).min(s.margin * 5.0 * nb as f64 / 2.0);
+    let bar_w = group_w / nb as f64;
+    let value_size = fit_size(groups, bar_w + slot * 0.3, s.value);
+    for (i, (g, lines)) in groups.iter().zip(&label_lines).enumerate() {
         let center = x0 + slot * (i as f64 + 0.5);
         for (k, line) in lines.iter().enumerate() {
-            let y = y1 + 8.0 + lh * (k as f64 + 0.5);
             cx.text(
                 center,
-                y,
+                y1 + 8.0 + lh * (k as f64 + 0.5),
                 line,
                 s.label,
                 cx.theme.text,
@@ -115,24 +321,49 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
                 false,
             );
         }
-        for si in 0..ns {
-            let Some(v) = cx.ds.series[si].cells[i].as_ref().map(|c| c.value) else {
-                continue;
-            };
-            let bx = center - group / 2.0 + bar * si as f64;
-            let (ya, yb) = (scale(v.max(0.0)), scale(v.min(0.0)));
-            cx.scene
-                .rect(bx, ya, bar, (yb - ya).max(0.0), series_color(si));
-            let label = cx.value_label(v);
-            let ly = if v >= 0.0 {
-                ya - Sizes::line(value_size) / 2.0 - 2.0
-            } else {
-                yb + Sizes::line(value_size) / 2.0 + 2.0
-            };
+        for (b, bar) in g.bars.iter().enumerate() {
+            let bx = center - group_w / 2.0 + bar_w * b as f64;
+            let single = bar.len() == 1;
+            for seg in bar {
+                let (ya, yb) = (scale(seg.to.max(seg.from)), scale(seg.to.min(seg.from)));
+                cx.scene.rect(bx, ya, bar_w, (yb - ya).max(0.0), seg.color);
+                let lh_v = Sizes::line(value_size);
+                if single {
+                    let ly = if seg.to >= 0.0 {
+                        ya - lh_v / 2.0 - 2.0
+                    } else {
+                        yb + lh_v / 2.0 + 2.0
+                    };
+                    segment_label(
+                        cx,
+                        seg,
+                        false,
+                        bx + bar_w / 2.0,
+                        ly,
+                        value_size,
+                        Anchor::Middle,
+                    );
+                } else if yb - ya >= lh_v
+                    && text::width(&seg.label, value_size, true) <= bar_w - 4.0
+                {
+                    segment_label(
+                        cx,
+                        seg,
+                        true,
+                        bx + bar_w / 2.0,
+                        (ya + yb) / 2.0,
+                        value_size,
+                        Anchor::Middle,
+                    );
+                }
+            }
+        }
+        if let Some((total, label)) = &g.total {
+            let y = scale(*total) - Sizes::line(value_size) / 2.0 - 2.0;
             cx.text(
-                bx + bar / 2.0,
-                ly,
-                &label,
+                center,
+                y,
+                label,
                 value_size,
                 cx.theme.text,
                 Anchor::Middle,
@@ -140,43 +371,58 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64]) {
             );
         }
     }
-    // Zero line on top of the bars.
     let y = scale(0.0);
     cx.scene.line(vec![(x0, y), (area.x1, y)], cx.theme.axis, 1);
 }
 
-fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
+fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64], groups: &[Group]) {
     let s = cx.sizes;
-    let n = cx.ds.labels.len().max(1);
-    let ns = cx.ds.series.len().max(1);
+    let n = groups.len().max(1);
+    let nb = groups
+        .iter()
+        .map(|g| g.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
-    let lh = Sizes::line(s.label);
-
-    // Label column: as wide as the longest label, at most a third of the width.
+    let y1 = area.y1 - Sizes::line(s.tick) - 6.0;
+    let slot = (y1 - area.y0) / n as f64;
+    // Labels shrink with the slot so that rows never overlap.
+    let label_size = s.label.min(slot * 0.8 / Sizes::line(1.0)).max(8.0);
+    let lh = Sizes::line(label_size);
+    let max_lines = if slot >= 2.0 * lh { 2 } else { 1 };
     let max_label = area.w() * 0.33;
     let label_lines: Vec<Vec<String>> = cx
         .ds
         .labels
         .iter()
-        .map(|l| text::wrap(l, s.label, false, max_label, 2))
+        .map(|l| text::wrap(l, label_size, false, max_label, max_lines))
         .collect();
     let label_w = label_lines
         .iter()
         .flatten()
-        .map(|l| text::width(l, s.label, false))
+        .map(|l| text::width(l, label_size, false))
         .fold(0.0, f64::max);
     let x0 = area.x0 + label_w + 14.0;
-    // Room at the right for the value label of the longest bar.
-    let value_w = cx
-        .ds
-        .series
+    let group_h = (slot * 0.68).min(s.margin * 2.2 * nb as f64);
+    let bar_h = group_h / nb as f64;
+    let value_size = s.value.min(bar_h * 0.9).max(8.0);
+    let outside_w = groups
         .iter()
-        .flat_map(|se| se.cells.iter().flatten())
-        .map(|c| text::width(&cx.value_label(c.value), s.value, true))
+        .flat_map(|g| {
+            let singles = g
+                .bars
+                .iter()
+                .filter(|b| b.len() == 1)
+                .flatten()
+                .map(|seg| seg.label.as_str());
+            singles
+                .chain(g.total.iter().map(|t| t.1.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .map(|l| text::width(l, value_size, true))
         .fold(0.0, f64::max);
-    let x1 = area.x1 - value_w - 10.0;
-    let y1 = area.y1 - Sizes::line(s.tick) - 6.0;
-    let slot = (y1 - area.y0) / n as f64;
+    let x1 = area.x1 - outside_w - 10.0;
     let scale = |v: f64| x0 + (v - lo) / (hi - lo) * (x1 - x0);
 
     for &t in ticks {
@@ -198,11 +444,7 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
             false,
         );
     }
-
-    let group = (slot * 0.68).min(s.margin * 2.2 * ns as f64);
-    let bar = group / ns as f64;
-    let value_size = fit_size(cx, f64::INFINITY, s.value.min(bar * 0.9).max(9.0));
-    for (i, lines) in label_lines.iter().enumerate() {
+    for (i, (g, lines)) in groups.iter().zip(&label_lines).enumerate() {
         let center = area.y0 + slot * (i as f64 + 0.5);
         let top = center - lh * lines.len() as f64 / 2.0;
         for (k, line) in lines.iter().enumerate() {
@@ -210,33 +452,46 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
                 x0 - 14.0,
                 top + lh * (k as f64 + 0.5),
                 line,
-                s.label,
+                label_size,
                 cx.theme.text,
                 Anchor::End,
                 false,
             );
         }
-        for si in 0..ns {
-            let Some(v) = cx.ds.series[si].cells[i].as_ref().map(|c| c.value) else {
-                continue;
-            };
-            let by = center - group / 2.0 + bar * si as f64;
-            let (xa, xb) = (scale(v.min(0.0)), scale(v.max(0.0)));
-            cx.scene
-                .rect(xa, by, (xb - xa).max(0.0), bar, series_color(si));
-            let label = cx.value_label(v);
-            let (lx, anchor) = if v >= 0.0 {
-                (xb + 6.0, Anchor::Start)
-            } else {
-                (xa - 6.0, Anchor::End)
-            };
+        for (b, bar) in g.bars.iter().enumerate() {
+            let by = center - group_h / 2.0 + bar_h * b as f64;
+            let single = bar.len() == 1;
+            for seg in bar {
+                let (xa, xb) = (scale(seg.to.min(seg.from)), scale(seg.to.max(seg.from)));
+                cx.scene.rect(xa, by, (xb - xa).max(0.0), bar_h, seg.color);
+                if single {
+                    let (lx, anchor) = if seg.to >= 0.0 {
+                        (xb + 6.0, Anchor::Start)
+                    } else {
+                        (xa - 6.0, Anchor::End)
+                    };
+                    segment_label(cx, seg, false, lx, by + bar_h / 2.0, value_size, anchor);
+                } else if text::width(&seg.label, value_size, true) <= xb - xa - 8.0 {
+                    segment_label(
+                        cx,
+                        seg,
+                        true,
+                        (xa + xb) / 2.0,
+                        by + bar_h / 2.0,
+                        value_size,
+                        Anchor::Middle,
+                    );
+                }
+            }
+        }
+        if let Some((total, label)) = &g.total {
             cx.text(
-                lx,
-                by + bar / 2.0,
-                &label,
+                scale(*total) + 6.0,
+                center,
+                label,
                 value_size,
                 cx.theme.text,
-                anchor,
+                Anchor::Start,
                 true,
             );
         }
@@ -245,14 +500,12 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64]) {
     cx.scene.line(vec![(x, area.y0), (x, y1)], cx.theme.axis, 1);
 }
 
-/// The largest value-label size (down to 9 px) at which every value label fits `room`.
-fn fit_size(cx: &Ctx, room: f64, size: f64) -> f64 {
-    let widest = cx
-        .ds
-        .series
+/// The largest value-label size (down to 9 px) at which every outside label fits `room`.
+fn fit_size(groups: &[Group], room: f64, size: f64) -> f64 {
+    let widest = groups
         .iter()
-        .flat_map(|se| se.cells.iter().flatten())
-        .map(|c| text::width(&cx.value_label(c.value), size, true))
+        .flat_map(|g| g.bars.iter().filter(|b| b.len() == 1).flatten())
+        .map(|seg| text::width(&seg.label, size, true))
         .fold(0.0, f64::max);
     if widest <= room || widest == 0.0 {
         size

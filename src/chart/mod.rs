@@ -9,7 +9,7 @@ mod pie_grid;
 use crate::dataset::Dataset;
 use crate::number;
 use crate::scene::{Anchor, Color, Scene};
-use crate::spec::{ChartSpec, Kind, Lang};
+use crate::spec::{ChartSpec, Digits, Kind, Lang};
 use crate::text;
 use crate::theme::{self, Sizes, Theme};
 
@@ -40,6 +40,13 @@ impl Area {
 /// Lays out a chart.
 pub fn layout(ds: &Dataset, spec: &ChartSpec, kind: Kind) -> anyhow::Result<Scene> {
     spec.validate()?;
+    let mut fitted;
+    let mut ds = ds;
+    if spec.top.is_some() || ds.labels.len() > 8 {
+        fitted = ds.clone();
+        crate::limits::fit(&mut fitted, kind, spec)?;
+        ds = &fitted;
+    }
     let mut scene = match kind {
         Kind::Bar => bar::layout(ds, spec)?,
         Kind::Pie if spec.each_row => pie_grid::layout(ds, spec)?,
@@ -62,7 +69,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(ds: &'a Dataset, spec: &'a ChartSpec) -> Ctx<'a> {
-        let theme = theme::LIGHT;
+        let theme = theme::theme(spec.theme);
         let mut scene = Scene::new(spec.width, spec.height, theme.background, spec.rtl());
         scene.title = title(ds, spec);
         Ctx {
@@ -90,9 +97,17 @@ impl<'a> Ctx<'a> {
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
 
-    /// A value as shown on the chart: "76%", "43.5%", "102,347".
+    /// A value as shown on the chart: "76%", "43.5%", "102,347" (or "٧٦٪" with Arabic digits).
     pub fn value_label(&self, v: f64) -> String {
-        format_value(v, self.ds.decimals(), self.ds.percent)
+        self.number(v, self.ds.decimals())
+    }
+
+    /// A number with `decimals`, the unit and the chart's digits.
+    pub fn number(&self, v: f64, decimals: usize) -> String {
+        localize(
+            &format_value(v, decimals, self.ds.percent),
+            self.spec.digits,
+        )
     }
 
     /// Draws title, subtitle, legend and source; returns the area left for the plot.
@@ -200,6 +215,23 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Writes a formatted number with Arabic-Indic digits, separators and percent sign if asked.
+pub fn localize(s: &str, digits: Digits) -> String {
+    match digits {
+        Digits::Latin => s.to_string(),
+        Digits::Arabic => s
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+                '.' => '\u{066B}',
+                ',' => '\u{066C}',
+                '%' => '\u{066A}',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
 /// "76%" / "43.5%" / "102,347".
 pub fn format_value(v: f64, decimals: usize, percent: bool) -> String {
     let n = number::format(v, decimals);
@@ -257,8 +289,12 @@ fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
             .iter()
             .zip(&s.cells)
             .filter_map(|(l, c)| {
-                c.as_ref()
-                    .map(|c| format!("{l} {}", format_value(c.value, d, ds.percent)))
+                c.as_ref().map(|c| {
+                    format!(
+                        "{l} {}",
+                        localize(&format_value(c.value, d, ds.percent), spec.digits)
+                    )
+                })
             })
             .collect();
         if ds.series.len() > 1 {

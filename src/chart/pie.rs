@@ -12,7 +12,7 @@ use crate::error::ChartError;
 use crate::scene::{Anchor, Color, Item, Scene};
 use crate::spec::ChartSpec;
 use crate::text;
-use crate::theme::{Sizes, series_color};
+use crate::theme::Sizes;
 
 /// How far above 100 a percentage total may go before it is refused (rounding in the source).
 const ROUNDING: f64 = 0.5;
@@ -81,16 +81,16 @@ pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartEr
 pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
     let (mut parts, rest) = slices_of(ds, spec)?;
     parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut cx = Ctx::new(ds, spec);
     let mut slices: Vec<Slice> = parts
         .into_iter()
         .enumerate()
         .map(|(i, (label, value))| Slice {
             label,
             value,
-            color: series_color(i),
+            color: cx.theme.color(i),
         })
         .collect();
-    let mut cx = Ctx::new(ds, spec);
     if let Some(r) = rest {
         slices.push(Slice {
             label: rest_label(spec),

@@ -7,7 +7,7 @@ use crate::error::ChartError;
 use crate::scene::{Anchor, Scene};
 use crate::spec::ChartSpec;
 use crate::text;
-use crate::theme::{Sizes, series_color};
+use crate::theme::Sizes;
 
 /// Lays out the grid.
 pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
@@ -54,7 +54,7 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
         .series
         .iter()
         .enumerate()
-        .map(|(i, s)| (capitalise(&s.name), series_color(i)))
+        .map(|(i, s)| (capitalise(&s.name), cx.theme.color(i)))
         .collect();
     legend.push((rest_label(spec), cx.theme.rest));
     let area = cx.frame(&legend);
@@ -104,7 +104,7 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
             c,
             r,
             inner,
-            &[(*v, series_color(*si)), (100.0 - v, cx.theme.rest)],
+            &[(*v, cx.theme.color(*si)), (100.0 - v, cx.theme.rest)],
             cx.theme.background,
         );
         let value = cx.value_label(*v);

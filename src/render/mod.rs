@@ -23,6 +23,10 @@ pub enum Format {
 impl Format {
     /// The format for an output path, from its extension.
     pub fn from_path(path: &Path) -> Result<Format, ChartError> {
+        // `-o -`: SVG on standard output.
+        if path.as_os_str() == "-" {
+            return Ok(Format::Svg);
+        }
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
