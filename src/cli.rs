@@ -425,7 +425,7 @@ mod tests {
             };
             let text = String::from_utf8(text).expect("utf-8");
             assert!(
-                text.contains("--each-row") && text.contains("preview"),
+                text.contains("each-row") && text.contains("preview"),
                 "{shell}"
             );
         }
