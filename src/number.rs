@@ -148,7 +148,7 @@ fn is_decimal(s: &str) -> bool {
     i == b.len()
 }
 
-/// Formats a value for a label: no needless decimals, thousands grouped from 10,000 up.
+/// Formats a value for a label: no needless decimals, thousands grouped ("4,663").
 pub fn format(value: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, value);
     let (int, frac) = match s.split_once('.') {
@@ -159,7 +159,7 @@ pub fn format(value: f64, decimals: usize) -> String {
         Some(d) => ("-", d.to_string()),
         None => ("", int),
     };
-    let grouped = if digits.len() > 4 {
+    let grouped = if digits.len() > 3 {
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -271,7 +271,7 @@ mod tests {
         assert_eq!(format(76.0, 0), "76");
         assert_eq!(format(43.5, 1), "43.5");
         assert_eq!(format(102347.0, 0), "102,347");
-        assert_eq!(format(1234.0, 0), "1234");
+        assert_eq!(format(1234.0, 0), "1,234");
         assert_eq!(format(-0.0, 0), "0");
         assert_eq!(decimals_needed(&[76.0, 43.5]), 1);
         assert_eq!(decimals_needed(&[76.0, 43.0]), 0);
