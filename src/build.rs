@@ -220,16 +220,16 @@ fn build_one(
     };
     let mut stale = Vec::new();
     let mut written = 0;
-    for (path, bytes) in &rendered.files {
-        if opts.check {
+    if opts.check {
+        for (path, bytes) in &rendered.files {
             if std::fs::read(path).ok().as_deref() != Some(bytes.as_slice()) {
                 stale.push(path.clone());
             }
-        } else if let Err(e) = crate::output::write_atomic(path, bytes) {
-            return (Outcome::Failed(format!("{e:#}")), None, stale, written);
-        } else {
-            written += 1;
         }
+    } else if let Err(e) = crate::output::write_all_atomic(&rendered.files) {
+        return (Outcome::Failed(format!("{e:#}")), None, stale, 0);
+    } else {
+        written = rendered.files.len();
     }
     let entry = Entry {
         name: chart.name.clone(),

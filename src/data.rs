@@ -51,9 +51,9 @@ impl Table {
 /// Reads and parses a CSV file.
 pub fn read(path: &Path, delimiter: Option<u8>) -> Result<Table, DataError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| DataError::Io {
+    let bytes = std::fs::read(path).map_err(|error| DataError::Io {
         path: shown.clone(),
-        source,
+        error,
     })?;
     parse(&shown, &bytes, delimiter)
 }

@@ -8,13 +8,13 @@ use std::path::PathBuf;
 pub enum DataError {
     /// The file could not be read.
     #[error(
-        "{path}: cannot read the file: {source}\n  hint: check the path and that the file is readable"
+        "{path}: cannot read the file: {error}\n  hint: check the path and that the file is readable"
     )]
     Io {
         /// File shown to the user.
         path: String,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (not a `source`: the message already shows it once).
+        error: std::io::Error,
     },
     /// Bytes that are not UTF-8.
     #[error(
@@ -201,6 +201,16 @@ pub enum ChartError {
         min: u32,
         /// Largest allowed.
         max: u32,
+    },
+    /// A PNG too large to draw.
+    #[error(
+        "a PNG of {width}x{height} pixels is too large to draw (at most 64 million pixels)\n  hint: lower --scale, --width or --height"
+    )]
+    Pixels {
+        /// Pixels across.
+        width: u64,
+        /// Pixels down.
+        height: u64,
     },
     /// PNG scale out of range.
     #[error(

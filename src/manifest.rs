@@ -68,11 +68,14 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
     let shown = path.display();
     let root: toml::Table = toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        anyhow::anyhow!("{shown}:{line}:{col}: {}", e.message())
+        anyhow::anyhow!(
+            "{shown}:{line}:{col}: {}\n  hint: a manifest is TOML: a [defaults] table and [[chart]] tables of key = \"value\" lines",
+            e.message().trim()
+        )
     })?;
     for key in root.keys() {
         if key != "defaults" && key != "chart" {
-            let (line, col) = find_key(text, None, key);
+            let (line, col) = locate(text, Section::Top, key);
             bail!(
                 "{shown}:{line}:{col}: unknown key '{key}'\n  hint: a manifest has a [defaults] table and [[chart]] tables"
             );
@@ -81,11 +84,13 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
     let defaults = match root.get("defaults") {
         None => toml::Table::new(),
         Some(toml::Value::Table(t)) => t.clone(),
-        Some(_) => bail!("{shown}: 'defaults' must be a table: [defaults]"),
+        Some(_) => bail!(
+            "{shown}: 'defaults' must be a table\n  hint: write the defaults under a [defaults] line"
+        ),
     };
     for key in defaults.keys() {
         if !SPEC_KEYS.contains(&key.as_str()) {
-            let (line, col) = find_key(text, Some("[defaults]"), key);
+            let (line, col) = locate(text, Section::Defaults, key);
             bail!(
                 "{shown}:{line}:{col}: [defaults]: unknown key '{key}'\n  hint: the keys are: {}",
                 SPEC_KEYS.join(", ")
@@ -101,21 +106,23 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
     let mut out: Vec<Chart> = Vec::new();
     for (i, value) in charts.iter().enumerate() {
         let toml::Value::Table(table) = value else {
-            bail!("{shown}: chart {} is not a table", i + 1);
+            bail!(
+                "{shown}: chart {} is not a table\n  hint: start every chart with a [[chart]] line",
+                i + 1
+            );
         };
         let name = match table.get("name") {
             Some(toml::Value::String(s)) => s.clone(),
             _ => {
-                let (line, col) = nth_chart(text, i);
+                let (line, col) = locate(text, Section::Chart(i), "name");
                 bail!(
                     "{shown}:{line}:{col}: chart {}: missing key 'name'\n  hint: give every chart a unique name = \"...\"",
                     i + 1
                 )
             }
         };
-        let here = |key: &str| find_key(text, Some(&format!("name = \"{name}\"")), key);
         let err = |key: &str, msg: String| {
-            let (line, col) = here(key);
+            let (line, col) = locate(text, Section::Chart(i), key);
             anyhow::anyhow!("{shown}:{line}:{col}: chart '{name}': {msg}")
         };
         if out.iter().any(|c| c.name == name) {
@@ -143,13 +150,18 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
         }
         let spec: ChartSpec = toml::Value::Table(spec_table)
             .try_into()
-            .map_err(|e: toml::de::Error| err("name", e.message().trim().to_string()))?;
+            .map_err(|e: toml::de::Error| {
+                let msg = e.message().trim().to_string();
+                // Point at the key the message names, if it names one.
+                let key = SPEC_KEYS.iter().find(|k| msg.contains(&format!("`{k}`"))).copied().unwrap_or("name");
+                err(key, format!("{msg}\n  hint: chart options take the values of the flags of the same name (see `sharechart bar --help`)"))
+            })?;
         let input = match table.get("input") {
             Some(toml::Value::String(s)) => base.join(s),
             _ => {
                 return Err(err(
                     "name",
-                    "missing key 'input' (the CSV file)".to_string(),
+                    "missing key 'input'\n  hint: add input = \"data/FILE.csv\" (relative to the manifest)".to_string(),
                 ));
             }
         };
@@ -157,11 +169,11 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
             Some(v) => v
                 .clone()
                 .try_into()
-                .map_err(|_| err("kind", "'kind' must be \"bar\" or \"pie\"".to_string()))?,
+                .map_err(|_| err("kind", "'kind' must be \"bar\" or \"pie\"\n  hint: write kind = \"bar\" or kind = \"pie\"".to_string()))?,
             None => {
                 return Err(err(
                     "name",
-                    "missing key 'kind' (\"bar\" or \"pie\")".to_string(),
+                    "missing key 'kind'\n  hint: add kind = \"bar\" or kind = \"pie\"".to_string(),
                 ));
             }
         };
@@ -174,15 +186,14 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
                         v.as_str().map(|s| base.join(s)).ok_or_else(|| {
                             err(
                                 "output",
-                                "'output' must be a list of file names".to_string(),
+                                "'output' must be a list of file names\n  hint: write output = [\"output/a.svg\", \"output/a.png\"]".to_string(),
                             )
                         })
                     })
                     .collect::<Result<_, _>>()?,
                 _ => return Err(err(
                     "name",
-                    "missing key 'output' (a list such as [\"output/a.svg\", \"output/a.png\"])"
-                        .to_string(),
+                    "missing key 'output'\n  hint: add output = [\"output/a.svg\", \"output/a.png\"]".to_string(),
                 )),
             };
         for o in &outputs {
@@ -209,29 +220,52 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Where `key = ` is written, after the first line containing `after` (best effort: the
-/// position is for the message only).
-fn find_key(text: &str, after: Option<&str>, key: &str) -> (usize, usize) {
-    let start = after.and_then(|a| text.find(a)).unwrap_or(0);
-    let start = text[..start]
-        .rfind("[[chart]]")
-        .filter(|_| after.is_some_and(|a| a.starts_with("name")))
-        .unwrap_or(start);
-    let mut offset = start;
-    for line in text[start..].split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
-            return line_col(text, offset + (line.len() - t.len()));
-        }
-        offset += line.len();
-    }
-    line_col(text, start)
+/// A part of the manifest, for pointing at a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// Before any table header.
+    Top,
+    /// The `[defaults]` table.
+    Defaults,
+    /// The i-th `[[chart]]` table (0-based).
+    Chart(usize),
 }
 
-fn nth_chart(text: &str, i: usize) -> (usize, usize) {
-    text.match_indices("[[chart]]")
-        .nth(i)
-        .map_or((1, 1), |(o, _)| line_col(text, o))
+/// The line and column of `key = ...` in a section, else of the section's header (the position
+/// is for the message only; the TOML parser has already accepted the text).
+fn locate(text: &str, want: Section, key: &str) -> (usize, usize) {
+    let mut section = Section::Top;
+    let mut charts = 0;
+    let mut header = (1, 1);
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        let col = line.len() - t.len() + 1;
+        if t.starts_with("[[chart]]") {
+            section = Section::Chart(charts);
+            charts += 1;
+        } else if t.starts_with("[defaults]") {
+            section = Section::Defaults;
+        } else if t.starts_with('[') {
+            section = Section::Top;
+        }
+        if section != want {
+            continue;
+        }
+        if t.starts_with('[') {
+            header = (n + 1, col);
+            continue;
+        }
+        let k = t
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
+        if t.contains('=') && k == key {
+            return (n + 1, col);
+        }
+    }
+    header
 }
 
 #[cfg(test)]

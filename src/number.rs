@@ -24,7 +24,12 @@ pub enum NumberError {
     NotFinite,
     /// A comma that is not a thousands separator, as in the decimal comma `12,5`.
     DecimalComma,
+    /// A magnitude beyond [`MAX_ABS`]: no chart of it can be drawn with a readable axis.
+    TooLarge,
 }
+
+/// The largest magnitude a value may have (10^15): past it, axis arithmetic loses all precision.
+pub const MAX_ABS: f64 = 1e15;
 
 impl NumberError {
     /// A hint for the user.
@@ -37,6 +42,9 @@ impl NumberError {
             NumberError::NotFinite => "NaN and infinity cannot be drawn; give a finite number",
             NumberError::DecimalComma => {
                 "use a point as the decimal separator (12.5); commas only group thousands (102,347)"
+            }
+            NumberError::TooLarge => {
+                "values may be at most 10^15 in size; express them in larger units (millions, billions)"
             }
         }
     }
@@ -85,6 +93,9 @@ pub fn parse(cell: &str) -> Result<Number, NumberError> {
     let value: f64 = plain.parse().map_err(|_| NumberError::NotANumber)?;
     if !value.is_finite() {
         return Err(NumberError::NotFinite);
+    }
+    if value.abs() > MAX_ABS {
+        return Err(NumberError::TooLarge);
     }
     Ok(Number { value, percent })
 }
@@ -259,6 +270,9 @@ mod tests {
         assert_eq!(parse("NaN"), Err(NumberError::NotFinite));
         assert_eq!(parse("-inf"), Err(NumberError::NotFinite));
         assert_eq!(parse("1e999"), Err(NumberError::NotFinite));
+        assert_eq!(parse("1.7e308"), Err(NumberError::TooLarge));
+        assert_eq!(parse("-2e15"), Err(NumberError::TooLarge));
+        assert_eq!(v("1e15"), 1e15);
         assert_eq!(parse("abc"), Err(NumberError::NotANumber));
         assert_eq!(parse("4x3"), Err(NumberError::NotANumber));
         assert_eq!(parse("1.2.3"), Err(NumberError::NotANumber));

@@ -2,12 +2,49 @@
 //! target. A failure at any point leaves the previous file as it was and no temporary behind.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::{anyhow, bail};
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    stage(path, bytes)?.commit()
+}
+
+/// Writes several files so that either all are replaced or none is: every temporary file is
+/// written first, and only then are they renamed over their targets.
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> {
+    let staged = files
+        .iter()
+        .map(|(p, b)| stage(p, b))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    staged.into_iter().try_for_each(Staged::commit)
+}
+
+/// A file written to its temporary name, not yet renamed over the target. Dropping it deletes
+/// the temporary file.
+struct Staged<'a> {
+    tmp: tempfile::NamedTempFile,
+    path: &'a Path,
+}
+
+impl Staged<'_> {
+    fn commit(self) -> anyhow::Result<()> {
+        let path = self.path;
+        self.tmp.persist(path).map_err(|e| {
+            anyhow!(
+                "{}: cannot replace the file: {}\n  hint: {HINT}",
+                path.display(),
+                e.error
+            )
+        })?;
+        Ok(())
+    }
+}
+
+const HINT: &str = "check that the folder exists or can be created and that you may write in it";
+
+fn stage<'a>(path: &'a Path, bytes: &[u8]) -> anyhow::Result<Staged<'a>> {
     if path.is_dir() {
         bail!(
             "{}: the output path is a folder\n  hint: give a file name such as {}",
@@ -19,21 +56,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("{}: cannot create the output folder", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow!(
+            "{}: cannot create the output folder: {e}\n  hint: {HINT}",
+            dir.display()
+        )
+    })?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".sharechart-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("{}: cannot write in this folder", dir.display()))?;
+        .map_err(|e| {
+            anyhow!(
+                "{}: cannot write in this folder: {e}\n  hint: {HINT}",
+                dir.display()
+            )
+        })?;
     set_permissions(tmp.as_file(), path);
     tmp.write_all(bytes)
         .and_then(|()| tmp.flush())
-        .with_context(|| format!("{}: cannot write the file", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot replace the file", path.display()))?;
-    Ok(())
+        .map_err(|e| {
+            anyhow!(
+                "{}: cannot write the file: {e}\n  hint: check the free space on the disk",
+                path.display()
+            )
+        })?;
+    Ok(Staged { tmp, path })
 }
 
 /// A temporary file is created readable by its owner only; give the result the permissions of
@@ -64,6 +112,22 @@ mod tests {
             .expect("dir")
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn all_or_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.svg");
+        std::fs::write(&a, b"old").expect("write");
+        std::fs::create_dir(dir.path().join("b.png")).expect("mkdir");
+        let files = vec![
+            (a.clone(), b"new".to_vec()),
+            (dir.path().join("b.png"), b"x".to_vec()),
+        ];
+        assert!(write_all_atomic(&files).is_err());
+        assert_eq!(std::fs::read(&a).expect("read"), b"old");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+        assert_eq!(names.len(), 2, "no temporary file is left");
     }
 
     #[test]

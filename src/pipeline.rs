@@ -86,21 +86,22 @@ pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
     for p in &job.outputs {
         Format::from_path(p)?;
     }
-    let csv = std::fs::read(&job.input).map_err(|source| crate::error::DataError::Io {
+    let csv = std::fs::read(&job.input).map_err(|error| crate::error::DataError::Io {
         path: job.input.display().to_string(),
-        source,
+        error,
     })?;
     render_bytes(job, &csv)
 }
 
 /// Renders a job and writes its files atomically.
 pub fn run_job(job: &Job) -> anyhow::Result<()> {
-    for (path, bytes) in render_job(job)?.files {
-        if path.as_os_str() == "-" {
-            crate::app::write_stdout(&bytes)?;
-        } else {
-            output::write_atomic(&path, &bytes)?;
-        }
+    let (stdout, files): (Vec<_>, Vec<_>) = render_job(job)?
+        .files
+        .into_iter()
+        .partition(|(p, _)| p.as_os_str() == "-");
+    output::write_all_atomic(&files)?;
+    for (_, bytes) in stdout {
+        crate::app::write_stdout(&bytes)?;
     }
     Ok(())
 }

@@ -62,6 +62,8 @@ pub enum Digits {
 pub const MIN_SIZE: u32 = 200;
 /// Largest image side in pixels.
 pub const MAX_SIZE: u32 = 8000;
+/// Most pixels in a PNG (width x height x scale²): 64 million, about 256 MB while drawing.
+pub const MAX_PIXELS: f64 = 64e6;
 
 /// How to draw one chart. Field names are the manifest keys (kebab-case) and the flag names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,6 +155,16 @@ impl ChartSpec {
         }
         if !(0.25..=8.0).contains(&self.scale) || !self.scale.is_finite() {
             return Err(crate::error::ChartError::Scale { scale: self.scale });
+        }
+        let pixels = f64::from(self.width)
+            * f64::from(self.scale)
+            * f64::from(self.height)
+            * f64::from(self.scale);
+        if pixels > MAX_PIXELS {
+            return Err(crate::error::ChartError::Pixels {
+                width: (f64::from(self.width) * f64::from(self.scale)).round() as u64,
+                height: (f64::from(self.height) * f64::from(self.scale)).round() as u64,
+            });
         }
         if let Some(d) = self.delimiter {
             if !d.is_ascii() || matches!(d, '"' | '\n' | '\r') {
