@@ -6,7 +6,7 @@
 //! Each category holds bars, each bar segments: grouped = many one-segment bars, stacked = one
 //! bar of many segments; the drawing below serves all three.
 
-use super::{Area, Ctx, nice_ticks, rest_label};
+use super::{Area, Ctx, nice_ticks, rest_label, shares};
 use crate::dataset::{Cell, Dataset, Series};
 use crate::scene::{Anchor, Color, Scene};
 use crate::spec::ChartSpec;
@@ -160,37 +160,19 @@ fn groups(cx: &Ctx, stacked: bool) -> Vec<Group> {
 
 /// `--rest`: every (category, series) value becomes a 100% bar of the share and the rest.
 fn share_vs_rest(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Dataset> {
-    let mut labels = Vec::new();
-    let (mut share, mut rest) = (Vec::new(), Vec::new());
-    for s in &ds.series {
-        for (label, cell) in ds.labels.iter().zip(&s.cells) {
-            let Some(c) = cell else { continue };
-            if !ds.percent || !(0.0..=100.0).contains(&c.value) {
-                anyhow::bail!(
-                    "{}:{}:{}: column '{}': --rest draws each value as a share of 100%, but {:?} is {}\n  hint: use --rest with percentages from 0 to 100 (a column named share/percent/pct, or values written with %)",
-                    ds.path,
-                    c.line,
-                    c.column,
-                    s.column,
-                    c.raw,
-                    if ds.percent {
-                        "outside 0-100"
-                    } else {
-                        "not a percentage"
-                    }
-                );
-            }
-            labels.push(if ds.series.len() > 1 {
-                format!("{label} ({})", s.name)
-            } else {
-                label.clone()
-            });
-            share.push(Some(c.clone()));
-            rest.push(Some(Cell {
-                value: 100.0 - c.value,
-                ..c.clone()
-            }));
-        }
+    let (mut labels, mut share, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+    for sh in shares(ds, "--rest")? {
+        let cell = |value: f64| {
+            Some(Cell {
+                value,
+                line: 0,
+                column: 0,
+                raw: String::new(),
+            })
+        };
+        labels.push(sh.label);
+        share.push(cell(sh.value));
+        rest.push(cell(100.0 - sh.value));
     }
     let name = spec.legend.first().cloned().unwrap_or_else(|| {
         if ds.series.len() == 1 {
@@ -261,12 +243,7 @@ fn segment_label(
 fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64], groups: &[Group]) {
     let s = cx.sizes;
     let n = groups.len().max(1);
-    let nb = groups
-        .iter()
-        .map(|g| g.bars.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let nb = bars_per_group(groups);
     let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
     let tick_w = ticks
         .iter()
@@ -378,12 +355,7 @@ fn vertical(cx: &mut Ctx, area: Area, ticks: &[f64], groups: &[Group]) {
 fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64], groups: &[Group]) {
     let s = cx.sizes;
     let n = groups.len().max(1);
-    let nb = groups
-        .iter()
-        .map(|g| g.bars.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let nb = bars_per_group(groups);
     let (lo, hi) = (ticks[0], ticks[ticks.len() - 1]);
     let y1 = area.y1 - Sizes::line(s.tick) - 6.0;
     let slot = (y1 - area.y0) / n as f64;
@@ -498,6 +470,16 @@ fn horizontal(cx: &mut Ctx, area: Area, ticks: &[f64], groups: &[Group]) {
     }
     let x = scale(0.0);
     cx.scene.line(vec![(x, area.y0), (x, y1)], cx.theme.axis, 1);
+}
+
+/// The most bars side by side in one category (at least 1).
+fn bars_per_group(groups: &[Group]) -> usize {
+    groups
+        .iter()
+        .map(|g| g.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// The largest value-label size (down to 9 px) at which every outside label fits `room`.

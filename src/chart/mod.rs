@@ -232,6 +232,53 @@ pub fn localize(s: &str, digits: Digits) -> String {
     }
 }
 
+/// One value drawn as a share of 100% (`pie --each-row`, `bar --rest`).
+pub(crate) struct Share {
+    /// The category, with the series name when there are several: "Oil (Production)".
+    pub label: String,
+    /// The share, 0 to 100.
+    pub value: f64,
+    /// The series it belongs to.
+    pub series: usize,
+}
+
+/// Every value as a share of 100%, checked: percentages from 0 to 100 only. `flag` names the
+/// option in the error message.
+pub(crate) fn shares(ds: &Dataset, flag: &str) -> anyhow::Result<Vec<Share>> {
+    let mut out = Vec::new();
+    for (si, s) in ds.series.iter().enumerate() {
+        for (label, cell) in ds.labels.iter().zip(&s.cells) {
+            let Some(c) = cell else { continue };
+            if !ds.percent || !(0.0..=100.0).contains(&c.value) {
+                anyhow::bail!(
+                    "{}:{}:{}: column '{}': {flag} draws each value as a share of 100%, but {:?} is {}\n  hint: use {flag} with percentages from 0 to 100 (a column named share/percent/pct, or values written with %), or use `sharechart bar`",
+                    ds.path,
+                    c.line,
+                    c.column,
+                    s.column,
+                    c.raw,
+                    if ds.percent {
+                        "outside 0-100"
+                    } else {
+                        "not a percentage"
+                    }
+                );
+            }
+            let label = if ds.series.len() > 1 {
+                format!("{label} ({})", s.name)
+            } else {
+                label.clone()
+            };
+            out.push(Share {
+                label,
+                value: c.value,
+                series: si,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// "76%" / "43.5%" / "102,347".
 pub fn format_value(v: f64, decimals: usize, percent: bool) -> String {
     let n = number::format(v, decimals);

@@ -1,9 +1,8 @@
 //! Small multiples: one share-vs-rest pie or donut per row (`pie --each-row`), all the same
 //! size and colours. The honest pie view of independent shares such as the article's.
 
-use super::{Ctx, pie::draw_disc, rest_label};
+use super::{Ctx, pie::draw_disc, rest_label, shares};
 use crate::dataset::Dataset;
-use crate::error::ChartError;
 use crate::scene::{Anchor, Scene};
 use crate::spec::ChartSpec;
 use crate::text;
@@ -11,44 +10,10 @@ use crate::theme::Sizes;
 
 /// Lays out the grid.
 pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
-    // Every cell is a share of 100: check the values first.
-    let mut cells = Vec::new();
-    for (si, s) in ds.series.iter().enumerate() {
-        for (label, cell) in ds.labels.iter().zip(&s.cells) {
-            let Some(c) = cell else { continue };
-            if c.value < 0.0 {
-                return Err(ChartError::PieNegative {
-                    path: ds.path.clone(),
-                    line: c.line,
-                    column: c.column,
-                    name: s.column.clone(),
-                    value: c.raw.clone(),
-                }
-                .into());
-            }
-            if c.value > 100.0 || !ds.percent {
-                anyhow::bail!(
-                    "{}:{}:{}: column '{}': --each-row draws each value as a share of 100%, but {:?} is {}\n  hint: use --each-row with percentages (a column named share/percent/pct, or values written with %), or use `sharechart bar`",
-                    ds.path,
-                    c.line,
-                    c.column,
-                    s.column,
-                    c.raw,
-                    if ds.percent {
-                        "above 100"
-                    } else {
-                        "not a percentage"
-                    }
-                );
-            }
-            let name = if ds.series.len() > 1 {
-                format!("{label} ({})", s.name)
-            } else {
-                label.clone()
-            };
-            cells.push((name, c.value, si));
-        }
-    }
+    let cells: Vec<(String, f64, usize)> = shares(ds, "--each-row")?
+        .into_iter()
+        .map(|sh| (sh.label, sh.value, sh.series))
+        .collect();
     let mut cx = Ctx::new(ds, spec);
     let mut legend: Vec<_> = ds
         .series

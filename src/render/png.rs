@@ -58,9 +58,9 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
 /// The pixels without alpha. The image is opaque (drawn on white), so premultiplied RGBA equals
 /// straight RGBA and the alpha byte carries nothing.
 pub(crate) fn rgb(rgba: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(rgba.len() / 4 * 3);
-    for p in rgba.chunks_exact(4) {
-        out.extend_from_slice(&p[..3]);
+    let mut out = vec![0u8; rgba.len() / 4 * 3];
+    for (o, p) in out.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
+        o.copy_from_slice(&p[..3]);
     }
     out
 }
