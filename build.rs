@@ -25,6 +25,9 @@ fn main() {
         println!("cargo:rerun-if-changed={dir}");
         files(Path::new(dir), &mut all);
     }
+    // The dependencies' versions draw the charts too (resvg, plotters, the PNG encoder).
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    all.push(PathBuf::from("Cargo.lock"));
     all.sort();
     let mut h = DefaultHasher::new();
     for p in &all {

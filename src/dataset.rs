@@ -119,7 +119,12 @@ fn looks_numeric(table: &Table, col: usize) -> bool {
             continue;
         }
         filled += 1;
-        if number::parse(cell).is_ok() {
+        // Numbers that cannot be drawn (NaN, infinity, past 10^15) still make a column of
+        // numbers: the error then points at the cell instead of "no column holds numbers".
+        if matches!(
+            number::parse(cell),
+            Ok(_) | Err(NumberError::NotFinite | NumberError::TooLarge)
+        ) {
             ok += 1;
         }
     }

@@ -200,6 +200,13 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
             crate::render::Format::from_path(o).map_err(|e| err("output", e.to_string()))?;
         }
         spec.validate().map_err(|e| err("name", e.to_string()))?;
+        if outputs
+            .iter()
+            .any(|o| crate::render::Format::from_path(o).ok() == Some(crate::render::Format::Png))
+        {
+            spec.validate_png()
+                .map_err(|e| err("scale", e.to_string()))?;
+        }
         out.push(Chart {
             name,
             job: Job {

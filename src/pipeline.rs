@@ -54,6 +54,9 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
         .map(|p| Format::from_path(p))
         .collect::<Result<_, _>>()?;
     job.spec.validate()?;
+    if formats.contains(&Format::Png) {
+        job.spec.validate_png()?;
+    }
     let table = data::parse(
         &job.input.display().to_string(),
         csv,
@@ -82,8 +85,15 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
 
 /// Renders every output of a job into memory (reads the CSV first).
 pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
-    // Check the output formats before reading anything, so that error comes first.
+    // Check the outputs before reading anything, so those errors come first.
     for p in &job.outputs {
+        if p.is_dir() {
+            anyhow::bail!(
+                "{}: the output path is a folder\n  hint: give a file name such as {}",
+                p.display(),
+                p.join("chart.svg").display()
+            );
+        }
         Format::from_path(p)?;
     }
     let csv = std::fs::read(&job.input).map_err(|error| crate::error::DataError::Io {

@@ -156,6 +156,19 @@ impl ChartSpec {
         if !(0.25..=8.0).contains(&self.scale) || !self.scale.is_finite() {
             return Err(crate::error::ChartError::Scale { scale: self.scale });
         }
+        if let Some(d) = self.delimiter {
+            if !d.is_ascii() || matches!(d, '"' | '\n' | '\r') {
+                return Err(crate::error::ChartError::Delimiter { delimiter: d });
+            }
+        }
+        if self.top == Some(0) {
+            return Err(crate::error::ChartError::TopZero);
+        }
+        Ok(())
+    }
+
+    /// Checks that a PNG of this size and scale can be drawn (only asked when a PNG is wanted).
+    pub fn validate_png(&self) -> Result<(), crate::error::ChartError> {
         let pixels = f64::from(self.width)
             * f64::from(self.scale)
             * f64::from(self.height)
@@ -165,14 +178,6 @@ impl ChartSpec {
                 width: (f64::from(self.width) * f64::from(self.scale)).round() as u64,
                 height: (f64::from(self.height) * f64::from(self.scale)).round() as u64,
             });
-        }
-        if let Some(d) = self.delimiter {
-            if !d.is_ascii() || matches!(d, '"' | '\n' | '\r') {
-                return Err(crate::error::ChartError::Delimiter { delimiter: d });
-            }
-        }
-        if self.top == Some(0) {
-            return Err(crate::error::ChartError::TopZero);
         }
         Ok(())
     }

@@ -1,0 +1,388 @@
+//! The `bar` and `pie` commands, run as a real process: every user-facing error (exit status,
+//! `file:line:column`, the offending value, a hint, and no file written or changed). The success
+//! paths of the flags are in `cli_render.rs`, `build` is in `cli_build.rs`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{bin, fixture, names_in, tempdir, write};
+
+const OLD: &[u8] = b"old";
+
+/// `path` as the string the binary prints (tests only use UTF-8 paths).
+fn s(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Runs the binary in a folder that holds `old.svg` ("old"). `prepare` creates whatever it needs
+/// in that folder and returns the arguments. Checks the exit status, that stderr holds every
+/// needle (and "hint:" for errors, "--help" for usage errors), that `old.svg` is untouched and
+/// that the folder holds exactly what it held before: no new output, no temporary file.
+fn fails(prepare: impl FnOnce(&Path) -> Vec<String>, code: i32, needles: &[&str]) -> String {
+    let dir = tempdir();
+    write(dir.path(), "old.svg", OLD);
+    let args = prepare(dir.path());
+    let before = names_in(dir.path());
+    let out = bin().args(&args).output().expect("run sharechart");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "args {args:?}\nstderr:\n{stderr}"
+    );
+    for n in needles {
+        assert!(stderr.contains(n), "stderr lacks {n:?}\nstderr:\n{stderr}");
+    }
+    let tip = if code == 2 { "--help" } else { "hint:" };
+    assert!(stderr.contains(tip), "stderr lacks {tip:?}:\n{stderr}");
+    assert!(out.stdout.is_empty(), "stdout: {:?}", out.stdout);
+    let old = std::fs::read(dir.path().join("old.svg")).expect("old.svg still there");
+    assert_eq!(old, OLD, "old.svg was changed by a failed run");
+    assert_eq!(
+        names_in(dir.path()),
+        before,
+        "the failed run left files behind"
+    );
+    stderr
+}
+
+/// `cmd input [extra...] -o dir/old.svg -o dir/new.png`
+fn chart_args(dir: &Path, cmd: &str, input: &Path, extra: &[&str]) -> Vec<String> {
+    let mut a = vec![cmd.to_string(), s(input)];
+    a.extend(extra.iter().map(|e| e.to_string()));
+    for o in ["old.svg", "new.png"] {
+        a.push("-o".into());
+        a.push(s(&dir.join(o)));
+    }
+    a
+}
+
+/// A failing `bar` or `pie` on a fixture, with the fixture path prefixed to `at`.
+fn fixture_fails(cmd: &str, name: &str, extra: &[&str], at: &str, needles: &[&str]) {
+    let p = fixture(name);
+    let mut all = vec![format!("{}{at}", s(&p))];
+    all.extend(needles.iter().map(|n| n.to_string()));
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    fails(|d| chart_args(d, cmd, &p, extra), 1, &all);
+}
+
+/// A failing `bar` on CSV bytes written into a separate input folder.
+fn bytes_fail(cmd: &str, bytes: &[u8], extra: &[&str], at: &str, needles: &[&str]) {
+    let input = tempdir();
+    let p = write(input.path(), "in.csv", bytes);
+    let mut all = vec![format!("{}{at}", s(&p))];
+    all.extend(needles.iter().map(|n| n.to_string()));
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    fails(|d| chart_args(d, cmd, &p, extra), 1, &all);
+}
+
+#[test]
+fn file_level_errors() {
+    fixture_fails("bar", "empty.csv", &[], ": the file is empty", &[]);
+    fixture_fails("bar", "header-only.csv", &[], ":1: ", &["no data rows"]);
+    fixture_fails("bar", "ragged.csv", &[], ":3:7: ", &["3 fields", "has 2"]);
+    let missing = fixture("crops.csv").with_file_name("no-such-file.csv");
+    let m = s(&missing);
+    fails(
+        |d| chart_args(d, "bar", &missing, &[]),
+        1,
+        &[&format!("{m}: cannot read the file")],
+    );
+}
+
+#[test]
+fn encoding_errors_point_at_the_byte() {
+    // 12 + 7 + 4 bytes precede the bad byte: line 3, column 5, offset 23.
+    bytes_fail(
+        "bar",
+        b"label,share\nOil,43\nGas,\xff\n",
+        &[],
+        ":3:5: ",
+        &["not valid UTF-8", "byte offset 23"],
+    );
+    bytes_fail(
+        "bar",
+        b"label,share\nOil,4\x003\n",
+        &[],
+        ": ",
+        &["binary file", "NUL byte at byte offset 17"],
+    );
+}
+
+#[test]
+fn cells_that_are_not_numbers() {
+    fixture_fails(
+        "bar",
+        "bad-number.csv",
+        &[],
+        ":3:5: ",
+        &["'share'", "\"4x3\""],
+    );
+    fixture_fails(
+        "bar",
+        "nan.csv",
+        &[],
+        ":3:5: ",
+        &["\"NaN\"", "NaN and infinity"],
+    );
+    fixture_fails("bar", "inf.csv", &[], ":3:5: ", &["\"inf\"", "finite"]);
+    let comma = b"label,share\nOil,43\nGas,\"12,5\"\nTin,1\n";
+    bytes_fail(
+        "bar",
+        comma,
+        &[],
+        ":3:5: ",
+        &["\"12,5\"", "decimal separator"],
+    );
+    let blank = b"label,share\nOil,43\nGas,\nTin,1\n";
+    bytes_fail(
+        "bar",
+        blank,
+        &[],
+        ":3:5: ",
+        &["cannot read \"\"", "filled in"],
+    );
+    // A text column chosen as the value column: the first cell is named.
+    fixture_fails(
+        "bar",
+        "crops.csv",
+        &["--value", "label"],
+        ":2:1: ",
+        &["\"Dates\""],
+    );
+}
+
+#[test]
+fn column_errors_list_the_columns() {
+    let cols = "the columns are: label, label_ar, share";
+    for flag in ["--value", "--label", "--series"] {
+        let asked = format!("no column named 'nope' (asked for by {flag})");
+        fixture_fails("bar", "crops.csv", &[flag, "nope"], ":1: ", &[&asked, cols]);
+    }
+    fixture_fails(
+        "bar",
+        "no-numeric.csv",
+        &[],
+        ":1: ",
+        &["no column holds numbers", "label, note"],
+    );
+    fixture_fails(
+        "bar",
+        "no-label.csv",
+        &[],
+        ":1: ",
+        &["no column holds text labels", "year, share"],
+    );
+}
+
+#[test]
+fn pie_errors() {
+    fixture_fails(
+        "pie",
+        "negative-pie.csv",
+        &[],
+        ":3:3: ",
+        &["'value'", "negative value -3"],
+    );
+    fixture_fails("pie", "zero-total.csv", &[], ": ", &["add up to zero"]);
+    fixture_fails(
+        "pie",
+        "over-100-pie.csv",
+        &[],
+        ": ",
+        &["add up to 147%", "`sharechart bar`", "--each-row"],
+    );
+    fixture_fails(
+        "pie",
+        "energy-long.csv",
+        &[],
+        ": ",
+        &["2 were given (Production, Reserves)", "--value"],
+    );
+    let over = b"label,share\nOil,43\nGas,150\n";
+    bytes_fail(
+        "pie",
+        over,
+        &["--each-row"],
+        ":3:5: ",
+        &["\"150\" is outside 0-100"],
+    );
+    fixture_fails(
+        "pie",
+        "counts.csv",
+        &["--each-row"],
+        ":2:23: ",
+        &["\"102,347\" is not a percentage"],
+    );
+}
+
+#[test]
+fn option_errors() {
+    let crops = fixture("crops.csv");
+    fails(
+        |d| chart_args(d, "bar", &crops, &["--width", "50"]),
+        1,
+        &["image size 50x800 is out of range", "200", "8000"],
+    );
+    fails(
+        |d| chart_args(d, "bar", &crops, &["--scale", "9"]),
+        1,
+        &["--scale 9 is out of range"],
+    );
+    // An ASCII delimiter that makes the whole header one column.
+    fails(
+        |d| chart_args(d, "bar", &crops, &["--delimiter", ";"]),
+        1,
+        &["no column holds numbers", "label,label_ar,share"],
+    );
+}
+
+#[test]
+fn output_errors() {
+    let crops = fixture("crops.csv");
+    for (out, ext) in [
+        ("chart.jpg", "'.jpg'"),
+        ("chart", "'(none)'"),
+        ("c.SVG.bak", "'.bak'"),
+    ] {
+        let stderr = fails(
+            |d| {
+                let mut a = chart_args(d, "bar", &crops, &[]);
+                a.extend(["-o".into(), s(&d.join(out))]);
+                a
+            },
+            1,
+            &["unsupported output format", ext, ".svg and .png"],
+        );
+        assert!(stderr.contains(out), "{stderr}");
+    }
+    // An output path that is a folder.
+    fails(
+        |d| {
+            std::fs::create_dir(d.join("chart.svg")).expect("mkdir");
+            vec![
+                "bar".into(),
+                s(&crops),
+                "-o".into(),
+                s(&d.join("chart.svg")),
+            ]
+        },
+        1,
+        &["chart.svg: the output path is a folder"],
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let c = s(&fixture("crops.csv"));
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec![], "Usage"),
+        (vec!["frob"], "'frob'"),
+        (vec!["bar", &c], "--output"),
+        (vec!["bar", &c, "-o", "x.svg", "--sort", "up"], "'up'"),
+        (vec!["bar", &c, "-o", "x.svg", "--width", "wide"], "'wide'"),
+        (vec!["bar", &c, "-o", "x.svg", "--lang", "fr"], "'fr'"),
+        (vec!["bar", &c, "-o", "x.svg", "--delimiter", ";;"], "';;'"),
+        (
+            vec!["pie", &c, "-o", "x.svg", "--horizontal"],
+            "--horizontal",
+        ),
+    ];
+    for (args, needle) in cases {
+        // Relative outputs land in the temporary folder, which must stay as it was.
+        let dir = tempdir();
+        write(dir.path(), "old.svg", OLD);
+        let out = bin()
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(needle),
+            "{args:?}: lacks {needle:?}: {stderr}"
+        );
+        assert_eq!(names_in(dir.path()), vec!["old.svg"], "{args:?}");
+    }
+}
+
+#[test]
+fn delimiter_top_and_readability_limits() {
+    let crops = fixture("crops.csv");
+    for d in ["؛", "\""] {
+        let c = d.chars().next().expect("one character");
+        let needle = format!("--delimiter {c:?} cannot separate CSV fields");
+        fails(
+            |dir| chart_args(dir, "bar", &crops, &["--delimiter", d]),
+            1,
+            &[&needle, "one ASCII character"],
+        );
+    }
+    fails(
+        |dir| chart_args(dir, "bar", &crops, &["--top", "0"]),
+        1,
+        &["--top 0 would keep no category"],
+    );
+    let many: String = (0..25).fold("label,v\n".into(), |s, i| format!("{s}C{i},{i}\n"));
+    bytes_fail(
+        "bar",
+        many.as_bytes(),
+        &[],
+        ": ",
+        &["25 categories", "at most 24", "--top 23"],
+    );
+    let nine: String = (0..9).fold("label,v\n".into(), |s, i| format!("{s}C{i},{i}\n"));
+    bytes_fail(
+        "pie",
+        nine.as_bytes(),
+        &[],
+        ": ",
+        &["9 slices", "at most 8", "--top 7"],
+    );
+    // Folding shares that are not parts of one whole into "Other" would add them up.
+    fixture_fails(
+        "bar",
+        "over-100-pie.csv",
+        &["--top", "2"],
+        ": ",
+        &["add up to 147%", "\"Other\""],
+    );
+}
+
+#[test]
+fn stacked_and_share_vs_rest_bar_errors() {
+    fixture_fails(
+        "bar",
+        "negative-pie.csv",
+        &["--stacked"],
+        ":3:3: ",
+        &["\"-3\"", "below zero"],
+    );
+    fixture_fails(
+        "bar",
+        "energy-long.csv",
+        &["--stacked"],
+        ": ",
+        &[
+            "stacked shares of \"Oil\" add up to 112%",
+            "without --stacked",
+        ],
+    );
+    fixture_fails(
+        "bar",
+        "counts.csv",
+        &["--rest", "Other"],
+        ":2:23: ",
+        &["\"102,347\" is not a percentage"],
+    );
+    let over = b"label,share\nA,40\nB,120\n";
+    bytes_fail(
+        "bar",
+        over,
+        &["--rest", "Other"],
+        ":3:3: ",
+        &["\"120\" is outside 0-100"],
+    );
+}

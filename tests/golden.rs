@@ -1,0 +1,253 @@
+//! Golden SVG tests: a set of fixture charts is laid out and written in-process
+//! (`pipeline::scene` + `render::to_svg`) and compared as full text with `tests/golden/<name>.svg`.
+//!
+//! After an intended change of the drawing, refresh the files and review the diff:
+//! `SHARECHART_BLESS=1 cargo test --release --test golden` (see tests/README.md).
+
+mod common;
+
+use std::path::PathBuf;
+
+use sharechart::spec::{ChartSpec, Kind, Lang, Sort};
+
+/// True when the goldens are to be (re)written instead of compared.
+fn bless() -> bool {
+    std::env::var_os("SHARECHART_BLESS").is_some_and(|v| v == "1")
+}
+
+fn golden_path(name: &str) -> PathBuf {
+    common::repo_root()
+        .join("tests")
+        .join("golden")
+        .join(format!("{name}.svg"))
+}
+
+/// Checks what every chart SVG must have: valid XML, `role="img"`, a non-empty `<title>` and
+/// `<desc>` referenced by `aria-labelledby`, and a language.
+fn assert_accessible_svg(name: &str, svg: &str) {
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("{name}: the SVG is not valid XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg", "{name}");
+    assert_eq!(root.attribute("role"), Some("img"), "{name}: role");
+    assert_eq!(
+        root.attribute("aria-labelledby"),
+        Some("sc-title sc-desc"),
+        "{name}"
+    );
+    assert!(
+        matches!(root.attribute("lang"), Some("en" | "ar")),
+        "{name}: lang"
+    );
+    for (tag, id) in [("title", "sc-title"), ("desc", "sc-desc")] {
+        let el = root
+            .children()
+            .find(|n| n.has_tag_name(tag))
+            .unwrap_or_else(|| panic!("{name}: no <{tag}> child of <svg>"));
+        assert_eq!(el.attribute("id"), Some(id), "{name}: <{tag}> id");
+        assert!(
+            el.text().is_some_and(|t| !t.trim().is_empty()),
+            "{name}: empty <{tag}>"
+        );
+    }
+}
+
+/// Compares `actual` with the golden file, or writes it when blessing.
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if bless() {
+        std::fs::create_dir_all(path.parent().expect("golden folder")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write golden");
+        eprintln!("blessed {}", path.display());
+        return;
+    }
+    let Ok(expected) = std::fs::read_to_string(&path) else {
+        panic!(
+            "no golden file {}\n  to create it: SHARECHART_BLESS=1 cargo test --release --test golden\n  then look at the new file before committing it",
+            path.display()
+        );
+    };
+    if expected == actual {
+        return;
+    }
+    let (mut e, mut a) = (expected.lines(), actual.lines());
+    let mut line = 1;
+    loop {
+        match (e.next(), a.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            (x, y) => panic!(
+                "{name}: the SVG differs from {} at line {line}\n  golden: {}\n  actual: {}\n  if the change is intended: SHARECHART_BLESS=1 cargo test --release --test golden, and review the diff",
+                path.display(),
+                x.unwrap_or("<end of file>"),
+                y.unwrap_or("<end of file>"),
+            ),
+        }
+    }
+}
+
+/// The charts under golden test: `(name, fixture, kind, spec)`.
+fn cases() -> Vec<(&'static str, &'static str, Kind, ChartSpec)> {
+    let spec = |title: &str| ChartSpec {
+        title: Some(title.to_string()),
+        subtitle: Some("Share of the world total, %".to_string()),
+        source: Some("sharechart test fixture".to_string()),
+        width: 1000,
+        height: 640,
+        ..ChartSpec::default()
+    };
+    let ar = |title: &str| ChartSpec {
+        lang: Lang::Ar,
+        subtitle: Some("الحصة من الإجمالي العالمي، %".to_string()),
+        source: Some("بيانات اختبار".to_string()),
+        ..spec(title)
+    };
+    vec![
+        ("bar-vertical", "crops.csv", Kind::Bar, spec("Crops")),
+        (
+            "bar-grouped",
+            "energy-long.csv",
+            Kind::Bar,
+            spec("Oil and gas"),
+        ),
+        (
+            "bar-horizontal-sorted",
+            "crops.csv",
+            Kind::Bar,
+            ChartSpec {
+                horizontal: true,
+                sort: Some(Sort::Desc),
+                ..spec("Crops, largest first")
+            },
+        ),
+        (
+            "bar-counts",
+            "counts.csv",
+            Kind::Bar,
+            ChartSpec {
+                subtitle: Some("Counts and kilometres".to_string()),
+                ..spec("Not percentages")
+            },
+        ),
+        (
+            "pie-rest",
+            "russia.csv",
+            Kind::Pie,
+            ChartSpec {
+                rest: Some("Other residents".to_string()),
+                ..spec("Muslims in Russia")
+            },
+        ),
+        (
+            "donut-parts",
+            "parts.csv",
+            Kind::Pie,
+            ChartSpec {
+                donut: true,
+                subtitle: Some("Seats".to_string()),
+                ..spec("Parts of one whole")
+            },
+        ),
+        (
+            "donuts-each-row",
+            "crops.csv",
+            Kind::Pie,
+            ChartSpec {
+                donut: true,
+                each_row: true,
+                ..spec("Crops, one donut each")
+            },
+        ),
+        ("bar-ar", "crops.csv", Kind::Bar, ar("المحاصيل")),
+        (
+            "donuts-each-row-ar",
+            "energy-long.csv",
+            Kind::Pie,
+            ChartSpec {
+                donut: true,
+                each_row: true,
+                ..ar("النفط والغاز")
+            },
+        ),
+    ]
+}
+
+/// Renders one case to SVG text, in-process.
+fn render(name: &str) -> String {
+    let (_, input, kind, spec) = cases()
+        .into_iter()
+        .find(|c| c.0 == name)
+        .unwrap_or_else(|| panic!("no case {name}"));
+    let scene = sharechart::pipeline::scene(&common::fixture(input), kind, &spec)
+        .unwrap_or_else(|e| panic!("{name}: {e:#}"));
+    sharechart::render::to_svg(&scene)
+}
+
+macro_rules! golden {
+    ($($test:ident => $name:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                let svg = render($name);
+                assert_accessible_svg($name, &svg);
+                check_golden($name, &svg);
+            }
+        )*
+
+        /// Every case has a test above (a case without one would never be compared).
+        const TESTED: &[&str] = &[$($name),*];
+    };
+}
+
+golden! {
+    bar_vertical => "bar-vertical",
+    bar_grouped => "bar-grouped",
+    bar_horizontal_sorted => "bar-horizontal-sorted",
+    bar_counts => "bar-counts",
+    pie_rest => "pie-rest",
+    donut_parts => "donut-parts",
+    donuts_each_row => "donuts-each-row",
+    bar_ar => "bar-ar",
+    donuts_each_row_ar => "donuts-each-row-ar",
+}
+
+#[test]
+fn every_case_is_tested_and_every_golden_svg_belongs_to_a_case() {
+    let names: Vec<&str> = cases().iter().map(|c| c.0).collect();
+    assert_eq!(names, TESTED, "cases() and the golden! list differ");
+    let dir = common::repo_root().join("tests").join("golden");
+    for file in common::names_in(&dir) {
+        let Some(stem) = file.strip_suffix(".svg") else {
+            continue;
+        };
+        assert!(
+            names.contains(&stem),
+            "tests/golden/{file} belongs to no case: delete it or add the case"
+        );
+        // While blessing, other tests are rewriting these files.
+        if !bless() {
+            let text = std::fs::read_to_string(dir.join(&file)).expect("read golden");
+            assert_accessible_svg(&file, &text);
+        }
+    }
+}
+
+#[test]
+fn goldens_say_what_they_show() {
+    if bless() {
+        return;
+    }
+    let read = |n: &str| std::fs::read_to_string(golden_path(n)).expect("golden exists");
+    // The accessible summary states the data, in the chart's language.
+    assert!(read("bar-vertical").contains("Dates 76%, Cotton 43%, Wheat 15%, Rubber 80%"));
+    assert!(read("bar-ar").contains("التمور 76%، القطن 43%"));
+    assert!(read("pie-rest").contains("Other residents"));
+    assert!(read("bar-counts").contains("Maritime borders (km) 102,347"));
+    let counts = common::texts(&read("bar-counts"));
+    assert!(
+        counts.iter().any(|t| t == "125,000"),
+        "nice axis top: {counts:?}"
+    );
+    let ar = read("donuts-each-row-ar");
+    assert!(ar.contains("xml:lang=\"ar\""));
+    assert!(common::texts(&ar).iter().any(|t| t.contains("النفط")));
+}
