@@ -51,6 +51,13 @@ impl NumberError {
 }
 
 /// Parses one cell.
+///
+/// ```
+/// use sharechart::number::parse;
+/// assert_eq!(parse("٧٦٪").map(|n| (n.value, n.percent)), Ok((76.0, true)));
+/// assert_eq!(parse("\"102,347\"".trim_matches('"')).map(|n| n.value), Ok(102347.0));
+/// assert!(parse("NaN").is_err());
+/// ```
 pub fn parse(cell: &str) -> Result<Number, NumberError> {
     let mut s = cell.trim();
     if s.is_empty() {
