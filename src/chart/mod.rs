@@ -373,7 +373,13 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
         .unwrap_or(10.0 * mag);
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;
-    let n = ((end - start) / step).round() as usize;
+    let n = ((end - start) / step).round();
+    // Values are capped at 10^15 when parsed; this guards the arithmetic anyway (a span that
+    // overflows would ask for usize::MAX ticks).
+    if !n.is_finite() || !(1.0..=100.0).contains(&n) {
+        return vec![lo.min(0.0), hi.max(1.0)];
+    }
+    let n = n as usize;
     (0..=n)
         .map(|i| start + step * i as f64)
         .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })

@@ -1,0 +1,27 @@
+//! The `csv_to_svg` path plus rasterisation by resvg: checks that resvg accepts every SVG we
+//! write and that a PNG comes out. Too slow for a long fuzz run; meant to replay a corpus once:
+//! `cargo fuzz run csv_to_png CORPUS_DIR -- -runs=0` (see fuzz/README.md).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((kind, spec, csv)) = common::split(data) else {
+        return;
+    };
+    if let Some((svg, width, height)) = common::render(kind, &spec, csv) {
+        common::check_svg(&svg);
+        let png = sharechart::render::svg_to_png(&svg, width, height, 1.0)
+            .unwrap_or_else(|e| panic!("resvg rejected our SVG: {e:#}\n{svg}"));
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+        if std::env::var_os("SHARECHART_FUZZ_LOG").is_some() {
+            eprintln!(
+                "rendered: {kind:?} {width}x{height}, {} bytes of SVG, {} of PNG",
+                svg.len(),
+                png.len()
+            );
+        }
+    }
+});
