@@ -1,8 +1,9 @@
 //! PNG output: resvg rasterises the SVG with the embedded fonts only, and the `png` crate encodes
 //! it. Charts are opaque (no alpha channel) and mostly flat colour: a bar chart has a few dozen
 //! distinct colours even with antialiased text, so an image with at most 256 colours is written
-//! as an 8-bit palette PNG (one byte a pixel instead of three; about a third of the size and no
-//! slower), anything else as 8-bit RGB. Both are lossless: the pixels are exactly resvg's.
+//! as an 8-bit palette PNG (one byte a pixel instead of three; a third of the size of the RGB
+//! file it replaced, and faster), anything else as 8-bit RGB. Both are lossless: the pixels
+//! are exactly resvg's, and the bytes depend only on them.
 //!
 //! The steps are separate functions so that `benches/stages.rs` can time each one (it compiles
 //! this very file as a module of the benchmark). See BENCHMARKS.md for the measurements behind
@@ -50,8 +51,22 @@ pub fn draw(
 /// Step 3: pixels -> PNG bytes: palette if the image has at most 256 colours, else RGB.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
     match palette(pixmap.data(), pixmap.width() as usize) {
-        Some((palette, indices)) => write(pixmap, png::ColorType::Indexed, Some(palette), &indices),
-        None => write(pixmap, png::ColorType::Rgb, None, &rgb(pixmap.data())),
+        Some((palette, indices)) => write(
+            pixmap,
+            png::ColorType::Indexed,
+            Some(palette),
+            &indices,
+            png::Filter::Adaptive,
+            png::DeflateCompression::FdeflateUltraFast,
+        ),
+        None => write(
+            pixmap,
+            png::ColorType::Rgb,
+            None,
+            &rgb(pixmap.data()),
+            png::Filter::NoFilter,
+            png::DeflateCompression::Level(2),
+        ),
     }
 }
 
@@ -122,14 +137,21 @@ pub(crate) fn palette(rgba: &[u8], width: usize) -> Option<(Vec<u8>, Vec<u8>)> {
     Some((palette, indices))
 }
 
-/// Writes 8-bit PNG data. Adaptive row filters with fdeflate's fast mode: the best size for the
-/// time among the options measured (BENCHMARKS.md); zlib levels of 3 and up shrink the file
-/// by a further ~15% for 5-10x the time.
+/// Writes 8-bit PNG data with the given row filter and deflate setting. Measured on the peers'
+/// charts at 1200x800 (BENCHMARKS.md, "The PNG encoder"):
+///
+/// - palette: adaptive filters with fdeflate's fast mode, ~17 KB in ~0.5 ms (zlib levels
+///   are slower and, below level 3, larger; level 3+ saves ~12% for ~15x the time);
+/// - RGB (more than 256 colours, rare: a pie whose antialiased edges mix two slice colours):
+///   no filter with zlib level 2, ~25 KB in ~5.5 ms, half the size of the fast mode's ~50 KB
+///   in ~1.2 ms, and smaller than gnuplot's pngcairo file of the same pie.
 fn write(
     pixmap: &tiny_skia::Pixmap,
     color: png::ColorType,
     palette: Option<Vec<u8>>,
     data: &[u8],
+    filter: png::Filter,
+    deflate: png::DeflateCompression,
 ) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len() / 16);
     {
@@ -139,8 +161,8 @@ fn write(
         if let Some(p) = palette {
             enc.set_palette(p);
         }
-        enc.set_deflate_compression(png::DeflateCompression::FdeflateUltraFast);
-        enc.set_filter(png::Filter::Adaptive);
+        enc.set_deflate_compression(deflate);
+        enc.set_filter(filter);
         let mut writer = enc.write_header().context("PNG header")?;
         writer.write_image_data(data).context("PNG data")?;
         writer.finish().context("PNG end")?;
