@@ -14,9 +14,11 @@
 # measurements: BATCH_RUNS runs, no warm-up; the gallery step has already warmed the caches).
 # Results: a table on stdout, plus out/results.md and out/results.csv.
 #
-# Copied from the shared peers folder for issue #5, with two additions: the `sharechart` entry
-# in PEERS (the release binary of this repository) and the "true peak" columns (GNU time's
-# %M on one extra run; the wait4 peak cannot go below this Python process's RSS, see README.md).
+# Copied from the shared peers folder for issue #5, with three additions: the `sharechart` and
+# `sharechart-static` entries in PEERS (this repository's release binary, dynamic and static),
+# the "true peak" columns (GNU time's %M on one extra run; the wait4 peak cannot go below this
+# Python process's RSS, see README.md), and deleting every timed run's output before it runs,
+# for all peers, so that each run writes new files (see measure()).
 set -euo pipefail
 cd "$(dirname "$0")"
 exec python3 - "$@" <<'PY'
@@ -33,10 +35,13 @@ GP = {"agri": ("agri_bar", ""), "agri_ar": ("agri_bar", "; lab=2"),
       "energy": ("energy_bar", ""), "russia": ("russia_pie", "")}
 VG = {"agri": "agri_bar", "agri_ar": "agri_bar_ar", "energy": "energy_bar", "russia": "russia_pie"}
 
-# sharechart: the release binary of this repository (build it first: cargo build --release).
+# sharechart: the release binary of this repository (build it first: cargo build --release), and
+# "sharechart-static", the same code linked statically (cargo build-static), when it is built.
 # Same titles as the peers; sharechart draws no axis titles, so the unit (and what the x axis
 # holds) goes in the subtitle; value labels (76%) are always drawn.
 SC = os.environ.get("SHARECHART", "../../target/release/sharechart")
+SC_STATIC = os.environ.get("SHARECHART_STATIC",
+                           "../../target/x86_64-unknown-linux-gnu/release/sharechart")
 SC_AGRI = ["bar", "agriculture.csv", "--title", "OIC member states' share of world production (%)",
            "--subtitle", "Share of world total (%), by commodity"]
 SC_ARGS = {
@@ -50,28 +55,35 @@ SC_ARGS = {
 }
 
 
-def sc_batch(f, d, n):
+def sc_batch(sc):
     """n copies of the agri chart in one manifest, rendered by one `sharechart build`."""
-    os.makedirs(d, exist_ok=True)
-    here = os.path.abspath(".")
-    with open(f"{d}/charts.toml", "w") as m:
-        m.write("[defaults]\ntitle = \"OIC member states' share of world production (%)\"\n"
-                "subtitle = \"Share of world total (%), by commodity\"\n")
-        for i in range(1, n + 1):
-            m.write(f'\n[[chart]]\nname = "c{i:03d}"\ninput = "{here}/agriculture.csv"\n'
-                    f'kind = "bar"\noutput = ["{i:03d}.{f}"]\n')
-    # `build` skips charts whose inputs are unchanged; every timed run must render all n.
-    force = ["--force"] if "--force" in os.popen(f"'{SC}' build --help 2>&1").read() else []
-    return [SC, "build", *force, "-m", f"{d}/charts.toml"]
+    def batch(f, d, n):
+        os.makedirs(d, exist_ok=True)
+        here = os.path.abspath(".")
+        with open(f"{d}/charts.toml", "w") as m:
+            m.write("[defaults]\ntitle = \"OIC member states' share of world production (%)\"\n"
+                    "subtitle = \"Share of world total (%), by commodity\"\n")
+            for i in range(1, n + 1):
+                m.write(f'\n[[chart]]\nname = "c{i:03d}"\ninput = "{here}/agriculture.csv"\n'
+                        f'kind = "bar"\noutput = ["{i:03d}.{f}"]\n')
+        # `build` skips charts whose inputs are unchanged; every timed run must render all n.
+        force = ["--force"] if "--force" in os.popen(f"'{sc}' build --help 2>&1").read() else []
+        return [sc, "build", *force, "-m", f"{d}/charts.toml"]
+    return batch
+
+
+def sc_peer(sc):
+    return {
+        "check": [sc, "--version"],
+        "one": lambda c, f, out: [sc, *SC_ARGS[c], "-o", out],
+        "batch": sc_batch(sc),
+    }
 
 # A peer: how to check it is installed, how to draw one chart, how to draw n charts in one
 # process (None if it cannot). To add our own tool later, add one entry here.
 PEERS = {
-    "sharechart": {
-        "check": [SC, "--version"],
-        "one": lambda c, f, out: [SC, *SC_ARGS[c], "-o", out],
-        "batch": sc_batch,
-    },
+    "sharechart": sc_peer(SC),
+    "sharechart-static": sc_peer(SC_STATIC),
     "gnuplot": {
         "check": ["gnuplot", "--version"],
         "one": lambda c, f, out: ["gnuplot", "-e", f"fmt='{f}'; out='{out}'{GP[c][1]}",
@@ -129,10 +141,17 @@ def true_peak(cmd):
         return int(f.read().split()[-1]) / 1024.0
 
 
-def measure(cmd, runs, warmup=WARMUP):
+def measure(cmd, runs, warmup=WARMUP, clean=lambda: None):
+    """Medians over `runs` fresh processes. `clean` runs before each one, outside the timing:
+    it deletes the outputs of the run before, so every run writes new files, for every peer
+    alike (sharechart keeps a file that already holds the same bytes, which would otherwise
+    time a cheaper run than the peers')."""
+    def one():
+        clean()
+        return run_once(cmd)
     for _ in range(warmup):
-        run_once(cmd)
-    rs = [run_once(cmd) for _ in range(runs)]
+        one()
+    rs = [one() for _ in range(runs)]
     bad = [r[3] for r in rs if r[3] != 0]
     if bad:
         raise RuntimeError(f"{' '.join(cmd)} exited {bad[0]}")
@@ -182,18 +201,25 @@ for p in peers:
     print(f"# {p}: gallery done, {same}/{same + len(differ)} identical on rerun", file=sys.stderr)
     for f in FMTS:
         # 2. one chart (agri bar) per process
-        one = measure(P["one"]("agri", f, f"out/single/{p}.{f}"), RUNS)
+        single = f"out/single/{p}.{f}"
+        rm_single = lambda: os.path.exists(single) and os.remove(single)
+        one = measure(P["one"]("agri", f, single), RUNS, clean=rm_single)
         # 3. BATCH_N charts in one process
         bat = None
         if P.get("batch"):
             d = f"out/batch/{p}_{f}"
             os.makedirs(d, exist_ok=True)
-            bat = measure(P["batch"](f, d, BATCH_N), BATCH_RUNS, warmup=0)
+            rm_batch = lambda: [os.remove(x) for x in glob.glob(f"{d}/*.{f}")]
+            bat = measure(P["batch"](f, d, BATCH_N), BATCH_RUNS, warmup=0, clean=rm_batch)
             nfiles = len(glob.glob(f"{d}/*.{f}"))
             if nfiles != BATCH_N:
                 raise RuntimeError(f"{p} batch {f}: {nfiles} files, expected {BATCH_N}")
-        one_true = true_peak(P["one"]("agri", f, f"out/single/{p}.{f}"))
-        bat_true = true_peak(P["batch"](f, d, BATCH_N)) if bat and bat["wall"] < 5 else None
+        rm_single()
+        one_true = true_peak(P["one"]("agri", f, single))
+        bat_true = None
+        if bat and bat["wall"] < 5:
+            rm_batch()
+            bat_true = true_peak(P["batch"](f, d, BATCH_N))
         sizes = {c: os.path.getsize(f"out/charts/{p}_{c}.{f}") for c in CHARTS}
         fd = [x for x in differ if x.endswith("." + f)]
         rows.append({
