@@ -1,6 +1,7 @@
 //! The `bar` and `pie` commands, run as a real process, on the success paths: what each flag
 //! does to the SVG (bar sizes in proportion to the values, order, grouping, pies and donuts,
-//! Arabic mirroring), sizes and scale of SVG and PNG, and the replaced output file.
+//! Arabic mirroring), sizes and scale of SVG and PNG, and the replaced (or, for the same bytes,
+//! kept) output file.
 
 mod common;
 
@@ -280,4 +281,40 @@ fn a_successful_run_replaces_the_old_file() {
             .starts_with("<svg")
     );
     assert_eq!(names_in(dir.path()), ["old.svg"]);
+}
+
+#[test]
+#[cfg(unix)]
+fn rendering_the_same_chart_again_keeps_the_file_and_renews_its_time() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempdir();
+    let out = dir.path().join("crops.svg");
+    let render = |csv: &Path| {
+        bin()
+            .args(["bar", &s(csv), "-o", &s(&out)])
+            .assert()
+            .success();
+    };
+    render(&fixture("crops.csv"));
+    let first = std::fs::metadata(&out).expect("meta");
+    // Age the file, so that a renewed time stamp is visible whatever the clock's resolution.
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&out)
+        .and_then(|f| f.set_modified(old))
+        .expect("age the file");
+    render(&fixture("crops.csv"));
+    let again = std::fs::metadata(&out).expect("meta");
+    assert_eq!(again.ino(), first.ino(), "same bytes: the file is kept");
+    assert!(
+        again.modified().expect("mtime") > old,
+        "and its time renewed"
+    );
+    // Other data: the file is replaced (a new inode), atomically as always.
+    let csv = write(dir.path(), "other.csv", "label,share\nOil,43%\nGas,11%\n");
+    render(&csv);
+    assert_ne!(std::fs::metadata(&out).expect("meta").ino(), first.ino());
+    assert!(std::fs::read_to_string(&out).expect("read").contains("Gas"));
+    common::assert_no_temporaries(dir.path());
 }
