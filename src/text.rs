@@ -44,8 +44,12 @@ impl Face {
         buffer.guess_segment_properties();
         let key = (buffer.direction(), buffer.script(), buffer.language());
         let plan = self.plan(&shaper, key);
-        let out = shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan)));
-        let total: i64 = out
+        self.em(&shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan))))
+    }
+
+    /// Total advance of shaped glyphs, in em.
+    fn em(&self, shaped: &harfrust::GlyphBuffer) -> f64 {
+        let total: i64 = shaped
             .glyph_positions()
             .iter()
             .map(|p| i64::from(p.x_advance))
@@ -227,13 +231,7 @@ mod tests {
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        let out = shaper.shape(buffer, ShapeOptions::new());
-        let total: i64 = out
-            .glyph_positions()
-            .iter()
-            .map(|p| i64::from(p.x_advance))
-            .sum();
-        total as f64 / face.upem
+        face.em(&shaper.shape(buffer, ShapeOptions::new()))
     }
 
     #[test]
