@@ -88,11 +88,7 @@ pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
     // Check the outputs before reading anything, so those errors come first.
     for p in &job.outputs {
         if p.is_dir() {
-            anyhow::bail!(
-                "{}: the output path is a folder\n  hint: give a file name such as {}",
-                p.display(),
-                p.join("chart.svg").display()
-            );
+            return Err(crate::output::folder_error(p));
         }
         Format::from_path(p)?;
     }
