@@ -9,7 +9,7 @@ processes, a ladder of commands for each sharechart binary that is built (the re
   version          sharechart --version: the binary loaded and started, no chart
   svg-stdout       the agri bar chart as SVG to /dev/null: start-up plus the chart's own work
   svg-new          ... written to a file that does not exist yet (deleted before each run)
-  svg-replace      ... written over a file holding other bytes (two charts take turns)
+  svg-replace      ... written over a file holding other bytes (two subtitles take turns)
   svg-same         ... written over a file that already holds these bytes (kept, time stamp renewed)
   png-new          the same chart as PNG to a new file
 
@@ -30,8 +30,8 @@ BINARIES = {
     "release (dynamic, PIE)": os.path.join(ROOT, "target/release/sharechart"),
     "build-static (static PIE)": os.path.join(ROOT, "target/x86_64-unknown-linux-gnu/release/sharechart"),
 }
-CHART = ["bar", CSV, "--title", "OIC member states' share of world production (%)",
-         "--subtitle", "Share of world total (%), by commodity"]
+BASE = ["bar", CSV, "--title", "OIC member states' share of world production (%)"]
+CHART = BASE + ["--subtitle", "Share of world total (%), by commodity"]
 
 
 def spawn(cmd):
@@ -61,9 +61,12 @@ def ladder(name, sc):
         ("version", [sc, "--version"], None),
         ("svg-stdout", [sc, *CHART, "-o", "-"], None),
         ("svg-new", [sc, *CHART, "-o", new], remove(new)),
-        # Two charts of different bytes into one file: every run replaces the other's file.
-        ("svg-replace", [sc, *CHART, "-o", rep], None),
-        ("svg-replace", [sc, *CHART, "--lang", "ar", "-o", rep], None),
+        # Two charts of the same work but different bytes (one letter of the subtitle) take
+        # turns at one file: every run replaces the other's file.
+        ("svg-replace", [sc, *BASE, "--subtitle", "Share of world total (%), by commodity A",
+                         "-o", rep], None),
+        ("svg-replace", [sc, *BASE, "--subtitle", "Share of world total (%), by commodity B",
+                         "-o", rep], None),
         ("svg-same", [sc, *CHART, "-o", same], None),
         ("png-new", [sc, *CHART, "-o", png], remove(png)),
     ]

@@ -57,8 +57,9 @@ impl Face {
         total as f64 / self.upem
     }
 
-    /// The cached plan for `key`, built on first use. The lock is held only to look it up, so
-    /// the threads of a build shape in parallel.
+    /// The cached plan for `key`, built on first use (under the lock: a handful of plans per
+    /// process). Shaping itself runs outside the lock, so the threads of a build shape in
+    /// parallel.
     fn plan(&self, shaper: &harfrust::Shaper<'_>, key: PlanKey) -> Arc<ShapePlan> {
         // A poisoned lock only means another thread panicked while pushing a plan; the list
         // itself is still a valid cache.
@@ -240,6 +241,8 @@ mod tests {
         for text in [
             "Rubber",
             "المطاط",
+            "76%",
+            "76%",
             "Rubber",
             "٪٨٠ 42",
             "المطاط",

@@ -209,7 +209,10 @@ for p in peers:
         if P.get("batch"):
             d = f"out/batch/{p}_{f}"
             os.makedirs(d, exist_ok=True)
-            rm_batch = lambda: [os.remove(x) for x in glob.glob(f"{d}/*.{f}")]
+            # Everything the batch wrote: the charts, and sharechart's build state and report
+            # page (index.html, README.md); only its manifest stays.
+            rm_batch = lambda: [os.remove(x) for x in glob.glob(f"{d}/*") + glob.glob(f"{d}/.*")
+                                if os.path.basename(x) != "charts.toml" and os.path.isfile(x)]
             bat = measure(P["batch"](f, d, BATCH_N), BATCH_RUNS, warmup=0, clean=rm_batch)
             nfiles = len(glob.glob(f"{d}/*.{f}"))
             if nfiles != BATCH_N:
