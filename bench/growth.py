@@ -13,7 +13,7 @@ bench/results/*.svg and *.png. Inputs and outputs of the runs go to bench/out/gr
 (git-ignored). Standard library only; peak RSS needs GNU time (/usr/bin/time).
 
 Environment: SHARECHART (binary, default target/release/sharechart), RUNS (default 10, runs
-per one-chart figure), BUILD_RUNS (default 3, runs per build figure).
+per one-chart figure, after 5 warm-up runs), BUILD_RUNS (default 3, runs per build figure).
 """
 import csv
 import os
@@ -153,7 +153,7 @@ def main():
                    "--subtitle", "Generated data, 5 to 99", *category_flags(n)]
             # Every run writes a new file: sharechart keeps a file that already holds the
             # same bytes, which would time a cheaper run than a first render.
-            wall, cpu, peak = measure(cmd, RUNS, before=lambda: remove(out))
+            wall, cpu, peak = measure(cmd, RUNS, warmup=5, before=lambda: remove(out))
             cat_rows.append({"categories": n, "format": fmt, "wall_ms": round(wall * 1e3, 2),
                              "cpu_ms": round(cpu * 1e3, 2), "peak_mib": peak and round(peak, 1),
                              "bytes": os.path.getsize(out)})
