@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use png::{DeflateCompression, Filter};
 use sharechart::render::to_svg;
-use sharechart::spec::{ChartSpec, Kind, Lang};
+use sharechart::spec::{ChartOptions, Kind};
 use sharechart::{chart, data, dataset};
 
 /// What `src/render/png.rs` reaches through `crate::fonts`.
@@ -23,55 +23,42 @@ mod fonts {
 mod png_stage;
 
 fn pixmaps() -> Vec<(&'static str, resvg::tiny_skia::Pixmap)> {
-    let agri = ChartSpec {
-        title: Some("OIC member states' share of world production (%)".into()),
-        subtitle: Some("Share of world total (%), by commodity".into()),
-        ..ChartSpec::default()
-    };
-    let cases: [(&str, &[u8], Kind, ChartSpec); 4] = [
+    let o = |kind, keys: &str| ChartOptions::from_toml(kind, keys).expect("options");
+    let agri = "title = \"OIC member states' share of world production (%)\"\n\
+                subtitle = \"Share of world total (%), by commodity\"\n";
+    let cases: [(&str, &[u8], ChartOptions); 4] = [
         (
             "agri",
             include_bytes!("../bench/peers/agriculture.csv"),
-            Kind::Bar,
-            agri.clone(),
+            o(Kind::Bar, agri),
         ),
         (
             "agri_ar",
             include_bytes!("../bench/peers/agriculture.csv"),
-            Kind::Bar,
-            ChartSpec {
-                lang: Lang::Ar,
-                ..agri
-            },
+            o(Kind::Bar, &format!("{agri}lang = \"ar\"")),
         ),
         (
             "energy",
             include_bytes!("../bench/peers/energy.csv"),
-            Kind::Bar,
-            ChartSpec {
-                title: Some("OIC member states' share of world energy and tin (%)".into()),
-                subtitle: Some("Share of world total (%), by resource".into()),
-                value: vec!["production".into(), "reserves".into()],
-                legend: vec!["Production".into(), "Reserves".into()],
-                ..ChartSpec::default()
-            },
+            o(
+                Kind::Bar,
+                "title = \"OIC member states' share of world energy and tin (%)\"\n\
+                 subtitle = \"Share of world total (%), by resource\"\n\
+                 value = [\"production\", \"reserves\"]\nlegend = [\"Production\", \"Reserves\"]",
+            ),
         ),
         (
             "russia",
             include_bytes!("../bench/peers/russia.csv"),
-            Kind::Pie,
-            ChartSpec {
-                title: Some("Russia's population by religion (%)".into()),
-                ..ChartSpec::default()
-            },
+            o(Kind::Pie, "title = \"Russia's population by religion (%)\""),
         ),
     ];
     cases
         .into_iter()
-        .map(|(name, csv, kind, spec)| {
+        .map(|(name, csv, spec)| {
             let table = data::parse(name, csv, None).expect("csv");
-            let ds = dataset::build(&table, &spec).expect("dataset");
-            let svg = to_svg(&chart::layout(&ds, &spec, kind).expect("layout"));
+            let ds = dataset::for_chart(&table, &spec).expect("dataset");
+            let svg = to_svg(&chart::layout(&ds, &spec).expect("layout"));
             let tree = png_stage::parse(&svg).expect("usvg");
             (name, png_stage::draw(&tree, 1200, 800, 1.0).expect("draw"))
         })

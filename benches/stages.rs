@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use sharechart::render::{svg_to_png, to_svg};
-use sharechart::spec::{ChartSpec, Kind, Lang};
+use sharechart::spec::{ChartOptions, Kind};
 use sharechart::{chart, data, dataset};
 
 /// What `src/render/png.rs` reaches through `crate::fonts`.
@@ -33,63 +33,48 @@ struct Case {
     name: &'static str,
     file: &'static str,
     csv: &'static [u8],
-    kind: Kind,
-    spec: ChartSpec,
+    spec: ChartOptions,
+}
+
+/// Options from manifest keys.
+fn opts(kind: Kind, keys: &str) -> ChartOptions {
+    ChartOptions::from_toml(kind, keys).expect("options")
 }
 
 const AGRI_TITLE: &str = "OIC member states' share of world production (%)";
 
 fn cases() -> Vec<Case> {
-    let base = ChartSpec {
-        width: 1200,
-        height: 800,
-        ..ChartSpec::default()
-    };
-    let agri = ChartSpec {
-        title: Some(AGRI_TITLE.into()),
-        subtitle: Some("Share of world total (%), by commodity".into()),
-        ..base.clone()
-    };
+    let agri =
+        format!("title = {AGRI_TITLE:?}\nsubtitle = \"Share of world total (%), by commodity\"\n");
     vec![
         Case {
             name: "agri",
             file: "agriculture.csv",
             csv: include_bytes!("../bench/peers/agriculture.csv"),
-            kind: Kind::Bar,
-            spec: agri.clone(),
+            spec: opts(Kind::Bar, &agri),
         },
         Case {
             name: "agri_ar",
             file: "agriculture.csv",
             csv: include_bytes!("../bench/peers/agriculture.csv"),
-            kind: Kind::Bar,
-            spec: ChartSpec {
-                lang: Lang::Ar,
-                ..agri
-            },
+            spec: opts(Kind::Bar, &format!("{agri}lang = \"ar\"")),
         },
         Case {
             name: "energy",
             file: "energy.csv",
             csv: include_bytes!("../bench/peers/energy.csv"),
-            kind: Kind::Bar,
-            spec: ChartSpec {
-                title: Some("OIC member states' share of world energy and tin (%)".into()),
-                subtitle: Some("Share of world total (%), by resource".into()),
-                value: vec!["production".into(), "reserves".into()],
-                legend: vec!["Production".into(), "Reserves".into()],
-                ..base.clone()
-            },
+            spec: opts(
+                Kind::Bar,
+                "title = \"OIC member states' share of world energy and tin (%)\"\n\
+                 subtitle = \"Share of world total (%), by resource\"\n\
+                 value = [\"production\", \"reserves\"]\nlegend = [\"Production\", \"Reserves\"]",
+            ),
         },
         Case {
             name: "russia",
             file: "russia.csv",
             csv: include_bytes!("../bench/peers/russia.csv"),
-            kind: Kind::Pie,
-            spec: ChartSpec {
-                title: Some("Russia's population by religion (%)".into()),
-                ..base
-            },
+            spec: opts(Kind::Pie, "title = \"Russia's population by religion (%)\""),
         },
     ]
 }
@@ -98,8 +83,8 @@ fn stages(c: &mut Criterion) {
     for case in cases() {
         // Every intermediate, computed once so that each stage is timed alone.
         let table = data::parse(case.file, case.csv, None).expect("csv");
-        let ds = dataset::build(&table, &case.spec).expect("dataset");
-        let scene = chart::layout(&ds, &case.spec, case.kind).expect("layout");
+        let ds = dataset::for_chart(&table, &case.spec).expect("dataset");
+        let scene = chart::layout(&ds, &case.spec).expect("layout");
         let svg = to_svg(&scene);
         let tree = png_stage::parse(&svg).expect("usvg");
         let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
@@ -123,10 +108,10 @@ fn stages(c: &mut Criterion) {
             b.iter(|| data::parse(case.file, black_box(case.csv), None).expect("csv"))
         });
         g.bench_function(id("2_dataset_build"), |b| {
-            b.iter(|| dataset::build(black_box(&table), &case.spec).expect("dataset"))
+            b.iter(|| dataset::for_chart(black_box(&table), &case.spec).expect("dataset"))
         });
         g.bench_function(id("3_layout"), |b| {
-            b.iter(|| chart::layout(black_box(&ds), &case.spec, case.kind).expect("layout"))
+            b.iter(|| chart::layout(black_box(&ds), &case.spec).expect("layout"))
         });
         g.bench_function(id("4_to_svg"), |b| b.iter(|| to_svg(black_box(&scene))));
         g.bench_function(id("5a_png_usvg_parse"), |b| {
@@ -144,8 +129,8 @@ fn stages(c: &mut Criterion) {
         g.bench_function(id("all_svg"), |b| {
             b.iter(|| {
                 let t = data::parse(case.file, black_box(case.csv), None).expect("csv");
-                let d = dataset::build(&t, &case.spec).expect("dataset");
-                to_svg(&chart::layout(&d, &case.spec, case.kind).expect("layout"))
+                let d = dataset::for_chart(&t, &case.spec).expect("dataset");
+                to_svg(&chart::layout(&d, &case.spec).expect("layout"))
             })
         });
         g.finish();
@@ -167,16 +152,16 @@ fn categories(c: &mut Criterion) {
     let mut g = c.benchmark_group("categories");
     for n in [4usize, 40, 400] {
         let csv = categories_csv(n);
-        let spec = ChartSpec {
-            title: Some(format!("{n} categories")),
-            subtitle: Some("Generated data, 5 to 99".into()),
-            horizontal: true,
-            top: (n > 40).then_some(39),
-            ..ChartSpec::default()
-        };
+        let top = if n > 40 { "top = 39" } else { "" };
+        let spec = opts(
+            Kind::Bar,
+            &format!(
+                "title = \"{n} categories\"\nsubtitle = \"Generated data, 5 to 99\"\nhorizontal = true\n{top}"
+            ),
+        );
         let table = data::parse("categories.csv", &csv, None).expect("csv");
-        let ds = dataset::build(&table, &spec).expect("dataset");
-        let scene = chart::layout(&ds, &spec, Kind::Bar).expect("layout");
+        let ds = dataset::for_chart(&table, &spec).expect("dataset");
+        let scene = chart::layout(&ds, &spec).expect("layout");
         let svg = to_svg(&scene);
         let tree = png_stage::parse(&svg).expect("usvg");
         let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
@@ -185,10 +170,10 @@ fn categories(c: &mut Criterion) {
             b.iter(|| data::parse("categories.csv", black_box(&csv), None).expect("csv"))
         });
         g.bench_function(id("2_dataset_build"), |b| {
-            b.iter(|| dataset::build(black_box(&table), &spec).expect("dataset"))
+            b.iter(|| dataset::for_chart(black_box(&table), &spec).expect("dataset"))
         });
         g.bench_function(id("3_layout"), |b| {
-            b.iter(|| chart::layout(black_box(&ds), &spec, Kind::Bar).expect("layout"))
+            b.iter(|| chart::layout(black_box(&ds), &spec).expect("layout"))
         });
         g.bench_function(id("4_to_svg"), |b| b.iter(|| to_svg(black_box(&scene))));
         g.bench_function(id("5a_png_usvg_parse"), |b| {
@@ -228,8 +213,8 @@ fn encoder(c: &mut Criterion) {
     let mut g = c.benchmark_group("encoder");
     for case in cases() {
         let table = data::parse(case.file, case.csv, None).expect("csv");
-        let ds = dataset::build(&table, &case.spec).expect("dataset");
-        let svg = to_svg(&chart::layout(&ds, &case.spec, case.kind).expect("layout"));
+        let ds = dataset::for_chart(&table, &case.spec).expect("dataset");
+        let svg = to_svg(&chart::layout(&ds, &case.spec).expect("layout"));
         let pixmap =
             png_stage::draw(&png_stage::parse(&svg).expect("usvg"), 1200, 800, 1.0).expect("draw");
         let colours = png_stage::palette(pixmap.data(), 1200)

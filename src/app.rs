@@ -1,11 +1,12 @@
 //! Runs a parsed [`Command`]: one chart, a whole manifest, or a watch.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use anyhow::bail;
 
 use crate::build::{self, BuildOptions, Outcome};
 use crate::cli::Command;
+use crate::output::write_stdout;
 use crate::{manifest, pipeline, watch};
 
 /// A progress line only for a person at a terminal: not when piped, not in CI.
@@ -13,33 +14,22 @@ fn want_progress() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }
 
-/// Writes to standard output; a closed pipe (`| head`) is not an error.
-pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
 /// Runs the command; messages for the user go to stderr.
 pub fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Chart(job) => pipeline::run_job(&job),
         Command::Print(bytes) => write_stdout(&bytes),
-        Command::Preview { input, spec, width } => {
-            let table = crate::data::read(&input, spec.delimiter_byte())?;
-            let mut ds = crate::dataset::build(&table, &spec)?;
-            if let Some(n) = spec.top {
-                crate::limits::fit(
-                    &mut ds,
-                    crate::spec::Kind::Bar,
-                    &crate::spec::ChartSpec {
-                        horizontal: true,
-                        top: Some(n),
-                        ..(*spec).clone()
-                    },
-                )?;
+        Command::Preview {
+            input,
+            columns,
+            sort,
+            width,
+        } => {
+            let table = crate::data::read(&input, columns.delimiter_byte())?;
+            let mut ds = crate::dataset::build(&table, &columns, &[], sort)?;
+            if columns.top.is_some() {
+                // The terminal shows as many rows as a horizontal bar chart.
+                crate::limits::fit(&mut ds, crate::limits::HORIZONTAL_BARS, &columns)?;
             }
             let color = crate::preview::want_color(std::io::stdout().is_terminal());
             let text = crate::preview::render(

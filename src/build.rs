@@ -87,14 +87,9 @@ fn key(chart: &Chart, csv: &[u8]) -> String {
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(env!("SHARECHART_BUILD_ID").as_bytes());
     h.update(&[0]);
-    h.update(format!("{:?}", chart.job.kind).as_bytes());
-    h.update(&[0]);
-    // The spec's TOML form is stable: fields in declaration order.
-    h.update(
-        toml::to_string(&chart.job.spec)
-            .unwrap_or_default()
-            .as_bytes(),
-    );
+    // Every option with its kind, fields in declaration order (`Debug` cannot fail, unlike a
+    // serialiser, and is as stable as the struct).
+    h.update(format!("{:?}", chart.job.options).as_bytes());
     for o in &chart.job.outputs {
         h.update(&[0]);
         h.update(o.to_string_lossy().as_bytes());
@@ -236,7 +231,7 @@ fn build_one(
         key,
         title: rendered.title,
         desc: rendered.desc,
-        rtl: chart.job.spec.rtl(),
+        rtl: chart.job.common().rtl(),
         outputs: rendered
             .files
             .iter()

@@ -1,13 +1,13 @@
-//! Command-line interface: clap definitions only, turned once into plain [`Command`]s.
-//! Chart code never sees clap. Shell completions and the man page are generated here too,
+//! Command-line interface: clap definitions only, turned once into plain [`Command`]s. The
+//! chart options themselves are declared in [`crate::spec::options`] (clap flattens them in),
+//! so a flag and its manifest key are one declaration. Chart code never sees clap. Shell completions and the man page are generated here too,
 //! from the same definitions.
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::pipeline::Job;
-use crate::spec::{ChartSpec, Digits, Kind, Lang, Sort, ThemeName};
+use crate::spec::{BarOptions, ChartOptions, Columns, Job, JobError, Order, PieOptions, Sort};
 
 const EXIT_STATUS: &str = "Exit status: 0 success; 1 an error (bad input, a failed chart, stale charts with --check); 2 bad usage.";
 
@@ -27,19 +27,9 @@ enum Cmd {
     )]
     Bar {
         #[command(flatten)]
-        common: Common,
-        /// Horizontal bars (better for long labels or many categories).
-        #[arg(long)]
-        horizontal: bool,
-        /// Sort the categories by value.
-        #[arg(long, value_enum)]
-        sort: Option<SortArg>,
-        /// Stack the series of each category into one bar.
-        #[arg(long)]
-        stacked: bool,
-        /// Draw each percentage as one 100% bar split into the share and the rest (named LABEL).
-        #[arg(long, value_name = "LABEL")]
-        rest: Option<String>,
+        io: Io,
+        #[command(flatten)]
+        options: BarOptions,
     },
     /// Draw a pie or donut of the parts of one whole.
     #[command(
@@ -47,16 +37,9 @@ enum Cmd {
     )]
     Pie {
         #[command(flatten)]
-        common: Common,
-        /// Draw a donut (a ring) instead of a full pie.
-        #[arg(long)]
-        donut: bool,
-        /// Label of the remainder slice when percentages sum below 100.
-        #[arg(long, value_name = "LABEL")]
-        rest: Option<String>,
-        /// One small share-vs-rest pie per row, in a grid.
-        #[arg(long)]
-        each_row: bool,
+        io: Io,
+        #[command(flatten)]
+        options: PieOptions,
     },
     /// Render every chart listed in a manifest (charts.toml), skipping unchanged ones.
     #[command(
@@ -97,9 +80,8 @@ enum Cmd {
         csv: PathBuf,
         #[command(flatten)]
         columns: Columns,
-        /// Sort the categories by value.
-        #[arg(long, value_enum)]
-        sort: Option<SortArg>,
+        #[command(flatten)]
+        order: Order,
         /// Width in terminal columns (default: the terminal's, else 80).
         #[arg(long, value_name = "COLS")]
         width: Option<usize>,
@@ -117,100 +99,14 @@ enum Cmd {
     Man,
 }
 
-/// Column choice and language, shared by the drawing commands and `preview`.
+/// The input and outputs of a drawing command.
 #[derive(Debug, Args)]
-struct Columns {
-    /// Column with the labels (default: the first text column).
-    #[arg(long, value_name = "COL")]
-    label: Option<String>,
-    /// Value column (repeatable; default: every numeric column).
-    #[arg(long, value_name = "COL")]
-    value: Vec<String>,
-    /// Column that splits long data into series (default: detected).
-    #[arg(long, value_name = "COL")]
-    series: Option<String>,
-    /// Language: ar uses the `_ar` label columns and a right-to-left layout.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    lang: LangArg,
-    /// CSV delimiter (default: sniffed from the header: comma, semicolon or tab).
-    #[arg(long, value_name = "CHAR")]
-    delimiter: Option<char>,
-    /// Keep the N largest categories and fold the rest into "Other".
-    #[arg(long, value_name = "N")]
-    top: Option<usize>,
-}
-
-/// Flags shared by `bar` and `pie`.
-#[derive(Debug, Args)]
-struct Common {
+struct Io {
     /// The CSV file.
     csv: PathBuf,
     /// Output file: .svg or .png (repeat for both); `-` writes SVG to standard output.
     #[arg(short, long = "output", value_name = "OUT", required = true)]
     output: Vec<PathBuf>,
-    #[command(flatten)]
-    columns: Columns,
-    /// Legend name for a series (repeatable, in order; default: from the data).
-    #[arg(long, value_name = "NAME")]
-    legend: Vec<String>,
-    /// Title (default: from the file name).
-    #[arg(long)]
-    title: Option<String>,
-    /// Subtitle: what is measured and its unit.
-    #[arg(long)]
-    subtitle: Option<String>,
-    /// Source line under the chart.
-    #[arg(long)]
-    source: Option<String>,
-    /// Colour theme (print stays readable in greyscale).
-    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-    theme: ThemeArg,
-    /// Digits of the numbers on the chart.
-    #[arg(long, value_enum, default_value_t = DigitsArg::Latin)]
-    digits: DigitsArg,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 1200)]
-    width: u32,
-    /// Height in pixels.
-    #[arg(long, default_value_t = 800)]
-    height: u32,
-    /// PNG pixel density (2 for high-density screens).
-    #[arg(long, default_value_t = 1.0)]
-    scale: f32,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum SortArg {
-    Asc,
-    Desc,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum LangArg {
-    En,
-    Ar,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ThemeArg {
-    Light,
-    Dark,
-    Print,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum DigitsArg {
-    Latin,
-    Arabic,
-}
-
-impl SortArg {
-    fn into_sort(self) -> Sort {
-        match self {
-            SortArg::Asc => Sort::Asc,
-            SortArg::Desc => Sort::Desc,
-        }
-    }
 }
 
 /// What the user asked for, free of clap.
@@ -241,7 +137,9 @@ pub enum Command {
         /// The CSV file.
         input: PathBuf,
         /// Columns and language.
-        spec: Box<ChartSpec>,
+        columns: Box<Columns>,
+        /// Sort order.
+        sort: Option<Sort>,
         /// Terminal width, if given.
         width: Option<usize>,
     },
@@ -249,84 +147,25 @@ pub enum Command {
     Print(Vec<u8>),
 }
 
-impl Columns {
-    fn into_spec(self) -> ChartSpec {
-        ChartSpec {
-            label: self.label,
-            value: self.value,
-            series: self.series,
-            lang: match self.lang {
-                LangArg::En => Lang::En,
-                LangArg::Ar => Lang::Ar,
-            },
-            delimiter: self.delimiter,
-            top: self.top,
-            ..ChartSpec::default()
-        }
-    }
-}
-
-impl Common {
-    fn into_job(self, kind: Kind, f: impl FnOnce(&mut ChartSpec)) -> Job {
-        let mut spec = ChartSpec {
-            legend: self.legend,
-            title: self.title,
-            subtitle: self.subtitle,
-            source: self.source,
-            theme: match self.theme {
-                ThemeArg::Light => ThemeName::Light,
-                ThemeArg::Dark => ThemeName::Dark,
-                ThemeArg::Print => ThemeName::Print,
-            },
-            digits: match self.digits {
-                DigitsArg::Latin => Digits::Latin,
-                DigitsArg::Arabic => Digits::Arabic,
-            },
-            width: self.width,
-            height: self.height,
-            scale: self.scale,
-            ..self.columns.into_spec()
-        };
-        f(&mut spec);
-        Job {
-            input: self.csv,
-            kind,
-            spec,
-            outputs: self.output,
-        }
+impl Io {
+    /// A checked job (exits like a usage error would not: option values are data errors).
+    fn into_job(self, options: ChartOptions) -> Result<Command, JobError> {
+        let job = Job::new(self.csv, options, self.output)?;
+        Ok(Command::Chart(Box::new(job)))
     }
 }
 
 impl Cli {
-    /// Parses the process arguments (exits with status 2 and a message on bad usage).
-    pub fn command() -> Command {
+    /// Parses the process arguments (exits with status 2 and a message on bad usage); an
+    /// option whose value cannot be used is an error, before any work.
+    pub fn command() -> Result<Command, JobError> {
         Cli::parse().into_command()
     }
 
-    fn into_command(self) -> Command {
-        match self.command {
-            Cmd::Bar {
-                common,
-                horizontal,
-                sort,
-                stacked,
-                rest,
-            } => Command::Chart(Box::new(common.into_job(Kind::Bar, |s| {
-                s.horizontal = horizontal;
-                s.sort = sort.map(SortArg::into_sort);
-                s.stacked = stacked;
-                s.rest = rest;
-            }))),
-            Cmd::Pie {
-                common,
-                donut,
-                rest,
-                each_row,
-            } => Command::Chart(Box::new(common.into_job(Kind::Pie, |s| {
-                s.donut = donut;
-                s.rest = rest;
-                s.each_row = each_row;
-            }))),
+    fn into_command(self) -> Result<Command, JobError> {
+        Ok(match self.command {
+            Cmd::Bar { io, options } => io.into_job(ChartOptions::Bar(options))?,
+            Cmd::Pie { io, options } => io.into_job(ChartOptions::Pie(options))?,
             Cmd::Build {
                 manifest,
                 check,
@@ -342,16 +181,14 @@ impl Cli {
             Cmd::Preview {
                 csv,
                 columns,
-                sort,
+                order,
                 width,
             } => {
-                let spec = ChartSpec {
-                    sort: sort.map(SortArg::into_sort),
-                    ..columns.into_spec()
-                };
+                columns.validate()?;
                 Command::Preview {
                     input: csv,
-                    spec: Box::new(spec),
+                    columns: Box::new(columns),
+                    sort: order.sort,
                     width,
                 }
             }
@@ -366,7 +203,7 @@ impl Cli {
                 let _ = clap_mangen::Man::new(Cli::command_factory()).render(&mut out);
                 Command::Print(out)
             }
-        }
+        })
     }
 
     fn command_factory() -> clap::Command {
@@ -404,23 +241,25 @@ mod tests {
             "5",
         ])
         .expect("parses");
-        let Command::Chart(job) = cli.into_command() else {
+        let Ok(Command::Chart(job)) = cli.into_command() else {
             panic!("not a chart")
         };
-        assert_eq!(job.kind, Kind::Pie);
-        assert!(job.spec.donut);
-        assert_eq!(job.spec.lang, Lang::Ar);
-        assert_eq!(job.spec.rest.as_deref(), Some("Others"));
-        assert_eq!(job.spec.theme, ThemeName::Print);
-        assert_eq!(job.spec.digits, Digits::Arabic);
-        assert_eq!(job.spec.top, Some(5));
+        let ChartOptions::Pie(o) = &job.options else {
+            panic!("not a pie")
+        };
+        assert!(o.donut);
+        assert_eq!(o.common.columns.lang, crate::spec::Lang::Ar);
+        assert_eq!(o.rest.as_deref(), Some("Others"));
+        assert_eq!(o.common.theme, crate::spec::ThemeName::Print);
+        assert_eq!(o.common.digits, crate::spec::Digits::Arabic);
+        assert_eq!(o.common.columns.top, Some(5));
     }
 
     #[test]
     fn completions_and_man_page_come_from_the_definitions() {
         for shell in ["bash", "zsh", "fish"] {
             let cli = Cli::try_parse_from(["sharechart", "completions", shell]).expect("parses");
-            let Command::Print(text) = cli.into_command() else {
+            let Ok(Command::Print(text)) = cli.into_command() else {
                 panic!("not printed")
             };
             let text = String::from_utf8(text).expect("utf-8");
@@ -429,7 +268,7 @@ mod tests {
                 "{shell}"
             );
         }
-        let Command::Print(man) = Cli::try_parse_from(["sharechart", "man"])
+        let Ok(Command::Print(man)) = Cli::try_parse_from(["sharechart", "man"])
             .expect("parses")
             .into_command()
         else {

@@ -1,4 +1,4 @@
-//! From a [`Table`] and a [`ChartSpec`] to the numbers a chart draws: which column gives the
+//! From a [`Table`] and a [`Columns`] choice to the numbers a chart draws: which column gives the
 //! labels (in the chosen language), which give the values, and how long data splits into series.
 //!
 //! Zero configuration: the first text column gives the labels; every numeric column is a series.
@@ -8,7 +8,7 @@
 use crate::data::Table;
 use crate::error::DataError;
 use crate::number::{self, NumberError};
-use crate::spec::{ChartSpec, Lang, Sort};
+use crate::spec::{Columns, Lang, Sort};
 
 /// A value with the place it came from, for error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +105,7 @@ fn is_arabic_variant(name: &str) -> bool {
 /// The Arabic twin of a column, if the table has one.
 fn arabic_twin(table: &Table, col: usize) -> Option<usize> {
     let name = &table.headers[col];
-    ["_ar", "-ar", " (ar)"]
+    ["_ar", "-ar", " (ar)", " ar"]
         .iter()
         .find_map(|s| table.column(&format!("{name}{s}")))
 }
@@ -131,11 +131,17 @@ fn looks_numeric(table: &Table, col: usize) -> bool {
     ok > 0 && ok * 2 > filled
 }
 
-fn find(table: &Table, name: &str, flag: &'static str) -> Result<usize, DataError> {
+fn find(
+    table: &Table,
+    name: &str,
+    key: &'static str,
+    columns: &Columns,
+) -> Result<usize, DataError> {
     table.column(name).ok_or_else(|| DataError::MissingColumn {
         path: table.path.clone(),
         name: name.to_string(),
-        flag,
+        key,
+        voice: columns.voice,
         available: table.header_list(),
     })
 }
@@ -167,15 +173,27 @@ fn parse_cell(table: &Table, row: usize, col: usize) -> Result<(Cell, bool), Dat
     }
 }
 
-/// Builds the dataset a chart draws.
-pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
+/// The dataset of a chart with these options.
+pub fn for_chart(table: &Table, options: &crate::spec::ChartOptions) -> Result<Dataset, DataError> {
+    let c = options.common();
+    build(table, &c.columns, &c.legend, options.sort())
+}
+
+/// Builds the dataset a chart draws: the columns chosen, series named by `legend` (in order),
+/// categories sorted if asked.
+pub fn build(
+    table: &Table,
+    spec: &Columns,
+    legend: &[String],
+    order: Option<Sort>,
+) -> Result<Dataset, DataError> {
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| looks_numeric(table, c))
         .collect();
 
     // Label column: named, or the first text column that is not an Arabic twin or a note.
     let label_col = match &spec.label {
-        Some(name) => find(table, name, "--label")?,
+        Some(name) => find(table, name, "label", spec)?,
         None => (0..table.headers.len())
             .find(|&c| {
                 !numeric[c] && !is_arabic_variant(&table.headers[c]) && !is_note(&table.headers[c])
@@ -183,6 +201,7 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
             .or_else(|| (0..table.headers.len()).find(|&c| !numeric[c]))
             .ok_or_else(|| DataError::NoLabel {
                 path: table.path.clone(),
+                voice: spec.voice,
                 available: table.header_list(),
             })?,
     };
@@ -193,7 +212,7 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
 
     // Series column for long data.
     let series_col = match &spec.series {
-        Some(name) => Some(find(table, name, "--series")?),
+        Some(name) => Some(find(table, name, "series", spec)?),
         None => detect_series(table, label_col, &numeric),
     };
     let shown_series_col = series_col.map(|c| match spec.lang {
@@ -209,7 +228,7 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
     } else {
         spec.value
             .iter()
-            .map(|v| find(table, v, "--value"))
+            .map(|v| find(table, v, "value", spec))
             .collect::<Result<_, _>>()?
     };
     if value_cols.is_empty() {
@@ -228,6 +247,7 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
         }
         return Err(DataError::NoNumeric {
             path: table.path.clone(),
+            voice: spec.voice,
             available: table.header_list(),
         });
     }
@@ -291,10 +311,10 @@ pub fn build(table: &Table, spec: &ChartSpec) -> Result<Dataset, DataError> {
         series,
         percent,
     };
-    for (s, name) in ds.series.iter_mut().zip(&spec.legend) {
+    for (s, name) in ds.series.iter_mut().zip(legend) {
         s.name = crate::text::clean(name);
     }
-    if let Some(order) = spec.sort {
+    if let Some(order) = order {
         sort(&mut ds, order);
     }
     Ok(ds)
@@ -357,32 +377,35 @@ mod tests {
     use super::*;
     use crate::data::parse;
 
-    fn ds(csv: &str, spec: &ChartSpec) -> Result<Dataset, DataError> {
-        build(&parse("t.csv", csv.as_bytes(), None)?, spec)
+    fn ds(csv: &str, spec: &Columns) -> Result<Dataset, DataError> {
+        build(&parse("t.csv", csv.as_bytes(), None)?, spec, &[], None)
     }
 
     #[test]
     fn zero_config_picks_first_text_and_numeric_columns() {
         let d = ds(
             "label,label_ar,share\nDates,التمور,76\nRubber,المطاط,80\n",
-            &ChartSpec::default(),
+            &Columns::default(),
         )
         .expect("valid");
         assert_eq!(d.labels, vec!["Dates", "Rubber"]);
         assert_eq!(d.series.len(), 1);
         assert!(d.percent);
-        let ar = ChartSpec {
+        let ar = Columns {
             lang: Lang::Ar,
-            ..ChartSpec::default()
+            ..Columns::default()
         };
         let d = ds("label,label_ar,share\nDates,التمور,76\n", &ar).expect("valid");
+        assert_eq!(d.labels, vec!["التمور"]);
+        // "label ar" (a space, as spreadsheets export) is the Arabic twin too.
+        let d = ds("label,label ar,share\nDates,التمور,76\n", &ar).expect("valid");
         assert_eq!(d.labels, vec!["التمور"]);
     }
 
     #[test]
     fn long_data_is_pivoted_into_series() {
         let csv = "label,basis,share\nOil,Production,43\nOil,Reserves,69\nGas,Production,8\nGas,Reserves,57\n";
-        let d = ds(csv, &ChartSpec::default()).expect("valid");
+        let d = ds(csv, &Columns::default()).expect("valid");
         assert_eq!(d.labels, vec!["Oil", "Gas"]);
         let names: Vec<_> = d.series.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, vec!["Production", "Reserves"]);
@@ -394,33 +417,30 @@ mod tests {
 
     #[test]
     fn duplicate_labels_without_a_key_stay_separate() {
-        let d = ds("label,v\nA,1\nA,2\n", &ChartSpec::default()).expect("valid");
+        let d = ds("label,v\nA,1\nA,2\n", &Columns::default()).expect("valid");
         assert_eq!(d.labels, vec!["A", "A"]);
     }
 
     #[test]
     fn percent_from_cells_and_sorting() {
-        let spec = ChartSpec {
-            sort: Some(Sort::Desc),
-            ..ChartSpec::default()
-        };
-        let d = ds("name,value\nA,10%\nB,30%\n", &spec).expect("valid");
+        let t = parse("t.csv", b"name,value\nA,10%\nB,30%\n", None).expect("csv");
+        let d = build(&t, &Columns::default(), &[], Some(Sort::Desc)).expect("valid");
         assert!(d.percent);
         assert_eq!(d.labels, vec!["B", "A"]);
     }
 
     #[test]
     fn errors_name_the_place() {
-        let e = ds("label,share\nA,1\nB,4x3\nC,2\n", &ChartSpec::default())
+        let e = ds("label,share\nA,1\nB,4x3\nC,2\n", &Columns::default())
             .unwrap_err()
             .to_string();
         assert!(
             e.starts_with("t.csv:3:3: column 'share': cannot read \"4x3\" as a number"),
             "{e}"
         );
-        let spec = ChartSpec {
+        let spec = Columns {
             value: vec!["nope".into()],
-            ..ChartSpec::default()
+            ..Columns::default()
         };
         let e = ds("label,share\nA,1\n", &spec).unwrap_err().to_string();
         assert!(
@@ -428,16 +448,16 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("the columns are: label, share"), "{e}");
-        let e = ds("label,share\nA,7?\n", &ChartSpec::default())
+        let e = ds("label,share\nA,7?\n", &Columns::default())
             .unwrap_err()
             .to_string();
         assert!(
             e.starts_with("t.csv:2:3: column 'share': cannot read \"7?\" as a number"),
             "{e}"
         );
-        let e = ds("label,note\nA,x\n", &ChartSpec::default()).unwrap_err();
+        let e = ds("label,note\nA,x\n", &Columns::default()).unwrap_err();
         assert!(matches!(e, DataError::NoNumeric { .. }));
-        let e = ds("a,b\n1,2\n", &ChartSpec::default()).unwrap_err();
+        let e = ds("a,b\n1,2\n", &Columns::default()).unwrap_err();
         assert!(matches!(e, DataError::NoLabel { .. }));
     }
 }

@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+use crate::limits::Alt;
+use crate::spec::Voice;
+
 /// Errors in a CSV file or in the columns chosen from it.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
@@ -94,35 +97,41 @@ pub enum DataError {
     },
     /// A column named with --label, --value or --series that does not exist.
     #[error(
-        "{path}:1: no column named '{name}' (asked for by {flag})\n  hint: the columns are: {available}"
+        "{path}:1: no column named '{name}' (asked for by {})\n  hint: the columns are: {available}", .voice.name(.key)
     )]
     MissingColumn {
         /// File.
         path: String,
         /// Requested name.
         name: String,
-        /// The flag or key that asked for it.
-        flag: &'static str,
+        /// The option that asked for it (`label`, `value`, `series`).
+        key: &'static str,
+        /// How the user gives options.
+        voice: Voice,
         /// The header, comma separated.
         available: String,
     },
     /// No numeric column to draw.
     #[error(
-        "{path}:1: no column holds numbers, so there is nothing to draw\n  hint: add a column of values, or name one with --value; the columns are: {available}"
+        "{path}:1: no column holds numbers, so there is nothing to draw\n  hint: add a column of values, or name one with {}; the columns are: {available}", .voice.name("value")
     )]
     NoNumeric {
         /// File.
         path: String,
+        /// How the user gives options.
+        voice: Voice,
         /// The header, comma separated.
         available: String,
     },
     /// No text column for the labels.
     #[error(
-        "{path}:1: no column holds text labels\n  hint: add a first column with a name for each row, or name one with --label; the columns are: {available}"
+        "{path}:1: no column holds text labels\n  hint: add a first column with a name for each row, or name one with {}; the columns are: {available}", .voice.name("label")
     )]
     NoLabel {
         /// File.
         path: String,
+        /// How the user gives options.
+        voice: Voice,
         /// The header, comma separated.
         available: String,
     },
@@ -143,21 +152,26 @@ pub enum DataError {
 pub enum ChartError {
     /// A pie over percentages that add up to more than 100.
     #[error(
-        "{path}: the shares add up to {total}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use `sharechart bar` to compare them, or `sharechart pie --each-row` for one share-vs-rest pie per row"
+        "{path}: the shares add up to {total}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use {} to compare them, or {} for one share-vs-rest pie per row",
+        .voice.kind("bar", &[]), .voice.kind("pie", &["each-row"])
     )]
     PieOverWhole {
         /// File.
         path: String,
+        /// How the user gives options.
+        voice: Voice,
         /// The sum, formatted.
         total: String,
     },
     /// A negative value in a pie.
     #[error(
-        "{path}:{line}:{column}: column '{name}': a pie cannot show the negative value {value}\n  hint: a pie shows parts of a whole; use `sharechart bar` for values below zero"
+        "{path}:{line}:{column}: column '{name}': a pie cannot show the negative value {value}\n  hint: a pie shows parts of a whole; use {} for values below zero", .voice.kind("bar", &[])
     )]
     PieNegative {
         /// File.
         path: String,
+        /// How the user gives options.
+        voice: Voice,
         /// 1-based line.
         line: u64,
         /// 1-based column.
@@ -169,73 +183,33 @@ pub enum ChartError {
     },
     /// All pie values are zero.
     #[error(
-        "{path}: the values add up to zero, so a pie has nothing to divide\n  hint: check the value column, or use `sharechart bar`"
+        "{path}: the values add up to zero, so a pie has nothing to divide\n  hint: check the value column, or use {}", .voice.kind("bar", &[])
     )]
     PieZeroTotal {
         /// File.
         path: String,
+        /// How the user gives options.
+        voice: Voice,
     },
     /// A pie asked to show several series at once.
     #[error(
-        "{path}: a pie shows one column of values, but {count} were given ({names})\n  hint: choose one with --value, or use `sharechart bar` for grouped bars"
+        "{path}: a pie shows one column of values, but {count} were given ({names})\n  hint: choose one with {}, or use {} for grouped bars",
+        .voice.name("value"), .voice.kind("bar", &[])
     )]
     PieManySeries {
         /// File.
         path: String,
+        /// How the user gives options.
+        voice: Voice,
         /// How many.
         count: usize,
         /// Their names.
         names: String,
     },
-    /// A negative value in a percentage bar chart is fine; a non-percent negative is fine too.
-    /// This variant is for image sizes out of range.
-    #[error(
-        "image size {width}x{height} is out of range\n  hint: width and height must each be between {min} and {max} pixels"
-    )]
-    Size {
-        /// Width asked for.
-        width: u32,
-        /// Height asked for.
-        height: u32,
-        /// Smallest allowed.
-        min: u32,
-        /// Largest allowed.
-        max: u32,
-    },
-    /// A PNG too large to draw.
-    #[error(
-        "a PNG of {width}x{height} pixels is too large to draw (at most 64 million pixels)\n  hint: lower --scale, --width or --height"
-    )]
-    Pixels {
-        /// Pixels across.
-        width: u64,
-        /// Pixels down.
-        height: u64,
-    },
-    /// PNG scale out of range.
-    #[error(
-        "--scale {scale} is out of range\n  hint: use a scale from 0.25 to 8 (2 for high-density screens)"
-    )]
-    Scale {
-        /// The scale asked for.
-        scale: f32,
-    },
-    /// A delimiter that cannot separate CSV fields.
-    #[error(
-        "--delimiter {delimiter:?} cannot separate CSV fields\n  hint: use one ASCII character such as ',' ';' or a tab (not a quote or a line break)"
-    )]
-    Delimiter {
-        /// The delimiter asked for.
-        delimiter: char,
-    },
-    /// `--top 0`.
-    #[error(
-        "--top 0 would keep no category\n  hint: give the number of categories to keep, e.g. --top 8"
-    )]
-    TopZero,
     /// More categories than the chart can show readably.
     #[error(
-        "{path}: {count} {what} are too many for a readable {chart} (at most {max})\n  hint: --top {keep} keeps the {keep} largest and folds the rest into \"Other\"{alt}"
+        "{path}: {count} {what} are too many for a readable {chart} (at most {max})\n  hint: {} keeps the {} largest and folds the rest into \"Other\"{}",
+        .voice.set("top", .max - 1), .max - 1, alt_hint(*.alt, *.voice)
     )]
     TooMany {
         /// File.
@@ -248,20 +222,33 @@ pub enum ChartError {
         chart: &'static str,
         /// The limit.
         max: usize,
-        /// A suggested --top.
-        keep: usize,
-        /// Another suggestion.
-        alt: &'static str,
+        /// What else to try.
+        alt: Alt,
+        /// How the user gives options.
+        voice: Voice,
     },
     /// Folding percentages that are not parts of one whole.
     #[error(
-        "{path}: the shares add up to {total}%, so they are not parts of one whole and cannot be added up into \"Other\"\n  hint: remove rows from the CSV, or draw them with `sharechart bar --horizontal` (up to 40 categories)"
+        "{path}: the shares add up to {total}%, so they are not parts of one whole and cannot be added up into \"Other\"\n  hint: remove rows from the CSV, or draw them with {} (up to {} categories)",
+        .voice.kind("bar", &["horizontal"]), crate::limits::HORIZONTAL_BARS.max
     )]
     FoldShares {
         /// File.
         path: String,
         /// The sum.
         total: String,
+        /// How the user gives options.
+        voice: Voice,
+    },
+    /// An output path that names a folder.
+    #[error(
+        "{}: the output path is a folder\n  hint: give a file name such as {}",
+        .path.display(),
+        .path.join("chart.svg").display()
+    )]
+    Folder {
+        /// The path.
+        path: PathBuf,
     },
     /// Unknown output extension.
     #[error(
@@ -273,4 +260,17 @@ pub enum ChartError {
         /// The extension found (or "none").
         ext: String,
     },
+}
+
+/// The second suggestion for too many categories.
+fn alt_hint(alt: Alt, voice: Voice) -> String {
+    match alt {
+        Alt::Nothing => String::new(),
+        Alt::BarChart => format!("; or use {}", voice.kind("bar", &["horizontal"])),
+        Alt::Horizontal => format!(
+            "; or use {} (up to {})",
+            voice.on("horizontal"),
+            crate::limits::HORIZONTAL_BARS.max
+        ),
+    }
 }

@@ -4,25 +4,68 @@
 
 use crate::dataset::{Cell, Dataset};
 use crate::error::ChartError;
-use crate::spec::{ChartSpec, Kind, Lang};
+use crate::spec::{ChartOptions, Columns, Lang};
 
-/// The most categories (bars or slices) a chart of this kind shows, and how to name them.
-fn limit(kind: Kind, spec: &ChartSpec) -> (usize, &'static str, &'static str, &'static str) {
-    match kind {
-        Kind::Pie if spec.each_row => (
-            30,
-            "categories",
-            "grid of pies",
-            "; or use `sharechart bar --horizontal`",
-        ),
-        Kind::Pie => (8, "slices", "pie", "; or use `sharechart bar --horizontal`"),
-        Kind::Bar if spec.horizontal => (40, "categories", "bar chart", ""),
-        Kind::Bar => (
-            24,
-            "categories",
-            "bar chart",
-            "; or use --horizontal (up to 40)",
-        ),
+/// The most categories (bars or slices) a chart shows, and how to name them in a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    /// The most categories.
+    pub max: usize,
+    /// "categories" or "slices".
+    pub what: &'static str,
+    /// The chart in words.
+    pub chart: &'static str,
+    /// What else to try.
+    pub alt: Alt,
+}
+
+/// What else to try when a chart has too many categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alt {
+    /// Nothing more than `top`.
+    Nothing,
+    /// Horizontal bars instead of a pie.
+    BarChart,
+    /// Horizontal bars instead of vertical ones.
+    Horizontal,
+}
+
+/// Vertical bars.
+pub const VERTICAL_BARS: Limit = Limit {
+    max: 24,
+    what: "categories",
+    chart: "bar chart",
+    alt: Alt::Horizontal,
+};
+/// Horizontal bars (and the terminal preview).
+pub const HORIZONTAL_BARS: Limit = Limit {
+    max: 40,
+    what: "categories",
+    chart: "bar chart",
+    alt: Alt::Nothing,
+};
+/// One pie.
+pub const PIE: Limit = Limit {
+    max: 8,
+    what: "slices",
+    chart: "pie",
+    alt: Alt::BarChart,
+};
+/// A grid of small pies.
+pub const PIE_GRID: Limit = Limit {
+    max: 30,
+    what: "categories",
+    chart: "grid of pies",
+    alt: Alt::BarChart,
+};
+
+/// The limit of a chart with these options.
+pub fn of(options: &ChartOptions) -> Limit {
+    match options {
+        ChartOptions::Pie(o) if o.each_row => PIE_GRID,
+        ChartOptions::Pie(_) => PIE,
+        ChartOptions::Bar(o) if o.horizontal => HORIZONTAL_BARS,
+        ChartOptions::Bar(_) => VERTICAL_BARS,
     }
 }
 
@@ -34,23 +77,22 @@ pub fn other_label(lang: Lang) -> &'static str {
     }
 }
 
-/// Applies `--top` and checks the limit for the chart kind.
-pub fn fit(ds: &mut Dataset, kind: Kind, spec: &ChartSpec) -> Result<(), ChartError> {
-    if let Some(n) = spec.top {
+/// Applies `top` and checks the limit.
+pub fn fit(ds: &mut Dataset, limit: Limit, columns: &Columns) -> Result<(), ChartError> {
+    if let Some(n) = columns.top {
         if ds.labels.len() > n {
-            fold(ds, n, spec)?;
+            fold(ds, n, columns)?;
         }
     }
-    let (max, what, chart, alt) = limit(kind, spec);
-    if ds.labels.len() > max {
+    if ds.labels.len() > limit.max {
         return Err(ChartError::TooMany {
             path: ds.path.clone(),
             count: ds.labels.len(),
-            what,
-            chart,
-            max,
-            keep: max - 1,
-            alt,
+            what: limit.what,
+            chart: limit.chart,
+            max: limit.max,
+            alt: limit.alt,
+            voice: columns.voice,
         });
     }
     Ok(())
@@ -58,7 +100,7 @@ pub fn fit(ds: &mut Dataset, kind: Kind, spec: &ChartSpec) -> Result<(), ChartEr
 
 /// Keeps the `n` largest categories (by their first series), in their order, and adds "Other"
 /// holding the sum of the rest for each series.
-fn fold(ds: &mut Dataset, n: usize, spec: &ChartSpec) -> Result<(), ChartError> {
+fn fold(ds: &mut Dataset, n: usize, columns: &Columns) -> Result<(), ChartError> {
     if ds.percent {
         for s in &ds.series {
             let total: f64 = s.cells.iter().flatten().map(|c| c.value).sum();
@@ -66,6 +108,7 @@ fn fold(ds: &mut Dataset, n: usize, spec: &ChartSpec) -> Result<(), ChartError> 
                 return Err(ChartError::FoldShares {
                     path: ds.path.clone(),
                     total: crate::number::format(total, ds.decimals()),
+                    voice: columns.voice,
                 });
             }
         }
@@ -87,7 +130,7 @@ fn fold(ds: &mut Dataset, n: usize, spec: &ChartSpec) -> Result<(), ChartError> 
         .filter(|(_, k)| **k)
         .map(|(l, _)| l.clone())
         .collect();
-    labels.push(other_label(spec.lang).to_string());
+    labels.push(other_label(columns.lang).to_string());
     for s in &mut ds.series {
         let rest: Vec<&Cell> = s
             .cells
@@ -123,17 +166,20 @@ mod tests {
 
     fn ds(csv: &str) -> Dataset {
         let t = parse("t.csv", csv.as_bytes(), None).expect("csv");
-        crate::dataset::build(&t, &ChartSpec::default()).expect("dataset")
+        crate::dataset::build(&t, &Columns::default(), &[], None).expect("dataset")
+    }
+
+    fn top(n: usize) -> Columns {
+        Columns {
+            top: Some(n),
+            ..Columns::default()
+        }
     }
 
     #[test]
     fn top_keeps_the_largest_in_order_and_sums_the_rest() {
         let mut d = ds("k,v\nA,5\nB,50\nC,1\nD,20\nE,2\n");
-        let spec = ChartSpec {
-            top: Some(2),
-            ..ChartSpec::default()
-        };
-        fit(&mut d, Kind::Bar, &spec).expect("fits");
+        fit(&mut d, VERTICAL_BARS, &top(2)).expect("fits");
         assert_eq!(d.labels, vec!["B", "D", "Other"]);
         assert_eq!(
             d.values(0).collect::<Vec<_>>(),
@@ -147,24 +193,29 @@ mod tests {
             .chain((0..12).map(|i| format!("c{i},{i}\n")))
             .collect();
         let mut d = ds(&csv);
-        let e = fit(&mut d, Kind::Pie, &ChartSpec::default())
+        let e = fit(&mut d, PIE, &Columns::default())
             .unwrap_err()
             .to_string();
         assert!(
             e.contains("12 slices are too many for a readable pie (at most 8)"),
             "{e}"
         );
-        assert!(e.contains("--top 7"), "{e}");
+        assert!(e.contains("`--top 7`"), "{e}");
+        let manifest = Columns {
+            voice: crate::spec::Voice::Manifest,
+            ..Columns::default()
+        };
+        let e = fit(&mut d, PIE, &manifest).unwrap_err().to_string();
+        assert!(
+            e.contains("`top = 7`") && e.contains("`kind = \"bar\"`"),
+            "{e}"
+        );
     }
 
     #[test]
     fn independent_shares_are_not_added_up() {
         let mut d = ds("k,share\nA,60\nB,50\nC,40\n");
-        let spec = ChartSpec {
-            top: Some(1),
-            ..ChartSpec::default()
-        };
-        let e = fit(&mut d, Kind::Bar, &spec).unwrap_err().to_string();
+        let e = fit(&mut d, VERTICAL_BARS, &top(1)).unwrap_err().to_string();
         assert!(e.contains("add up to 150%"), "{e}");
     }
 }

@@ -3,8 +3,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let command = sharechart::cli::Cli::command();
-    match sharechart::app::run(command) {
+    let run = sharechart::cli::Cli::command()
+        .map_err(anyhow::Error::from)
+        .and_then(sharechart::app::run);
+    match run {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

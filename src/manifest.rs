@@ -2,7 +2,7 @@
 //! outputs. `build.rs` renders them.
 //!
 //! ```toml
-//! [defaults]                     # any chart key, applied to every chart
+//! [defaults]                     # any chart option, for every chart whose kind has it
 //! source = "Author, Journal, 2025"
 //!
 //! [[chart]]
@@ -12,40 +12,23 @@
 //! output = ["output/crops-en.svg", "output/crops-en.png"]
 //! title = "OIC members grow 80% of the world's rubber"
 //! ```
+//!
+//! The chart options are those of [`crate::spec::options`], keyed by their flag names; a key
+//! the chart's kind does not have is an error. Every message points at the line and column of
+//! the key it is about, taken from the TOML parser's spans.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::Context;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::pipeline::Job;
-use crate::spec::{ChartSpec, Kind};
+use crate::spec::{BarOptions, ChartOptions, Job, Kind, PieOptions, Voice};
 
-/// Keys of a `[[chart]]` table besides the [`ChartSpec`] keys.
+/// Keys of a `[[chart]]` table besides the chart options.
 const ENTRY_KEYS: [&str; 4] = ["name", "input", "kind", "output"];
-/// The [`ChartSpec`] keys (kept in step with the struct by a test).
-pub const SPEC_KEYS: [&str; 21] = [
-    "label",
-    "value",
-    "series",
-    "legend",
-    "stacked",
-    "top",
-    "theme",
-    "digits",
-    "horizontal",
-    "sort",
-    "donut",
-    "each-row",
-    "rest",
-    "title",
-    "subtitle",
-    "source",
-    "lang",
-    "width",
-    "height",
-    "scale",
-    "delimiter",
-];
 
 /// A chart of the manifest.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,168 +39,294 @@ pub struct Chart {
     pub job: Job,
 }
 
+/// A mistake in the manifest, at the line and column it is about.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {}{message}", .chart.as_ref().map(|c| format!("chart '{c}': ")).unwrap_or_default())]
+pub struct ManifestError {
+    /// The manifest as shown.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The chart it is in, if any.
+    pub chart: Option<String>,
+    /// What is wrong, with a hint.
+    pub message: String,
+}
+
 /// Reads a manifest. Paths in it are taken relative to the manifest's folder.
 pub fn load(path: &Path) -> anyhow::Result<Vec<Chart>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read the manifest\n  hint: run from the folder that holds charts.toml, or pass -m PATH", path.display()))?;
-    parse(&text, path)
+    Ok(parse(&text, path)?)
+}
+
+/// One `key = value` of a table, with where it stands.
+#[derive(Clone)]
+struct Entry<'i> {
+    key: Spanned<toml::de::DeString<'i>>,
+    value: Spanned<DeValue<'i>>,
+}
+
+/// The manifest text, to turn spans into positions.
+struct Source<'a> {
+    text: &'a str,
+    shown: String,
+}
+
+impl Source<'_> {
+    fn error(&self, span: Range<usize>, chart: Option<&str>, message: String) -> ManifestError {
+        let (line, column) = line_col(self.text, span.start);
+        ManifestError {
+            path: self.shown.clone(),
+            line,
+            column,
+            chart: chart.map(str::to_string),
+            message,
+        }
+    }
 }
 
 /// Parses manifest text; `path` names it in messages and anchors relative paths.
-pub fn parse(text: &str, path: &Path) -> anyhow::Result<Vec<Chart>> {
-    let shown = path.display();
-    let root: toml::Table = toml::from_str(text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        anyhow::anyhow!(
-            "{shown}:{line}:{col}: {}\n  hint: a manifest is TOML: a [defaults] table and [[chart]] tables of key = \"value\" lines",
-            e.message().trim()
+pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
+    let src = Source {
+        text,
+        shown: path.display().to_string(),
+    };
+    let root = DeTable::parse(text).map_err(|e| {
+        src.error(
+            e.span().unwrap_or(0..0),
+            None,
+            format!("{}\n  hint: a manifest is TOML: a [defaults] table and [[chart]] tables of key = \"value\" lines", e.message().trim()),
         )
     })?;
-    for key in root.keys() {
-        if key != "defaults" && key != "chart" {
-            let (line, col) = locate(text, Section::Top, key);
-            bail!(
-                "{shown}:{line}:{col}: unknown key '{key}'\n  hint: a manifest has a [defaults] table and [[chart]] tables"
-            );
+    let mut defaults = Vec::new();
+    let mut charts = None;
+    for (key, value) in root.get_ref() {
+        match (key.get_ref().as_ref(), value.get_ref()) {
+            ("defaults", DeValue::Table(t)) => defaults = entries(t),
+            ("chart", DeValue::Array(a)) => charts = Some(a),
+            ("defaults", _) => return Err(src.error(key.span(), None, "'defaults' must be a table\n  hint: write the defaults under a [defaults] line".into())),
+            ("chart", _) => return Err(src.error(key.span(), None, "'chart' must be a list of tables\n  hint: start every chart with a [[chart]] line".into())),
+            (k, _) => return Err(src.error(key.span(), None, format!("unknown key '{k}'\n  hint: a manifest has a [defaults] table and [[chart]] tables"))),
         }
     }
-    let defaults = match root.get("defaults") {
-        None => toml::Table::new(),
-        Some(toml::Value::Table(t)) => t.clone(),
-        Some(_) => bail!(
-            "{shown}: 'defaults' must be a table\n  hint: write the defaults under a [defaults] line"
-        ),
-    };
-    for key in defaults.keys() {
-        if !SPEC_KEYS.contains(&key.as_str()) {
-            let (line, col) = locate(text, Section::Defaults, key);
-            bail!(
-                "{shown}:{line}:{col}: [defaults]: unknown key '{key}'\n  hint: the keys are: {}",
-                SPEC_KEYS.join(", ")
-            );
-        }
-    }
-    let Some(toml::Value::Array(charts)) = root.get("chart") else {
-        bail!(
-            "{shown}: no charts\n  hint: add a [[chart]] table with name, input, kind and output"
-        );
+    check_defaults(&src, &defaults)?;
+    let Some(charts) = charts else {
+        return Err(src.error(
+            0..0,
+            None,
+            "no charts\n  hint: add a [[chart]] table with name, input, kind and output".into(),
+        ));
     };
     let base = path.parent().unwrap_or(Path::new(""));
     let mut out: Vec<Chart> = Vec::new();
     for (i, value) in charts.iter().enumerate() {
-        let toml::Value::Table(table) = value else {
-            bail!(
-                "{shown}: chart {} is not a table\n  hint: start every chart with a [[chart]] line",
-                i + 1
-            );
-        };
-        let name = match table.get("name") {
-            Some(toml::Value::String(s)) => s.clone(),
-            _ => {
-                let (line, col) = locate(text, Section::Chart(i), "name");
-                bail!(
-                    "{shown}:{line}:{col}: chart {}: missing key 'name'\n  hint: give every chart a unique name = \"...\"",
+        let DeValue::Table(table) = value.get_ref() else {
+            return Err(src.error(
+                value.span(),
+                None,
+                format!(
+                    "chart {} is not a table\n  hint: start every chart with a [[chart]] line",
                     i + 1
-                )
-            }
+                ),
+            ));
         };
-        let err = |key: &str, msg: String| {
-            let (line, col) = locate(text, Section::Chart(i), key);
-            anyhow::anyhow!("{shown}:{line}:{col}: chart '{name}': {msg}")
-        };
-        if out.iter().any(|c| c.name == name) {
-            return Err(err(
-                "name",
-                format!("the name '{name}' is used twice\n  hint: chart names must be unique"),
+        let chart = chart(&src, base, (i, value.span()), &entries(table), &defaults)?;
+        if out.iter().any(|c| c.name == chart.name) {
+            let at = find(&entries(table), "name").map_or(value.span(), |e| e.key.span());
+            return Err(src.error(
+                at,
+                Some(&chart.name),
+                format!(
+                    "the name '{}' is used twice\n  hint: chart names must be unique",
+                    chart.name
+                ),
             ));
         }
-        let mut spec_table = defaults.clone();
-        for (key, v) in table {
-            if ENTRY_KEYS.contains(&key.as_str()) {
-                continue;
-            }
-            if !SPEC_KEYS.contains(&key.as_str()) {
-                return Err(err(
-                    key,
-                    format!(
-                        "unknown key '{key}'\n  hint: the keys are: {}, {}",
-                        ENTRY_KEYS.join(", "),
-                        SPEC_KEYS.join(", ")
-                    ),
-                ));
-            }
-            spec_table.insert(key.clone(), v.clone());
-        }
-        let spec: ChartSpec = toml::Value::Table(spec_table)
-            .try_into()
-            .map_err(|e: toml::de::Error| {
-                let msg = e.message().trim().to_string();
-                // Point at the key the message names, if it names one.
-                let key = SPEC_KEYS.iter().find(|k| msg.contains(&format!("`{k}`"))).copied().unwrap_or("name");
-                err(key, format!("{msg}\n  hint: chart options take the values of the flags of the same name (see `sharechart bar --help`)"))
-            })?;
-        let input = match table.get("input") {
-            Some(toml::Value::String(s)) => base.join(s),
-            _ => {
-                return Err(err(
-                    "name",
-                    "missing key 'input'\n  hint: add input = \"data/FILE.csv\" (relative to the manifest)".to_string(),
-                ));
-            }
-        };
-        let kind: Kind = match table.get("kind") {
-            Some(v) => v
-                .clone()
-                .try_into()
-                .map_err(|_| err("kind", "'kind' must be \"bar\" or \"pie\"\n  hint: write kind = \"bar\" or kind = \"pie\"".to_string()))?,
-            None => {
-                return Err(err(
-                    "name",
-                    "missing key 'kind'\n  hint: add kind = \"bar\" or kind = \"pie\"".to_string(),
-                ));
-            }
-        };
-        let outputs: Vec<PathBuf> =
-            match table.get("output") {
-                Some(toml::Value::String(s)) => vec![base.join(s)],
-                Some(toml::Value::Array(a)) if !a.is_empty() => a
-                    .iter()
-                    .map(|v| {
-                        v.as_str().map(|s| base.join(s)).ok_or_else(|| {
-                            err(
-                                "output",
-                                "'output' must be a list of file names\n  hint: write output = [\"output/a.svg\", \"output/a.png\"]".to_string(),
-                            )
-                        })
-                    })
-                    .collect::<Result<_, _>>()?,
-                _ => return Err(err(
-                    "name",
-                    "missing key 'output'\n  hint: add output = [\"output/a.svg\", \"output/a.png\"]".to_string(),
-                )),
-            };
-        for o in &outputs {
-            crate::render::Format::from_path(o).map_err(|e| err("output", e.to_string()))?;
-        }
-        spec.validate().map_err(|e| err("name", e.to_string()))?;
-        if outputs
-            .iter()
-            .any(|o| crate::render::Format::from_path(o).ok() == Some(crate::render::Format::Png))
-        {
-            spec.validate_png()
-                .map_err(|e| err("scale", e.to_string()))?;
-        }
-        out.push(Chart {
-            name,
-            job: Job {
-                input,
-                kind,
-                spec,
-                outputs,
-            },
-        });
+        out.push(chart);
     }
     Ok(out)
+}
+
+fn entries<'i>(table: &DeTable<'i>) -> Vec<Entry<'i>> {
+    let mut v: Vec<Entry<'i>> = table
+        .iter()
+        .map(|(k, v)| Entry {
+            key: k.clone(),
+            value: v.clone(),
+        })
+        .collect();
+    // In the order written, so the first mistake in the file is the one reported.
+    v.sort_by_key(|e| e.key.span().start);
+    v
+}
+
+fn find<'a, 'i>(entries: &'a [Entry<'i>], key: &str) -> Option<&'a Entry<'i>> {
+    entries.iter().find(|e| e.key.get_ref().as_ref() == key)
+}
+
+/// Every key of `[defaults]` is an option of some kind, with a value of the right type.
+fn check_defaults(src: &Source, defaults: &[Entry]) -> Result<(), ManifestError> {
+    for e in defaults {
+        let key = e.key.get_ref().as_ref();
+        let Some(kind) = Kind::ALL
+            .into_iter()
+            .find(|k| k.keys().iter().any(|x| x == key))
+        else {
+            return Err(src.error(
+                e.key.span(),
+                None,
+                format!(
+                    "[defaults]: unknown key '{key}'\n  hint: the keys are: {}",
+                    all_keys().join(", ")
+                ),
+            ));
+        };
+        check_value(src, None, kind, e)?;
+    }
+    Ok(())
+}
+
+/// Every option key of any kind, each once, in declaration order.
+fn all_keys() -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for k in Kind::ALL.into_iter().flat_map(Kind::keys) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
+/// Reads one chart table (merged over the defaults its kind accepts) into a checked job.
+fn chart(
+    src: &Source,
+    base: &Path,
+    (index, span): (usize, Range<usize>),
+    entries: &[Entry],
+    defaults: &[Entry],
+) -> Result<Chart, ManifestError> {
+    let name = match find(entries, "name").map(|e| (e, e.value.get_ref())) {
+        Some((_, DeValue::String(s))) => s.to_string(),
+        Some((e, _)) => return Err(src.error(e.value.span(), None, format!("chart {}: 'name' must be a string\n  hint: give every chart a unique name = \"...\"", index + 1))),
+        None => return Err(src.error(span, None, format!("chart {}: missing key 'name'\n  hint: give every chart a unique name = \"...\"", index + 1))),
+    };
+    let err = |span: Range<usize>, msg: String| src.error(span, Some(&name), msg);
+    let kind = match find(entries, "kind") {
+        Some(e) => match e.value.get_ref().as_str() {
+            Some("bar") => Kind::Bar,
+            Some("pie") => Kind::Pie,
+            _ => return Err(err(
+                e.value.span(),
+                "'kind' must be \"bar\" or \"pie\"\n  hint: write kind = \"bar\" or kind = \"pie\""
+                    .into(),
+            )),
+        },
+        None => {
+            return Err(err(
+                span,
+                "missing key 'kind'\n  hint: add kind = \"bar\" or kind = \"pie\"".into(),
+            ));
+        }
+    };
+    let input = match find(entries, "input").map(|e| (e, e.value.get_ref().as_str())) {
+        Some((_, Some(s))) => base.join(s),
+        Some((e, None)) => return Err(err(e.value.span(), "'input' must be a file name\n  hint: write input = \"data/FILE.csv\" (relative to the manifest)".into())),
+        None => return Err(err(span, "missing key 'input'\n  hint: add input = \"data/FILE.csv\" (relative to the manifest)".into())),
+    };
+    let outputs = outputs(entries, base).map_err(|at| {
+        err(at.unwrap_or(span.clone()), "missing or empty key 'output'\n  hint: write output = [\"output/a.svg\", \"output/a.png\"]".into())
+    })?;
+    let keys = kind.keys();
+    let mut merged = DeTable::new();
+    for e in defaults
+        .iter()
+        .filter(|e| keys.iter().any(|k| k == e.key.get_ref().as_ref()))
+    {
+        merged.insert(e.key.clone(), e.value.clone());
+    }
+    for e in entries
+        .iter()
+        .filter(|e| !ENTRY_KEYS.contains(&e.key.get_ref().as_ref()))
+    {
+        let key = e.key.get_ref().as_ref();
+        if !keys.iter().any(|k| k == key) {
+            let msg = if all_keys().iter().any(|k| k == key) {
+                format!(
+                    "'{key}' is not an option of a {} chart\n  hint: a {} chart takes: {}, {}",
+                    kind.name(),
+                    kind.name(),
+                    ENTRY_KEYS.join(", "),
+                    keys.join(", ")
+                )
+            } else {
+                format!(
+                    "unknown key '{key}'\n  hint: the keys are: {}, {}",
+                    ENTRY_KEYS.join(", "),
+                    keys.join(", ")
+                )
+            };
+            return Err(err(e.key.span(), msg));
+        }
+        check_value(src, Some(&name), kind, e)?;
+        merged.insert(e.key.clone(), e.value.clone());
+    }
+    let mut options = read_options(kind, Spanned::new(span.clone(), DeValue::Table(merged)))
+        .map_err(|m| err(span.clone(), m))?;
+    options.common_mut().columns.voice = Voice::Manifest;
+    let job = Job::new(input, options, outputs).map_err(|e| {
+        let key = e.key();
+        let at = find(entries, key)
+            .or_else(|| find(defaults, key))
+            .map_or(span.clone(), |e| e.key.span());
+        err(at, e.to_string())
+    })?;
+    Ok(Chart { name, job })
+}
+
+/// The output paths, or the span to point at (None: the chart's own) when they are not a
+/// non-empty list of file names.
+fn outputs(entries: &[Entry], base: &Path) -> Result<Vec<PathBuf>, Option<Range<usize>>> {
+    let e = find(entries, "output").ok_or(None)?;
+    let bad = || Some(e.value.span());
+    match e.value.get_ref() {
+        DeValue::String(s) => Ok(vec![base.join(s.as_ref())]),
+        DeValue::Array(a) if !a.is_empty() => a
+            .iter()
+            .map(|v| v.get_ref().as_str().map(|s| base.join(s)).ok_or_else(bad))
+            .collect(),
+        _ => Err(bad()),
+    }
+}
+
+/// Checks the type of one option's value by reading it alone, so a mistake points at its key.
+fn check_value(
+    src: &Source,
+    chart: Option<&str>,
+    kind: Kind,
+    e: &Entry,
+) -> Result<(), ManifestError> {
+    let mut one = DeTable::new();
+    one.insert(e.key.clone(), e.value.clone());
+    read_options(kind, Spanned::new(e.value.span(), DeValue::Table(one))).map_err(|m| {
+        src.error(
+            e.value.span(),
+            chart,
+            format!("{}{}: {m}\n  hint: chart options take the values of the flags of the same name (see `sharechart {} --help`)", if chart.is_none() { "[defaults]: " } else { "" }, e.key.get_ref(), kind.name()),
+        )
+    })?;
+    Ok(())
+}
+
+fn read_options(kind: Kind, table: Spanned<DeValue>) -> Result<ChartOptions, String> {
+    let de = ValueDeserializer::from(table);
+    let options = match kind {
+        Kind::Bar => BarOptions::deserialize(de).map(ChartOptions::Bar),
+        Kind::Pie => PieOptions::deserialize(de).map(ChartOptions::Pie),
+    };
+    options.map_err(|e| e.message().trim().to_string())
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -227,144 +336,5 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// A part of the manifest, for pointing at a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    /// Before any table header.
-    Top,
-    /// The `[defaults]` table.
-    Defaults,
-    /// The i-th `[[chart]]` table (0-based).
-    Chart(usize),
-}
-
-/// The line and column of `key = ...` in a section, else of the section's header (the position
-/// is for the message only; the TOML parser has already accepted the text).
-fn locate(text: &str, want: Section, key: &str) -> (usize, usize) {
-    let mut section = Section::Top;
-    let mut charts = 0;
-    let mut header = (1, 1);
-    for (n, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        let col = line.len() - t.len() + 1;
-        if t.starts_with("[[chart]]") {
-            section = Section::Chart(charts);
-            charts += 1;
-        } else if t.starts_with("[defaults]") {
-            section = Section::Defaults;
-        } else if t.starts_with('[') {
-            section = Section::Top;
-        }
-        if section != want {
-            continue;
-        }
-        if t.starts_with('[') {
-            header = (n + 1, col);
-            continue;
-        }
-        let k = t
-            .split('=')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .trim_matches(['"', '\'']);
-        if t.contains('=') && k == key {
-            return (n + 1, col);
-        }
-    }
-    header
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GOOD: &str = "[defaults]\nsource = \"S\"\n\n[[chart]]\nname = \"a\"\ninput = \"d/a.csv\"\nkind = \"bar\"\noutput = [\"o/a.svg\", \"o/a.png\"]\ntitle = \"T\"\n";
-
-    #[test]
-    fn parses_with_defaults_and_relative_paths() {
-        let c = parse(GOOD, Path::new("proj/charts.toml")).expect("valid");
-        assert_eq!(c.len(), 1);
-        assert_eq!(c[0].job.input, Path::new("proj/d/a.csv"));
-        assert_eq!(c[0].job.outputs[1], Path::new("proj/o/a.png"));
-        assert_eq!(c[0].job.spec.source.as_deref(), Some("S"));
-        assert_eq!(c[0].job.spec.title.as_deref(), Some("T"));
-    }
-
-    #[test]
-    fn spec_keys_are_exactly_the_spec_fields() {
-        let full = ChartSpec {
-            label: Some("l".into()),
-            series: Some("s".into()),
-            sort: Some(crate::spec::Sort::Asc),
-            rest: Some("r".into()),
-            title: Some("t".into()),
-            subtitle: Some("s".into()),
-            source: Some("s".into()),
-            delimiter: Some(';'),
-            top: Some(3),
-            ..ChartSpec::default()
-        };
-        let table: toml::Table = toml::Table::try_from(&full).expect("serialises");
-        let mut fields: Vec<&str> = table.keys().map(String::as_str).collect();
-        let mut keys = SPEC_KEYS.to_vec();
-        fields.sort_unstable();
-        keys.sort_unstable();
-        assert_eq!(fields, keys);
-    }
-
-    #[test]
-    fn every_spec_key_is_accepted() {
-        for key in SPEC_KEYS {
-            let mut t = toml::Table::new();
-            let v = match key {
-                "value" | "legend" => toml::Value::Array(vec![]),
-                "horizontal" | "donut" | "each-row" | "stacked" => toml::Value::Boolean(true),
-                "top" => toml::Value::Integer(5),
-                "theme" => toml::Value::String("dark".into()),
-                "digits" => toml::Value::String("arabic".into()),
-                "width" | "height" => toml::Value::Integer(900),
-                "scale" => toml::Value::Float(2.0),
-                "sort" => toml::Value::String("asc".into()),
-                "lang" => toml::Value::String("ar".into()),
-                "delimiter" => toml::Value::String(";".into()),
-                _ => toml::Value::String("x".into()),
-            };
-            t.insert(key.to_string(), v);
-            let r: Result<ChartSpec, _> = toml::Value::Table(t).try_into();
-            assert!(r.is_ok(), "{key}: {r:?}");
-        }
-    }
-
-    #[test]
-    fn errors_name_manifest_chart_key_and_line() {
-        let bad = GOOD.replace("title = \"T\"", "colour = \"red\"");
-        let e = parse(&bad, Path::new("charts.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.starts_with("charts.toml:9:1: chart 'a': unknown key 'colour'"),
-            "{e}"
-        );
-        let bad = GOOD.replace("kind = \"bar\"", "kind = \"line\"");
-        let e = parse(&bad, Path::new("charts.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.starts_with("charts.toml:7:1: chart 'a': 'kind' must be"),
-            "{e}"
-        );
-        let e = parse("[[chart]\n", Path::new("charts.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("charts.toml:1:"), "{e}");
-        let bad = GOOD.replace("o/a.png", "o/a.jpg");
-        let e = parse(&bad, Path::new("charts.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("chart 'a': o/a.jpg: unsupported output format '.jpg'"),
-            "{e}"
-        );
-    }
-}
+mod tests;

@@ -74,13 +74,21 @@ fn unchanged(path: &Path, link: &std::fs::Metadata, bytes: &[u8]) -> bool {
         && file.set_modified(std::time::SystemTime::now()).is_ok()
 }
 
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 /// The error for an output path that names a folder.
 pub fn folder_error(path: &Path) -> anyhow::Error {
-    anyhow!(
-        "{}: the output path is a folder\n  hint: give a file name such as {}",
-        path.display(),
-        path.join("chart.svg").display()
-    )
+    crate::error::ChartError::Folder {
+        path: path.to_path_buf(),
+    }
+    .into()
 }
 
 const HINT: &str = "check that the folder exists or can be created and that you may write in it";

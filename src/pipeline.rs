@@ -1,25 +1,13 @@
 //! The one path every chart takes: CSV -> table -> dataset -> scene -> SVG -> PNG -> files.
-//! Used by the `bar` and `pie` commands and by `build`.
+//! Used by the `bar` and `pie` commands and by `build`. A [`Job`] arrives checked, so nothing
+//! here validates options again.
 
 use std::path::{Path, PathBuf};
 
 use crate::render::{self, Format};
 use crate::scene::Scene;
-use crate::spec::{ChartSpec, Kind};
+use crate::spec::{ChartOptions, Job};
 use crate::{chart, data, dataset, output};
-
-/// One chart to make: an input, a kind, the options, and one or more output files.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Job {
-    /// The CSV file.
-    pub input: PathBuf,
-    /// Bar or pie.
-    pub kind: Kind,
-    /// How it looks.
-    pub spec: ChartSpec,
-    /// Output files; the format of each comes from its extension.
-    pub outputs: Vec<PathBuf>,
-}
 
 /// The files of one chart, rendered in memory, with the words the report page needs.
 #[derive(Debug, Clone)]
@@ -32,46 +20,42 @@ pub struct Rendered {
     pub desc: String,
 }
 
-/// Lays out the chart of a job (no file is written).
-pub fn scene(input: &Path, kind: Kind, spec: &ChartSpec) -> anyhow::Result<Scene> {
-    spec.validate()?;
-    let table = data::read(input, spec.delimiter_byte())?;
-    scene_of(&table, kind, spec)
+/// Lays out the chart of a CSV file (no file is written). The options must be valid
+/// ([`ChartOptions::validate`]); a [`Job`] guarantees it.
+pub fn scene(input: &Path, options: &ChartOptions) -> anyhow::Result<Scene> {
+    let table = data::read(input, options.common().columns.delimiter_byte())?;
+    scene_of(&table, options)
 }
 
-fn scene_of(table: &data::Table, kind: Kind, spec: &ChartSpec) -> anyhow::Result<Scene> {
-    spec.validate()?;
-    let ds = dataset::build(table, spec)?;
-    chart::layout(&ds, spec, kind)
+fn scene_of(table: &data::Table, options: &ChartOptions) -> anyhow::Result<Scene> {
+    let ds = dataset::build(
+        table,
+        &options.common().columns,
+        &options.common().legend,
+        options.sort(),
+    )?;
+    chart::layout(&ds, options)
 }
 
 /// Renders every output of a job from the CSV bytes already read. Nothing is written, so a job
 /// that fails anywhere leaves every file as it was.
 pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
-    let formats: Vec<Format> = job
-        .outputs
-        .iter()
-        .map(|p| Format::from_path(p))
-        .collect::<Result<_, _>>()?;
-    job.spec.validate()?;
-    if formats.contains(&Format::Png) {
-        job.spec.validate_png()?;
-    }
+    let common = job.common();
     let table = data::parse(
         &job.input.display().to_string(),
         csv,
-        job.spec.delimiter_byte(),
+        common.columns.delimiter_byte(),
     )?;
-    let scene = scene_of(&table, job.kind, &job.spec)?;
+    let scene = scene_of(&table, &job.options)?;
     let svg = render::to_svg(&scene);
     let files = job
         .outputs
         .iter()
-        .zip(formats)
+        .zip(&job.formats)
         .map(|(path, format)| {
             let bytes = match format {
                 Format::Svg => svg.clone().into_bytes(),
-                Format::Png => render::svg_to_png(&svg, scene.width, scene.height, job.spec.scale)?,
+                Format::Png => render::svg_to_png(&svg, scene.width, scene.height, common.scale)?,
             };
             Ok((path.clone(), bytes))
         })
@@ -85,13 +69,6 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
 
 /// Renders every output of a job into memory (reads the CSV first).
 pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
-    // Check the outputs before reading anything, so those errors come first.
-    for p in &job.outputs {
-        if p.is_dir() {
-            return Err(crate::output::folder_error(p));
-        }
-        Format::from_path(p)?;
-    }
     let csv = std::fs::read(&job.input).map_err(|error| crate::error::DataError::Io {
         path: job.input.display().to_string(),
         error,
@@ -107,7 +84,7 @@ pub fn run_job(job: &Job) -> anyhow::Result<()> {
         .partition(|(p, _)| p.as_os_str() == "-");
     output::write_all_atomic(&files)?;
     for (_, bytes) in stdout {
-        crate::app::write_stdout(&bytes)?;
+        output::write_stdout(&bytes)?;
     }
     Ok(())
 }

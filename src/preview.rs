@@ -115,7 +115,7 @@ mod tests {
 
     fn ds(csv: &str) -> Dataset {
         let t = crate::data::parse("t.csv", csv.as_bytes(), None).expect("csv");
-        crate::dataset::build(&t, &crate::spec::ChartSpec::default()).expect("dataset")
+        crate::dataset::build(&t, &crate::spec::Columns::default(), &[], None).expect("dataset")
     }
 
     #[test]

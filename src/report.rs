@@ -67,8 +67,8 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
             id = esc(&chart.name),
             src = esc(&url(&shown)),
             alt = esc(&e.desc),
-            w = chart.job.spec.width,
-            h = chart.job.spec.height,
+            w = chart.job.common().width,
+            h = chart.job.common().height,
             title = esc(&e.title),
             links = links.join(" "),
         ));

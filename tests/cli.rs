@@ -223,7 +223,7 @@ fn option_errors() {
     fails(
         |d| chart_args(d, "bar", &crops, &["--width", "50"]),
         1,
-        &["image size 50x800 is out of range", "200", "8000"],
+        &["--width 50 is out of range", "200", "8000"],
     );
     fails(
         |d| chart_args(d, "bar", &crops, &["--scale", "9"]),
@@ -367,7 +367,7 @@ fn stacked_and_share_vs_rest_bar_errors() {
         ": ",
         &[
             "stacked shares of \"Oil\" add up to 112%",
-            "without --stacked",
+            "without `--stacked`",
         ],
     );
     fixture_fails(

@@ -293,13 +293,13 @@ fn manifest_errors_with_hints() {
         (
             MANIFEST.replace("width = 600", "width = 90000"),
             &[
-                "chart 'crops-bar': image size 90000x400 is out of range",
+                "{m}:2:1: chart 'crops-bar': width = 90000 is out of range",
                 "hint:",
             ],
         ),
         (
             String::from("[defaults]\nwidth = 600\n"),
-            &["{m}: no charts", "hint:"],
+            &["{m}:1:1: no charts", "hint:"],
         ),
     ];
     for (text, needles) in cases {
@@ -317,7 +317,7 @@ fn manifest_errors_name_the_place() {
     let cases: [(String, &[&str]); 4] = [
         (
             MANIFEST.replace("kind = \"pie\"", "kind = \"line\""),
-            &["{m}:15:1: chart 'crops-pies': 'kind' must be \"bar\" or \"pie\""],
+            &["{m}:15:8: chart 'crops-pies': 'kind' must be \"bar\" or \"pie\""],
         ),
         (
             MANIFEST.replace(
@@ -328,7 +328,7 @@ fn manifest_errors_name_the_place() {
         ),
         (
             MANIFEST.replace("width = 600", "width = \"wide\""),
-            &["chart 'crops-bar'", "\"wide\""],
+            &["{m}:2:9: [defaults]: width: invalid type", "\"wide\""],
         ),
         (String::from("[[chart]\n"), &["{m}:1:"]),
     ];

@@ -8,43 +8,42 @@ use std::path::Path;
 
 use sharechart::build::{BuildOptions, Outcome};
 use sharechart::render::{self, Format};
-use sharechart::spec::{ChartSpec, Kind, Lang};
+use sharechart::spec::{ChartOptions, Kind};
 
-fn specs() -> Vec<(&'static str, Kind, ChartSpec)> {
-    let ar = ChartSpec {
-        lang: Lang::Ar,
-        ..ChartSpec::default()
-    };
+fn specs() -> Vec<(&'static str, ChartOptions)> {
+    let o = |kind, keys| ChartOptions::from_toml(kind, keys).expect("options");
     vec![
-        ("crops.csv", Kind::Bar, ChartSpec::default()),
-        ("energy-long.csv", Kind::Bar, ar.clone()),
+        ("crops.csv", o(Kind::Bar, "")),
+        ("energy-long.csv", o(Kind::Bar, "lang = \"ar\"")),
         (
             "crops.csv",
-            Kind::Pie,
-            ChartSpec {
-                each_row: true,
-                donut: true,
-                ..ar
-            },
+            o(Kind::Pie, "lang = \"ar\"\neach-row = true\ndonut = true"),
         ),
-        ("russia.csv", Kind::Pie, ChartSpec::default()),
+        ("russia.csv", o(Kind::Pie, "")),
     ]
 }
 
 #[test]
 fn same_input_twice_in_process_gives_the_same_bytes() {
-    for (input, kind, spec) in specs() {
+    for (input, spec) in specs() {
         let once = || {
-            let scene =
-                sharechart::pipeline::scene(&common::fixture(input), kind, &spec).expect("scene");
+            let scene = sharechart::pipeline::scene(&common::fixture(input), &spec).expect("scene");
             (
                 render::render(&scene, Format::Svg, 1.0).expect("svg"),
                 render::render(&scene, Format::Png, 1.0).expect("png"),
             )
         };
         let (a, b) = (once(), once());
-        assert!(a.0 == b.0, "{input} {kind:?}: SVG differs between runs");
-        assert!(a.1 == b.1, "{input} {kind:?}: PNG differs between runs");
+        assert!(
+            a.0 == b.0,
+            "{input} {:?}: SVG differs between runs",
+            spec.kind()
+        );
+        assert!(
+            a.1 == b.1,
+            "{input} {:?}: PNG differs between runs",
+            spec.kind()
+        );
     }
 }
 

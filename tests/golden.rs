@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use sharechart::spec::{ChartSpec, Kind, Lang, Sort};
+use sharechart::spec::{ChartOptions, Kind};
 
 /// True when the goldens are to be (re)written instead of compared.
 fn bless() -> bool {
@@ -85,99 +85,96 @@ fn check_golden(name: &str, actual: &str) {
     }
 }
 
-/// The charts under golden test: `(name, fixture, kind, spec)`.
-fn cases() -> Vec<(&'static str, &'static str, Kind, ChartSpec)> {
-    let spec = |title: &str| ChartSpec {
-        title: Some(title.to_string()),
-        subtitle: Some("Share of the world total, %".to_string()),
-        source: Some("sharechart test fixture".to_string()),
-        width: 1000,
-        height: 640,
-        ..ChartSpec::default()
+/// Manifest keys of the golden charts: title, subtitle, source, 1000x640, and `extra`.
+fn keys(title: &str, subtitle: &str, source: &str, extra: &str) -> String {
+    format!(
+        "title = {title:?}\nsubtitle = {subtitle:?}\nsource = {source:?}\nwidth = 1000\nheight = 640\n{extra}"
+    )
+}
+
+/// The charts under golden test: `(name, fixture, options)`.
+fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
+    let spec = |kind, title: &str, extra: &str| {
+        let k = keys(
+            title,
+            "Share of the world total, %",
+            "sharechart test fixture",
+            extra,
+        );
+        ChartOptions::from_toml(kind, &k).expect("options")
     };
-    let ar = |title: &str| ChartSpec {
-        lang: Lang::Ar,
-        subtitle: Some("الحصة من الإجمالي العالمي، %".to_string()),
-        source: Some("بيانات اختبار".to_string()),
-        ..spec(title)
+    let ar = |kind, title: &str, extra: &str| {
+        let k = keys(title, "الحصة من الإجمالي العالمي، %", "بيانات اختبار", extra);
+        ChartOptions::from_toml(kind, &format!("{k}\nlang = \"ar\"")).expect("options")
     };
+    let counts = keys(
+        "Not percentages",
+        "Counts and kilometres",
+        "sharechart test fixture",
+        "",
+    );
+    let parts = keys(
+        "Parts of one whole",
+        "Seats",
+        "sharechart test fixture",
+        "donut = true",
+    );
     vec![
-        ("bar-vertical", "crops.csv", Kind::Bar, spec("Crops")),
+        ("bar-vertical", "crops.csv", spec(Kind::Bar, "Crops", "")),
         (
             "bar-grouped",
             "energy-long.csv",
-            Kind::Bar,
-            spec("Oil and gas"),
+            spec(Kind::Bar, "Oil and gas", ""),
         ),
         (
             "bar-horizontal-sorted",
             "crops.csv",
-            Kind::Bar,
-            ChartSpec {
-                horizontal: true,
-                sort: Some(Sort::Desc),
-                ..spec("Crops, largest first")
-            },
+            spec(
+                Kind::Bar,
+                "Crops, largest first",
+                "horizontal = true\nsort = \"desc\"",
+            ),
         ),
         (
             "bar-counts",
             "counts.csv",
-            Kind::Bar,
-            ChartSpec {
-                subtitle: Some("Counts and kilometres".to_string()),
-                ..spec("Not percentages")
-            },
+            ChartOptions::from_toml(Kind::Bar, &counts).expect("options"),
         ),
         (
             "pie-rest",
             "russia.csv",
-            Kind::Pie,
-            ChartSpec {
-                rest: Some("Other residents".to_string()),
-                ..spec("Muslims in Russia")
-            },
+            spec(Kind::Pie, "Muslims in Russia", "rest = \"Other residents\""),
         ),
         (
             "donut-parts",
             "parts.csv",
-            Kind::Pie,
-            ChartSpec {
-                donut: true,
-                subtitle: Some("Seats".to_string()),
-                ..spec("Parts of one whole")
-            },
+            ChartOptions::from_toml(Kind::Pie, &parts).expect("options"),
         ),
         (
             "donuts-each-row",
             "crops.csv",
-            Kind::Pie,
-            ChartSpec {
-                donut: true,
-                each_row: true,
-                ..spec("Crops, one donut each")
-            },
+            spec(
+                Kind::Pie,
+                "Crops, one donut each",
+                "donut = true\neach-row = true",
+            ),
         ),
-        ("bar-ar", "crops.csv", Kind::Bar, ar("المحاصيل")),
+        ("bar-ar", "crops.csv", ar(Kind::Bar, "المحاصيل", "")),
         (
             "donuts-each-row-ar",
             "energy-long.csv",
-            Kind::Pie,
-            ChartSpec {
-                donut: true,
-                each_row: true,
-                ..ar("النفط والغاز")
-            },
+            ar(Kind::Pie, "النفط والغاز", "donut = true\neach-row = true"),
         ),
     ]
 }
 
 /// Renders one case to SVG text, in-process.
 fn render(name: &str) -> String {
-    let (_, input, kind, spec) = cases()
+    let (_, input, spec) = cases()
         .into_iter()
         .find(|c| c.0 == name)
         .unwrap_or_else(|| panic!("no case {name}"));
-    let scene = sharechart::pipeline::scene(&common::fixture(input), kind, &spec)
+    let scene = sharechart::pipeline::scene(&common::fixture(input), &spec)
         .unwrap_or_else(|e| panic!("{name}: {e:#}"));
     sharechart::render::to_svg(&scene)
 }

@@ -7,24 +7,23 @@ mod common;
 
 use sharechart::render::{self, Format};
 use sharechart::scene::{Color, Item, Scene};
-use sharechart::spec::{ChartSpec, Kind, Lang};
+use sharechart::spec::{ChartOptions, Kind};
 use sharechart::theme::LIGHT;
 
 const BLUE: [u8; 3] = [0x00, 0x72, 0xB2];
 const WHITE: [u8; 3] = [255, 255, 255];
 
-fn scene(fixture: &str, kind: Kind, spec: &ChartSpec) -> Scene {
-    sharechart::pipeline::scene(&common::fixture(fixture), kind, spec)
+fn scene(fixture: &str, kind: Kind, keys: &str) -> Scene {
+    let options = ChartOptions::from_toml(kind, &format!("{SMALL}{keys}")).expect("options");
+    sharechart::pipeline::scene(&common::fixture(fixture), &options)
         .unwrap_or_else(|e| panic!("{fixture}: {e:#}"))
 }
 
-fn small() -> ChartSpec {
-    ChartSpec {
-        width: 600,
-        height: 400,
-        ..ChartSpec::default()
-    }
-}
+/// The keys of the bar golden.
+const CROPS: &str = "title = \"Crops\"\nsource = \"sharechart test fixture\"";
+
+/// A 600x400 chart.
+const SMALL: &str = "width = 600\nheight = 400\n";
 
 /// A decoded RGB image.
 struct Image {
@@ -77,7 +76,7 @@ fn first_rect(scene: &Scene, color: Color) -> (f64, f64, f64, f64) {
 
 #[test]
 fn size_follows_width_height_and_scale() {
-    let s = scene("crops.csv", Kind::Bar, &small());
+    let s = scene("crops.csv", Kind::Bar, "");
     for (scale, w, h) in [
         (1.0, 600, 400),
         (2.0, 1200, 800),
@@ -96,14 +95,10 @@ fn background_is_white_and_bars_are_the_first_palette_colour() {
         Color::hex(0x0072B2),
         "the palette starts with blue"
     );
-    for lang in [Lang::En, Lang::Ar] {
+    for lang in ["en", "ar"] {
         for horizontal in [false, true] {
-            let spec = ChartSpec {
-                lang,
-                horizontal,
-                ..small()
-            };
-            let s = scene("crops.csv", Kind::Bar, &spec);
+            let keys = format!("lang = {lang:?}\nhorizontal = {horizontal}");
+            let s = scene("crops.csv", Kind::Bar, &keys);
             let bars: Vec<_> = s
                 .items
                 .iter()
@@ -125,9 +120,10 @@ fn background_is_white_and_bars_are_the_first_palette_colour() {
                 );
                 // Just outside the bar's far end (its top, or its right end) is not blue.
                 let (ox, oy) = if horizontal {
-                    match lang {
-                        Lang::En => ((x + w + 3.0) * k, cy),
-                        Lang::Ar => ((x - 3.0) * k, cy),
+                    if lang == "en" {
+                        ((x + w + 3.0) * k, cy)
+                    } else {
+                        ((x - 3.0) * k, cy)
                     }
                 } else {
                     (cx, (y - 3.0) * k)
@@ -140,7 +136,7 @@ fn background_is_white_and_bars_are_the_first_palette_colour() {
 
 #[test]
 fn pie_slice_is_drawn_where_the_scene_puts_it() {
-    let s = scene("russia.csv", Kind::Pie, &small());
+    let s = scene("russia.csv", Kind::Pie, "");
     let wedge: Vec<(f64, f64)> = s
         .items
         .iter()
@@ -173,12 +169,12 @@ fn binary_png_matches_the_library_png() {
         .arg(&out)
         .assert()
         .success();
-    let spec = ChartSpec {
-        scale: 2.0,
-        ..small()
-    };
-    let lib = render::render(&scene("crops.csv", Kind::Bar, &spec), Format::Png, 2.0)
-        .expect("PNG renders");
+    let lib = render::render(
+        &scene("crops.csv", Kind::Bar, "scale = 2"),
+        Format::Png,
+        2.0,
+    )
+    .expect("PNG renders");
     assert_eq!(std::fs::read(&out).expect("PNG written"), lib);
     assert_eq!((Image::decode(&lib).w, Image::decode(&lib).h), (1200, 800));
 }
@@ -222,12 +218,7 @@ fn check_png_golden(name: &str, bytes: &[u8]) {
 
 #[test]
 fn png_golden_bar() {
-    let spec = ChartSpec {
-        title: Some("Crops".into()),
-        source: Some("sharechart test fixture".into()),
-        ..small()
-    };
-    let s = scene("crops.csv", Kind::Bar, &spec);
+    let s = scene("crops.csv", Kind::Bar, CROPS);
     check_png_golden(
         "bar-600x400",
         &render::render(&s, Format::Png, 1.0).expect("PNG"),
@@ -236,14 +227,8 @@ fn png_golden_bar() {
 
 #[test]
 fn png_golden_arabic_donut() {
-    let spec = ChartSpec {
-        title: Some("مسلمو روسيا".into()),
-        rest: Some("بقية السكان".into()),
-        donut: true,
-        lang: Lang::Ar,
-        ..small()
-    };
-    let s = scene("russia.csv", Kind::Pie, &spec);
+    let keys = "title = \"مسلمو روسيا\"\nrest = \"بقية السكان\"\ndonut = true\nlang = \"ar\"";
+    let s = scene("russia.csv", Kind::Pie, keys);
     check_png_golden(
         "donut-ar-600x400",
         &render::render(&s, Format::Png, 1.0).expect("PNG"),
@@ -253,18 +238,14 @@ fn png_golden_arabic_donut() {
 #[test]
 fn the_pixel_comparison_can_fail() {
     // The tolerance must not hide a real change: a chart with one different value fails.
-    let spec = ChartSpec {
-        title: Some("Crops".into()),
-        source: Some("sharechart test fixture".into()),
-        ..small()
-    };
+    let spec = ChartOptions::from_toml(Kind::Bar, &format!("{SMALL}{CROPS}")).expect("options");
     let dir = common::tempdir();
     let p = common::write(
         dir.path(),
         "crops.csv",
         "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,25\nRubber,المطاط,80\n",
     );
-    let changed = sharechart::pipeline::scene(&p, Kind::Bar, &spec).expect("scene");
+    let changed = sharechart::pipeline::scene(&p, &spec).expect("scene");
     let bytes = render::render(&changed, Format::Png, 1.0).expect("PNG");
     if std::env::var_os("SHARECHART_BLESS").is_some() {
         return;

@@ -8,26 +8,27 @@ mod common;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use sharechart::scene::Scene;
-use sharechart::spec::{ChartSpec, Kind, Lang};
+use sharechart::spec::{ChartOptions, Kind, Lang};
 
 /// Lays out CSV bytes the way `pipeline::scene` does, without a file.
-fn scene_of(csv: &[u8], kind: Kind, spec: &ChartSpec) -> anyhow::Result<Scene> {
+fn scene_of(csv: &[u8], spec: &ChartOptions) -> anyhow::Result<Scene> {
     spec.validate()?;
-    let table = sharechart::data::parse("p.csv", csv, spec.delimiter_byte())?;
-    let ds = sharechart::dataset::build(&table, spec)?;
-    sharechart::chart::layout(&ds, spec, kind)
+    let c = spec.common();
+    let table = sharechart::data::parse("p.csv", csv, c.columns.delimiter_byte())?;
+    let ds = sharechart::dataset::for_chart(&table, spec)?;
+    sharechart::chart::layout(&ds, spec)
 }
 
 /// The property: an error, or an SVG that parses as XML and rasterises to a PNG.
-fn renders_or_errs(csv: &[u8], kind: Kind, spec: &ChartSpec) -> Result<(), TestCaseError> {
-    let Ok(scene) = scene_of(csv, kind, spec) else {
+fn renders_or_errs(csv: &[u8], spec: &ChartOptions) -> Result<(), TestCaseError> {
+    let Ok(scene) = scene_of(csv, spec) else {
         return Ok(());
     };
     let svg = sharechart::render::to_svg(&scene);
     if let Err(e) = roxmltree::Document::parse(&svg) {
         return Err(TestCaseError::fail(format!("invalid XML ({e}):\n{svg}")));
     }
-    sharechart::render::svg_to_png(&svg, scene.width, scene.height, spec.scale)
+    sharechart::render::svg_to_png(&svg, scene.width, scene.height, spec.common().scale)
         .map_err(|e| TestCaseError::fail(format!("no PNG: {e:#}")))?;
     Ok(())
 }
@@ -113,42 +114,41 @@ fn shaped_csv() -> impl Strategy<Value = String> {
         })
 }
 
-fn specs(text: &str) -> Vec<(Kind, ChartSpec)> {
-    let base = ChartSpec {
-        width: 400,
-        height: 300,
-        title: Some(text.to_string()),
-        subtitle: Some(text.to_string()),
-        source: Some(text.to_string()),
-        legend: vec![text.to_string()],
-        ..ChartSpec::default()
-    };
+/// Options of `kind` with every free text set to `text`, changed by `f`.
+fn with(kind: Kind, text: &str, f: impl FnOnce(&mut ChartOptions)) -> ChartOptions {
+    let mut o = kind.default_options();
+    let c = o.common_mut();
+    c.width = 400;
+    c.height = 300;
+    c.title = Some(text.to_string());
+    c.subtitle = Some(text.to_string());
+    c.source = Some(text.to_string());
+    c.legend = vec![text.to_string()];
+    f(&mut o);
+    o
+}
+
+fn specs(text: &str) -> Vec<ChartOptions> {
     vec![
-        (Kind::Bar, base.clone()),
-        (
-            Kind::Bar,
-            ChartSpec {
-                horizontal: true,
-                lang: Lang::Ar,
-                ..base.clone()
-            },
-        ),
-        (
-            Kind::Pie,
-            ChartSpec {
-                rest: Some(text.to_string()),
-                ..base.clone()
-            },
-        ),
-        (
-            Kind::Pie,
-            ChartSpec {
-                each_row: true,
-                donut: true,
-                lang: Lang::Ar,
-                ..base
-            },
-        ),
+        with(Kind::Bar, text, |_| {}),
+        with(Kind::Bar, text, |o| {
+            if let ChartOptions::Bar(b) = o {
+                b.horizontal = true;
+            }
+            o.common_mut().columns.lang = Lang::Ar;
+        }),
+        with(Kind::Pie, text, |o| {
+            if let ChartOptions::Pie(p) = o {
+                p.rest = Some(text.to_string());
+            }
+        }),
+        with(Kind::Pie, text, |o| {
+            if let ChartOptions::Pie(p) = o {
+                p.each_row = true;
+                p.donut = true;
+            }
+            o.common_mut().columns.lang = Lang::Ar;
+        }),
     ]
 }
 
@@ -157,21 +157,22 @@ proptest! {
 
     #[test]
     fn any_csv_renders_or_errs(csv in csv_text(), text in hostile()) {
-        for (kind, spec) in specs(&text) {
-            renders_or_errs(csv.as_bytes(), kind, &spec)?;
+        for spec in specs(&text) {
+            renders_or_errs(csv.as_bytes(), &spec)?;
         }
     }
 
     #[test]
     fn hostile_cells_in_a_usual_shape_render_or_err(csv in shaped_csv(), text in hostile()) {
-        for (kind, spec) in specs(&text) {
-            renders_or_errs(csv.as_bytes(), kind, &spec)?;
+        for spec in specs(&text) {
+            renders_or_errs(csv.as_bytes(), &spec)?;
         }
     }
 
     #[test]
     fn any_bytes_render_or_err(bytes in prop::collection::vec(any::<u8>(), 0..120)) {
-        renders_or_errs(&bytes, Kind::Bar, &ChartSpec { width: 300, height: 200, ..ChartSpec::default() })?;
+        let spec = with(Kind::Bar, "t", |o| { o.common_mut().width = 300; o.common_mut().height = 200; });
+        renders_or_errs(&bytes, &spec)?;
     }
 }
 
@@ -185,9 +186,9 @@ fn the_property_is_not_vacuous() {
             .new_tree(&mut runner)
             .expect("a value")
             .current();
-        for (kind, spec) in specs("t") {
+        for spec in specs("t") {
             total += 1;
-            ok += usize::from(scene_of(csv.as_bytes(), kind, &spec).is_ok());
+            ok += usize::from(scene_of(csv.as_bytes(), &spec).is_ok());
         }
     }
     assert!(ok * 4 > total, "only {ok} of {total} cases rendered");
@@ -200,8 +201,9 @@ fn control_characters_never_reach_the_svg() {
     let controls: String = ('\u{1}'..='\u{1f}').chain('\u{7f}'..='\u{9f}').collect();
     let label = format!("a{controls}b");
     let csv = format!("label,share\n\"{}\",40\nc,30\n", label.replace('"', "\"\""));
-    for (kind, spec) in specs(&label) {
-        let scene = scene_of(csv.as_bytes(), kind, &spec).expect("renders");
+    for spec in specs(&label) {
+        let kind = spec.kind();
+        let scene = scene_of(csv.as_bytes(), &spec).expect("renders");
         let svg = sharechart::render::to_svg(&scene);
         let bad: Vec<char> = svg
             .chars()
@@ -219,14 +221,12 @@ fn control_characters_never_reach_the_svg() {
 fn markup_in_a_label_is_text_not_an_element() {
     let evil = "</text><script>alert(1)</script>";
     let csv = format!("label,share\n\"{evil}\",40\n\"a & b <i>\",30\n");
-    for (kind, spec) in specs("Title") {
+    for mut spec in specs("Title") {
         // Wide enough that the label is drawn whole, not cut with an ellipsis.
-        let spec = ChartSpec {
-            width: 1600,
-            height: 900,
-            ..spec
-        };
-        let scene = scene_of(csv.as_bytes(), kind, &spec).expect("renders");
+        spec.common_mut().width = 1600;
+        spec.common_mut().height = 900;
+        let kind = spec.kind();
+        let scene = scene_of(csv.as_bytes(), &spec).expect("renders");
         let svg = sharechart::render::to_svg(&scene);
         let doc = roxmltree::Document::parse(&svg).expect("valid XML");
         let names: Vec<&str> = doc.descendants().map(|n| n.tag_name().name()).collect();

@@ -161,7 +161,7 @@ fn manifest_errors_point_at_the_right_chart() {
     let (code, stderr, m) = build(TWO);
     assert_eq!(code, Some(1));
     assert!(
-        stderr.contains(&format!("{m}:10:1: chart 'b': 'kind' must be")),
+        stderr.contains(&format!("{m}:10:8: chart 'b': 'kind' must be")),
         "{stderr}"
     );
     let dup = TWO

@@ -1,14 +1,14 @@
 //! Shared by `csv_to_svg` and `csv_to_png`: the first three bytes of a fuzz input pick the chart
 //! options, the rest is the CSV file.
 
-use sharechart::spec::{ChartSpec, Digits, Kind, Lang, Sort, ThemeName};
+use sharechart::spec::{ChartOptions, Digits, Kind, Lang, Sort, ThemeName};
 
 /// Text that must come out escaped: markup, entities, quotes, a CDATA end, bidi overrides,
 /// Arabic and the Arabic percent sign.
 pub const HOSTILE: &str =
     "</text><script>alert(1)</script> & &amp; \"q\" 'a' ]]> \u{202E}نسبة ٪ <!--";
 
-/// Splits an input into (kind, spec, csv bytes), or `None` if it is shorter than the options.
+/// Splits an input into (options, csv bytes), or `None` if it is shorter than the options.
 ///
 /// byte 0: bit 0 pie (else bar), bit 1 Arabic, bit 2 horizontal, bit 3 donut, bit 4 each-row,
 ///         bits 5-6 sort (0 none, 1 asc, 2 desc, 3 none), bit 7 stacked.
@@ -17,7 +17,7 @@ pub const HOSTILE: &str =
 ///         bit 6 hostile legend names, bit 7 label = "label" and value = ["share"].
 /// byte 2: bits 0-1 theme (light, dark, print, light), bit 2 Arabic-Indic digits,
 ///         bits 3-4 top (none, 1, 3, 8); bits 5-7 unused.
-pub fn split(data: &[u8]) -> Option<(Kind, ChartSpec, &[u8])> {
+pub fn split(data: &[u8]) -> Option<(ChartOptions, &[u8])> {
     let [a, b, c, csv @ ..] = data else {
         return None;
     };
@@ -27,64 +27,67 @@ pub fn split(data: &[u8]) -> Option<(Kind, ChartSpec, &[u8])> {
     let hostile = || Some(HOSTILE.to_string());
     let (width, height) =
         [(1200, 800), (200, 200), (8000, 200), (300, 2000)][usize::from((b >> 2) & 3)];
-    let spec = ChartSpec {
-        lang: if bit(a, 1) { Lang::Ar } else { Lang::En },
-        horizontal: bit(a, 2),
-        stacked: bit(a, 7),
-        top: [None, Some(1), Some(3), Some(8)][usize::from((c >> 3) & 3)],
-        donut: bit(a, 3),
-        each_row: bit(a, 4),
-        sort: match (a >> 5) & 3 {
-            1 => Some(Sort::Asc),
-            2 => Some(Sort::Desc),
-            _ => None,
-        },
-        delimiter: [None, Some(','), Some(';'), Some('\t')][usize::from(b & 3)],
-        width,
-        height,
-        title: if bit(b, 4) { hostile() } else { None },
-        subtitle: if bit(b, 4) { hostile() } else { None },
-        source: if bit(b, 4) { hostile() } else { None },
-        rest: if bit(b, 5) { hostile() } else { None },
-        legend: if bit(b, 6) {
-            vec![HOSTILE.to_string(), format!("{HOSTILE} 2")]
-        } else {
-            Vec::new()
-        },
-        label: if bit(b, 7) {
-            Some("label".to_string())
-        } else {
-            None
-        },
-        value: if bit(b, 7) {
-            vec!["share".to_string()]
-        } else {
-            Vec::new()
-        },
-        theme: [
-            ThemeName::Light,
-            ThemeName::Dark,
-            ThemeName::Print,
-            ThemeName::Light,
-        ][usize::from(c & 3)],
-        digits: if bit(c, 2) {
-            Digits::Arabic
-        } else {
-            Digits::Latin
-        },
-        ..ChartSpec::default()
+    let mut spec = kind.default_options();
+    let rest = if bit(b, 5) { hostile() } else { None };
+    match &mut spec {
+        ChartOptions::Bar(o) => {
+            o.horizontal = bit(a, 2);
+            o.stacked = bit(a, 7);
+            o.rest = rest;
+            o.order.sort = match (a >> 5) & 3 {
+                1 => Some(Sort::Asc),
+                2 => Some(Sort::Desc),
+                _ => None,
+            };
+        }
+        ChartOptions::Pie(o) => {
+            o.donut = bit(a, 3);
+            o.each_row = bit(a, 4);
+            o.rest = rest;
+        }
+    }
+    let common = spec.common_mut();
+    let columns = &mut common.columns;
+    columns.lang = if bit(a, 1) { Lang::Ar } else { Lang::En };
+    columns.top = [None, Some(1), Some(3), Some(8)][usize::from((c >> 3) & 3)];
+    columns.delimiter = [None, Some(','), Some(';'), Some('\t')][usize::from(b & 3)];
+    if bit(b, 7) {
+        columns.label = Some("label".to_string());
+        columns.value = vec!["share".to_string()];
+    }
+    common.width = width;
+    common.height = height;
+    if bit(b, 4) {
+        common.title = hostile();
+        common.subtitle = hostile();
+        common.source = hostile();
+    }
+    if bit(b, 6) {
+        common.legend = vec![HOSTILE.to_string(), format!("{HOSTILE} 2")];
+    }
+    common.theme = [
+        ThemeName::Light,
+        ThemeName::Dark,
+        ThemeName::Print,
+        ThemeName::Light,
+    ][usize::from(c & 3)];
+    common.digits = if bit(c, 2) {
+        Digits::Arabic
+    } else {
+        Digits::Latin
     };
-    Some((kind, spec, csv))
+    Some((spec, csv))
 }
 
 /// CSV -> table -> dataset -> scene -> SVG, as `pipeline::render_bytes` does it for the CLI
 /// and `build`. `None` when the input is rejected with an error (which is fine); panics
 /// propagate.
-pub fn render(kind: Kind, spec: &ChartSpec, csv: &[u8]) -> Option<(String, u32, u32)> {
+pub fn render(spec: &ChartOptions, csv: &[u8]) -> Option<(String, u32, u32)> {
     spec.validate().ok()?;
-    let table = sharechart::data::parse("fuzz.csv", csv, spec.delimiter_byte()).ok()?;
-    let ds = sharechart::dataset::build(&table, spec).ok()?;
-    let scene = sharechart::chart::layout(&ds, spec, kind).ok()?;
+    let delimiter = spec.common().columns.delimiter_byte();
+    let table = sharechart::data::parse("fuzz.csv", csv, delimiter).ok()?;
+    let ds = sharechart::dataset::for_chart(&table, spec).ok()?;
+    let scene = sharechart::chart::layout(&ds, spec).ok()?;
     Some((
         sharechart::render::to_svg(&scene),
         scene.width,

@@ -8,10 +8,10 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((kind, spec, csv)) = common::split(data) else {
+    let Some((spec, csv)) = common::split(data) else {
         return;
     };
-    if let Some((svg, _, _)) = common::render(kind, &spec, csv) {
+    if let Some((svg, _, _)) = common::render(&spec, csv) {
         common::check_svg(&svg);
     }
 });

@@ -9,7 +9,7 @@
 use super::{Area, Ctx, nice_ticks, rest_label, shares};
 use crate::dataset::{Cell, Dataset, Series};
 use crate::scene::{Anchor, Color, Scene};
-use crate::spec::ChartSpec;
+use crate::spec::BarOptions;
 use crate::text;
 use crate::theme::Sizes;
 
@@ -28,7 +28,8 @@ struct Group {
 }
 
 /// Lays out a bar chart.
-pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
+pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
+    let voice = spec.common.voice();
     let rest_view;
     let ds = if spec.rest.is_some() {
         rest_view = share_vs_rest(ds, spec)?;
@@ -45,11 +46,12 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
             .find(|c| c.value < 0.0)
         {
             anyhow::bail!(
-                "{}:{}:{}: {:?}: stacked bars cannot show values below zero\n  hint: draw grouped bars (without --stacked)",
+                "{}:{}:{}: {:?}: stacked bars cannot show values below zero\n  hint: draw grouped bars (without {})",
                 ds.path,
                 c.line,
                 c.column,
-                c.raw
+                c.raw,
+                voice.on("stacked")
             );
         }
     }
@@ -63,14 +65,16 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
                 .sum();
             if total > 100.5 {
                 anyhow::bail!(
-                    "{}: the stacked shares of {label:?} add up to {}%, more than 100%: they are not parts of one whole\n  hint: draw them as grouped bars (without --stacked)",
+                    "{}: the stacked shares of {label:?} add up to {}%, more than 100%: they are not parts of one whole\n  hint: draw them as grouped bars (without {})",
                     ds.path,
-                    crate::number::format(total, ds.decimals())
+                    crate::number::format(total, ds.decimals()),
+                    voice.on("stacked")
                 );
             }
         }
     }
-    let mut cx = Ctx::new(ds, spec);
+    let mut cx = Ctx::new(ds, &spec.common);
+    cx.last_is_rest = spec.rest.is_some();
     let legend: Vec<_> = if ds.series.len() > 1 {
         ds.series
             .iter()
@@ -101,7 +105,7 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
 
 /// The colour of series `i` (the remainder of a share-vs-rest bar is grey).
 fn color(cx: &Ctx, i: usize) -> Color {
-    if cx.spec.rest.is_some() && i + 1 == cx.ds.series.len() {
+    if cx.last_is_rest && i + 1 == cx.ds.series.len() {
         cx.theme.rest
     } else {
         cx.theme.color(i)
@@ -131,7 +135,7 @@ fn groups(cx: &Ctx, stacked: bool) -> Vec<Group> {
                     })
                     .collect();
                 let total =
-                    (cx.spec.rest.is_none() && bar.len() > 1).then(|| (base, cx.value_label(base)));
+                    (!cx.last_is_rest && bar.len() > 1).then(|| (base, cx.value_label(base)));
                 Group {
                     bars: vec![bar],
                     total,
@@ -159,9 +163,9 @@ fn groups(cx: &Ctx, stacked: bool) -> Vec<Group> {
 }
 
 /// `--rest`: every (category, series) value becomes a 100% bar of the share and the rest.
-fn share_vs_rest(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Dataset> {
+fn share_vs_rest(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Dataset> {
     let (mut labels, mut share, mut rest) = (Vec::new(), Vec::new(), Vec::new());
-    for sh in shares(ds, "--rest")? {
+    for sh in shares(ds, "rest", spec.common.voice())? {
         let cell = |value: f64| {
             Some(Cell {
                 value,
@@ -174,7 +178,7 @@ fn share_vs_rest(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Dataset> {
         share.push(cell(sh.value));
         rest.push(cell(100.0 - sh.value));
     }
-    let name = spec.legend.first().cloned().unwrap_or_else(|| {
+    let name = spec.common.legend.first().cloned().unwrap_or_else(|| {
         if ds.series.len() == 1 {
             ds.series[0].name.clone()
         } else {
@@ -196,7 +200,7 @@ fn share_vs_rest(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Dataset> {
                 cells: share,
             },
             Series {
-                name: rest_label(spec),
+                name: rest_label(spec.rest.as_deref(), &spec.common),
                 column,
                 cells: rest,
             },

@@ -1,4 +1,4 @@
-//! Layout: from a [`Dataset`] and a [`ChartSpec`] to a [`Scene`]. One file per chart kind
+//! Layout: from a [`Dataset`] and the [`ChartOptions`] to a [`Scene`]. One file per chart kind
 //! (`bar`, `pie`, `pie_grid`); this file holds what they share: the frame of title, subtitle,
 //! legend and source around the plot, value formatting and the accessible summary.
 
@@ -9,7 +9,7 @@ mod pie_grid;
 use crate::dataset::Dataset;
 use crate::number;
 use crate::scene::{Anchor, Color, Scene};
-use crate::spec::{ChartSpec, Digits, Kind, Lang};
+use crate::spec::{ChartOptions, Common, Digits, Lang, Voice};
 use crate::text;
 use crate::theme::{self, Sizes, Theme};
 
@@ -37,22 +37,23 @@ impl Area {
     }
 }
 
-/// Lays out a chart.
-pub fn layout(ds: &Dataset, spec: &ChartSpec, kind: Kind) -> anyhow::Result<Scene> {
-    spec.validate()?;
+/// Lays out a chart (the options are valid: a [`crate::spec::Job`] checked them).
+pub fn layout(ds: &Dataset, options: &ChartOptions) -> anyhow::Result<Scene> {
+    let common = options.common();
+    let limit = crate::limits::of(options);
     let mut fitted;
     let mut ds = ds;
-    if spec.top.is_some() || ds.labels.len() > 8 {
+    if common.columns.top.is_some() || ds.labels.len() > limit.max {
         fitted = ds.clone();
-        crate::limits::fit(&mut fitted, kind, spec)?;
+        crate::limits::fit(&mut fitted, limit, &common.columns)?;
         ds = &fitted;
     }
-    let mut scene = match kind {
-        Kind::Bar => bar::layout(ds, spec)?,
-        Kind::Pie if spec.each_row => pie_grid::layout(ds, spec)?,
-        Kind::Pie => pie::layout(ds, spec)?,
+    let mut scene = match options {
+        ChartOptions::Bar(o) => bar::layout(ds, o)?,
+        ChartOptions::Pie(o) if o.each_row => pie_grid::layout(ds, o)?,
+        ChartOptions::Pie(o) => pie::layout(ds, o)?,
     };
-    if spec.rtl() {
+    if common.rtl() {
         scene.mirror();
     }
     Ok(scene)
@@ -60,7 +61,9 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec, kind: Kind) -> anyhow::Result<Scen
 
 /// Everything the chart kinds share while laying out.
 pub(crate) struct Ctx<'a> {
-    pub spec: &'a ChartSpec,
+    pub spec: &'a Common,
+    /// The last series is the grey remainder of share-vs-rest bars.
+    pub last_is_rest: bool,
     pub ds: &'a Dataset,
     pub sizes: Sizes,
     pub theme: Theme,
@@ -68,12 +71,13 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(ds: &'a Dataset, spec: &'a ChartSpec) -> Ctx<'a> {
+    pub fn new(ds: &'a Dataset, spec: &'a Common) -> Ctx<'a> {
         let theme = theme::theme(spec.theme);
         let mut scene = Scene::new(spec.width, spec.height, theme.background, spec.rtl());
         scene.title = title(ds, spec);
         Ctx {
             spec,
+            last_is_rest: false,
             ds,
             sizes: Sizes::for_image(spec.width, spec.height),
             theme,
@@ -154,7 +158,7 @@ impl<'a> Ctx<'a> {
         // Source at the bottom.
         let mut bottom = h - s.margin * 0.75;
         if let Some(src) = self.spec.source.as_deref().map(text::clean) {
-            let src = source_line(&src, self.spec.lang);
+            let src = source_line(&src, self.spec.lang());
             let lines = text::wrap(&src, s.source, false, inner, 2);
             let lh = Sizes::line(s.source);
             bottom -= lh * lines.len() as f64;
@@ -243,15 +247,16 @@ pub(crate) struct Share {
 }
 
 /// Every value as a share of 100%, checked: percentages from 0 to 100 only. `flag` names the
-/// option in the error message.
-pub(crate) fn shares(ds: &Dataset, flag: &str) -> anyhow::Result<Vec<Share>> {
+/// option in the error message, as the user gives options.
+pub(crate) fn shares(ds: &Dataset, key: &str, voice: Voice) -> anyhow::Result<Vec<Share>> {
+    let flag = voice.name(key);
     let mut out = Vec::new();
     for (si, s) in ds.series.iter().enumerate() {
         for (label, cell) in ds.labels.iter().zip(&s.cells) {
             let Some(c) = cell else { continue };
             if !ds.percent || !(0.0..=100.0).contains(&c.value) {
                 anyhow::bail!(
-                    "{}:{}:{}: column '{}': {flag} draws each value as a share of 100%, but {:?} is {}\n  hint: use {flag} with percentages from 0 to 100 (a column named share/percent/pct, or values written with %), or use `sharechart bar`",
+                    "{}:{}:{}: column '{}': {flag} draws each value as a share of 100%, but {:?} is {}\n  hint: use {flag} with percentages from 0 to 100 (a column named share/percent/pct, or values written with %), or use {}",
                     ds.path,
                     c.line,
                     c.column,
@@ -261,7 +266,8 @@ pub(crate) fn shares(ds: &Dataset, flag: &str) -> anyhow::Result<Vec<Share>> {
                         "outside 0-100"
                     } else {
                         "not a percentage"
-                    }
+                    },
+                    voice.kind("bar", &[])
                 );
             }
             let label = if ds.series.len() > 1 {
@@ -286,7 +292,7 @@ pub fn format_value(v: f64, decimals: usize, percent: bool) -> String {
 }
 
 /// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight").
-pub fn title(ds: &Dataset, spec: &ChartSpec) -> String {
+pub fn title(ds: &Dataset, spec: &Common) -> String {
     if let Some(t) = &spec.title {
         return text::clean(t);
     }
@@ -313,9 +319,9 @@ fn source_line(src: &str, lang: Lang) -> String {
     }
 }
 
-/// The label of the remainder of a percentage: `--rest`, or "Rest of world".
-pub fn rest_label(spec: &ChartSpec) -> String {
-    match (&spec.rest, spec.lang) {
+/// The label of the remainder of a percentage: `rest`, or "Rest of world".
+pub fn rest_label(rest: Option<&str>, spec: &Common) -> String {
+    match (rest, spec.lang()) {
         (Some(r), _) => text::clean(r),
         (None, Lang::En) => "Rest of world".to_string(),
         (None, Lang::Ar) => "بقية العالم".to_string(),
@@ -323,7 +329,7 @@ pub fn rest_label(spec: &ChartSpec) -> String {
 }
 
 /// "Title. Subtitle. Dates 76%, Cotton 43%." — the data in words, for the SVG `<desc>`.
-fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
+fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
     let d = ds.decimals();
     let comma = if spec.rtl() { "، " } else { ", " };
     let mut parts = vec![title.to_string()];
@@ -351,7 +357,7 @@ fn summary(ds: &Dataset, title: &str, spec: &ChartSpec) -> String {
         }
     }
     if let Some(src) = &spec.source {
-        parts.push(source_line(&text::clean(src), spec.lang));
+        parts.push(source_line(&text::clean(src), spec.lang()));
     }
     parts
         .iter()

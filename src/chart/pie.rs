@@ -10,7 +10,7 @@ use super::{Area, Ctx, rest_label};
 use crate::dataset::Dataset;
 use crate::error::ChartError;
 use crate::scene::{Anchor, Color, Item, Scene};
-use crate::spec::ChartSpec;
+use crate::spec::PieOptions;
 use crate::text;
 use crate::theme::Sizes;
 
@@ -28,10 +28,12 @@ struct Slice {
 pub(super) type Parts = (Vec<(String, f64)>, Option<f64>);
 
 /// Checks a pie's values and returns its parts.
-pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartError> {
+pub(super) fn slices_of(ds: &Dataset, spec: &PieOptions) -> Result<Parts, ChartError> {
+    let voice = spec.common.voice();
     if ds.series.len() != 1 {
         return Err(ChartError::PieManySeries {
             path: ds.path.clone(),
+            voice,
             count: ds.series.len(),
             names: ds
                 .series
@@ -48,6 +50,7 @@ pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartEr
         if c.value < 0.0 {
             return Err(ChartError::PieNegative {
                 path: ds.path.clone(),
+                voice,
                 line: c.line,
                 column: c.column,
                 name: series.column.clone(),
@@ -60,6 +63,7 @@ pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartEr
     if total <= 0.0 {
         return Err(ChartError::PieZeroTotal {
             path: ds.path.clone(),
+            voice,
         });
     }
     let mut rest = None;
@@ -67,6 +71,7 @@ pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartEr
         if total > 100.0 + ROUNDING {
             return Err(ChartError::PieOverWhole {
                 path: ds.path.clone(),
+                voice,
                 total: crate::number::format(total, ds.decimals()),
             });
         }
@@ -78,10 +83,10 @@ pub(super) fn slices_of(ds: &Dataset, spec: &ChartSpec) -> Result<Parts, ChartEr
 }
 
 /// Lays out a single pie or donut.
-pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
+pub fn layout(ds: &Dataset, spec: &PieOptions) -> anyhow::Result<Scene> {
     let (mut parts, rest) = slices_of(ds, spec)?;
     parts.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let mut cx = Ctx::new(ds, spec);
+    let mut cx = Ctx::new(ds, &spec.common);
     let mut slices: Vec<Slice> = parts
         .into_iter()
         .enumerate()
@@ -93,13 +98,13 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
         .collect();
     if let Some(r) = rest {
         slices.push(Slice {
-            label: rest_label(spec),
+            label: rest_label(spec.rest.as_deref(), &spec.common),
             value: r,
             color: cx.theme.rest,
         });
     }
     let area = cx.frame(&[]);
-    draw(&mut cx, area, &slices);
+    draw(&mut cx, area, &slices, spec.donut);
     Ok(cx.finish())
 }
 
@@ -154,7 +159,7 @@ pub(super) fn draw_disc(
     }
 }
 
-fn draw(cx: &mut Ctx, area: Area, slices: &[Slice]) {
+fn draw(cx: &mut Ctx, area: Area, slices: &[Slice], donut: bool) {
     let s = cx.sizes;
     let lh = Sizes::line(s.label);
     // Label texts: the name (wrapped) and the value.
@@ -176,7 +181,7 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice]) {
         .min(area.w() / 2.0 - widest - 60.0)
         .max(20.0);
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
-    let inner = if cx.spec.donut { r * 0.58 } else { 0.0 };
+    let inner = if donut { r * 0.58 } else { 0.0 };
     let parts: Vec<(f64, Color)> = slices.iter().map(|sl| (sl.value, sl.color)).collect();
     draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
 
@@ -241,7 +246,7 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice]) {
         }
     }
     // A single share in a donut: the number large in the middle.
-    if cx.spec.donut && slices.len() <= 2 {
+    if donut && slices.len() <= 2 {
         let v = cx.value_label(slices[0].value);
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, slices[0].color, Anchor::Middle, true);

@@ -4,13 +4,14 @@
 use super::{Ctx, pie::draw_disc, rest_label, shares};
 use crate::dataset::Dataset;
 use crate::scene::{Anchor, Scene};
-use crate::spec::ChartSpec;
+use crate::spec::PieOptions;
 use crate::text;
 use crate::theme::Sizes;
 
 /// Lays out the grid.
-pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
-    let cells: Vec<(String, f64, usize)> = shares(ds, "--each-row")?
+pub fn layout(ds: &Dataset, opts: &PieOptions) -> anyhow::Result<Scene> {
+    let spec = &opts.common;
+    let cells: Vec<(String, f64, usize)> = shares(ds, "each-row", spec.voice())?
         .into_iter()
         .map(|sh| (sh.label, sh.value, sh.series))
         .collect();
@@ -21,13 +22,13 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
         .enumerate()
         .map(|(i, s)| (capitalise(&s.name), cx.theme.color(i)))
         .collect();
-    legend.push((rest_label(spec), cx.theme.rest));
+    legend.push((rest_label(opts.rest.as_deref(), spec), cx.theme.rest));
     let area = cx.frame(&legend);
     let s = cx.sizes;
     let n = cells.len().max(1);
     let lh = Sizes::line(s.label);
     let text_h = lh * 2.0
-        + if spec.donut {
+        + if opts.donut {
             0.0
         } else {
             Sizes::line(s.value)
@@ -50,7 +51,7 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
     let rows = n.div_ceil(cols);
     let cw = area.w() / cols as f64;
     let ch = area.h() / rows as f64;
-    let inner = if spec.donut { r * 0.6 } else { 0.0 };
+    let inner = if opts.donut { r * 0.6 } else { 0.0 };
     for (k, (name, v, si)) in cells.iter().enumerate() {
         let (col, row) = (k % cols, k / cols);
         // Centre a short last row.
@@ -74,7 +75,7 @@ pub fn layout(ds: &Dataset, spec: &ChartSpec) -> anyhow::Result<Scene> {
         );
         let value = cx.value_label(*v);
         let mut y = top + 2.0 * r + 8.0;
-        if spec.donut {
+        if opts.donut {
             let size = (inner * 0.62).min(s.title * 1.2);
             cx.text(c.0, c.1, &value, size, cx.theme.text, Anchor::Middle, true);
         } else {
