@@ -30,3 +30,4 @@ pub mod state;
 pub mod text;
 pub mod theme;
 pub mod watch;
+pub mod xml;

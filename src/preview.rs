@@ -6,12 +6,24 @@ use crate::dataset::Dataset;
 /// ANSI colours close to the chart palette (blue, orange, green, vermilion, sky, purple, yellow).
 const ANSI: [&str; 7] = ["34", "33", "32", "31", "36", "35", "93"];
 
-/// The terminal width: `COLUMNS` when set, else 80.
+/// The width to draw at: the terminal's own when standard output is one, else `COLUMNS`.
 pub fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse().ok())
-        .filter(|&c: &usize| c >= 20)
+    let detected = terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0.into());
+    pick_width(detected, std::env::var("COLUMNS").ok().as_deref())
+}
+
+/// The width from what was detected: the terminal's width if any, else `columns` (the value of
+/// `COLUMNS`) when it is a sane width, else 80. Widths below 20 or above 1000 are not sane: the
+/// drawing needs 20 columns, and a huge value would only make huge lines.
+pub fn pick_width(detected: Option<usize>, columns: Option<&str>) -> usize {
+    const SANE: std::ops::RangeInclusive<usize> = 20..=1000;
+    detected
+        .filter(|&w| w > 0)
+        .or_else(|| {
+            columns
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|c| SANE.contains(c))
+        })
         .unwrap_or(80)
 }
 
@@ -136,6 +148,28 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         assert!(render(&ds("a,b\nx,1\n"), 40, true).contains("\x1b[34m"));
+    }
+
+    #[test]
+    fn width_prefers_the_terminal_then_columns_then_80() {
+        assert_eq!(pick_width(Some(132), Some("100")), 132);
+        assert_eq!(
+            pick_width(Some(12), None),
+            12,
+            "a narrow terminal is still its width"
+        );
+        assert_eq!(
+            pick_width(Some(0), Some("100")),
+            100,
+            "a zero size is no size"
+        );
+        assert_eq!(pick_width(None, Some(" 100 ")), 100);
+        assert_eq!(pick_width(None, None), 80);
+        for bad in ["", "abc", "-5", "19", "1001", "99999999999999999999999"] {
+            assert_eq!(pick_width(None, Some(bad)), 80, "{bad:?}");
+        }
+        assert_eq!(pick_width(None, Some("20")), 20);
+        assert_eq!(pick_width(None, Some("1000")), 1000);
     }
 
     #[test]

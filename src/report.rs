@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::manifest::Chart;
 use crate::state::{Entry, State};
+use crate::xml::escape as esc;
 
 /// Writes `index.html` and `README.md` into `dir` (only when their text changed).
 pub fn write(dir: &Path, charts: &[Chart], state: &State) -> anyhow::Result<()> {
@@ -145,13 +146,6 @@ fn url(p: &str) -> String {
     out
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,8 +167,7 @@ mod tests {
     }
 
     #[test]
-    fn urls_and_html_are_escaped() {
+    fn urls_are_escaped() {
         assert_eq!(url("a b.png"), "a%20b.png");
-        assert_eq!(esc("<\"&>"), "&lt;&quot;&amp;&gt;");
     }
 }

@@ -8,6 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use harfrust::{
     Direction, FontRef, Language, Script, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer,
 };
+use unicode_bidi::{BidiClass, bidi_class};
 
 use crate::fonts;
 
@@ -82,15 +83,17 @@ impl Face {
 static FACES: LazyLock<[Option<Face>; 2]> =
     LazyLock::new(|| [Face::new(fonts::REGULAR), Face::new(fonts::BOLD)]);
 
-/// True for characters of the Arabic script blocks.
+/// True for Arabic letters: bidi class AL ("Arabic letter") in the Unicode data, which also
+/// covers the letters of the other scripts written like Arabic (Syriac, Thaana). Arabic-Indic
+/// digits are numbers (class AN), not letters.
 pub fn is_arabic(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+    bidi_class(c) == BidiClass::AL
 }
 
-/// True for characters with a strong right-to-left direction (Arabic and Hebrew blocks).
+/// True for characters with a strong right-to-left direction: bidi class R (Hebrew, N'Ko and
+/// other right-to-left scripts) or AL (Arabic letters).
 fn is_strong_rtl(c: char) -> bool {
-    is_arabic(c) && !c.is_ascii_digit() && !matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9)
-        || matches!(c as u32, 0x0590..=0x05FF)
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
 /// Width in pixels of `text` at `size` px, shaped with the embedded font as resvg will draw it.
@@ -108,9 +111,27 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// True if the text contains any right-to-left letter.
+/// True if the text contains any right-to-left letter (bidi class R or AL).
 pub fn has_rtl(text: &str) -> bool {
     text.chars().any(is_strong_rtl)
+}
+
+/// True if the text holds an Arabic number with its punctuation: a separator that is an Arabic
+/// number but not a digit (`٫`, `٬`), or a sign right after an Arabic digit (`٪`: rule W5 joins
+/// such a sign to European digits only, so where it is drawn depends on the paragraph).
+/// Plain runs of Arabic-Indic digits read the same in either direction and do not count.
+fn has_arabic_number_sign(text: &str) -> bool {
+    let mut after_an = false;
+    text.chars().any(|c| {
+        let class = bidi_class(c);
+        let sign = match class {
+            BidiClass::AN => !c.is_numeric(),
+            BidiClass::ET => after_an,
+            _ => false,
+        };
+        after_an = class == BidiClass::AN;
+        sign
+    })
 }
 
 /// Wraps right-to-left text in a right-to-left isolate (U+2067 ... U+2069).
@@ -118,13 +139,11 @@ pub fn has_rtl(text: &str) -> bool {
 /// usvg lays out every `<text>` as a left-to-right paragraph, so a mixed label such as
 /// "نفط خام 2024" would come out in English order. The isolate gives the run the right base
 /// direction in resvg and in browsers alike. Text is isolated when its first strong character is
-/// right to left, or when it is in a right-to-left chart and holds any right-to-left letter.
+/// right to left (rules P2 and P3 of the bidi algorithm), or when it is in a right-to-left chart
+/// and holds any right-to-left letter or an Arabic number with its punctuation ("٧٦٪").
 pub fn isolate(text: &str, rtl_chart: bool) -> String {
-    let first_strong_rtl = text
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(is_strong_rtl);
-    if first_strong_rtl || (rtl_chart && has_rtl(text)) {
+    let first_strong_rtl = unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl;
+    if first_strong_rtl || (rtl_chart && (has_rtl(text) || has_arabic_number_sign(text))) {
         format!("\u{2067}{text}\u{2069}")
     } else {
         text.to_string()
@@ -266,6 +285,50 @@ mod tests {
         assert_eq!(isolate("النفط 2024", false), "\u{2067}النفط 2024\u{2069}");
         assert_eq!(isolate("Oil النفط", false), "Oil النفط");
         assert_eq!(isolate("Oil النفط", true), "\u{2067}Oil النفط\u{2069}");
+    }
+
+    #[test]
+    fn direction_comes_from_the_unicode_bidi_data() {
+        // Neither a byte-order mark nor a combining mark alone gives a direction.
+        for not_rtl in [
+            "\u{FEFF}", "\u{064E}", "\u{0301}", "2024", "٢٠٢٤", "Oil", "76%",
+        ] {
+            assert!(!has_rtl(not_rtl), "{not_rtl:?}");
+            assert_eq!(isolate(not_rtl, false), not_rtl, "{not_rtl:?}");
+        }
+        // Thaana, Syriac, N'Ko, Hebrew and Arabic are right to left.
+        for rtl in [
+            "\u{0780}\u{0781}",
+            "\u{0710}\u{0712}",
+            "\u{07CA}\u{07CB}",
+            "שלום",
+            "نفط",
+        ] {
+            assert!(has_rtl(rtl), "{rtl:?}");
+            assert_eq!(
+                isolate(rtl, false),
+                format!("\u{2067}{rtl}\u{2069}"),
+                "{rtl:?}"
+            );
+        }
+        // The first strong character decides; marks and digits before it do not.
+        assert_eq!(isolate("\u{FEFF}Oil نفط", false), "\u{FEFF}Oil نفط");
+        assert_eq!(
+            isolate("12 \u{0301}שלום", false),
+            "\u{2067}12 \u{0301}שלום\u{2069}"
+        );
+        assert!(is_arabic('ن') && !is_arabic('\u{0660}') && !is_arabic('\u{FEFF}'));
+    }
+
+    #[test]
+    fn arabic_numbers_with_punctuation_are_isolated_in_rtl_charts() {
+        for signed in ["٧٦٪", "٤٣٫٥", "١٠٢٬٣٤٧", "٠٪"] {
+            assert_eq!(isolate(signed, true), format!("\u{2067}{signed}\u{2069}"));
+            assert_eq!(isolate(signed, false), signed);
+        }
+        for plain in ["٧٦", "-٥", "76%", "2024"] {
+            assert_eq!(isolate(plain, true), plain);
+        }
     }
 
     #[test]

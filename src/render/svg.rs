@@ -10,6 +10,7 @@ use plotters_backend::{
 
 use crate::fonts::FONT_FAMILY;
 use crate::scene::{Anchor, Color, Item, Scene};
+use crate::xml;
 
 /// A text style for plotters' backend: our family, a size, a colour, an anchor.
 struct Style {
@@ -183,25 +184,12 @@ fn accessible(svg: String, scene: &Scene) -> String {
     out.push_str(&format!(
         " role=\"img\" aria-labelledby=\"sc-title sc-desc\" xml:lang=\"{lang}\" lang=\"{lang}\">\n<title id=\"sc-title\">"
     ));
-    escape_into(&mut out, &scene.title);
+    xml::escape_into(&mut out, &scene.title);
     out.push_str("</title>\n<desc id=\"sc-desc\">");
-    escape_into(&mut out, &scene.desc);
+    xml::escape_into(&mut out, &scene.desc);
     out.push_str("</desc>");
     out.push_str(&svg[end + 1..]);
     out
-}
-
-fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]
