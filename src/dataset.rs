@@ -8,7 +8,7 @@
 use crate::data::Table;
 use crate::error::DataError;
 use crate::number::{self, NumberError};
-use crate::spec::{Columns, Lang, Sort};
+use crate::spec::{Columns, Lang, Sort, Voice};
 
 /// A value with the place it came from, for error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +146,12 @@ fn find(
     })
 }
 
-fn parse_cell(table: &Table, row: usize, col: usize) -> Result<(Cell, bool), DataError> {
+fn parse_cell(
+    table: &Table,
+    row: usize,
+    col: usize,
+    voice: Voice,
+) -> Result<(Cell, bool), DataError> {
     let r = &table.rows[row];
     let raw = &r.cells[col];
     match number::parse(raw) {
@@ -165,10 +170,7 @@ fn parse_cell(table: &Table, row: usize, col: usize) -> Result<(Cell, bool), Dat
             column: r.columns[col],
             name: table.headers[col].clone(),
             value: raw.clone(),
-            hint: match e {
-                NumberError::Empty => NumberError::Empty.hint(),
-                other => other.hint(),
-            },
+            hint: e.hint(voice),
         }),
     }
 }
@@ -242,7 +244,7 @@ pub fn build(
         });
         if let Some(c) = named {
             for r in 0..table.rows.len() {
-                parse_cell(table, r, c)?;
+                parse_cell(table, r, c, spec.voice)?;
             }
         }
         return Err(DataError::NoNumeric {
@@ -299,7 +301,7 @@ pub fn build(
                     series.len() - 1
                 }
             };
-            let (cell, pct) = parse_cell(table, r, vc)?;
+            let (cell, pct) = parse_cell(table, r, vc, spec.voice)?;
             percent |= pct;
             series[s].cells[row_category[r]] = Some(cell);
         }

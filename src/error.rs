@@ -93,7 +93,7 @@ pub enum DataError {
         /// The cell as written.
         value: String,
         /// What to do.
-        hint: &'static str,
+        hint: String,
     },
     /// A column named with --label, --value or --series that does not exist.
     #[error(

@@ -10,6 +10,8 @@
 
 pub mod app;
 pub mod build;
+#[cfg(test)]
+mod code_size;
 pub mod chart;
 pub mod cli;
 pub mod data;

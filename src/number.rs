@@ -32,13 +32,21 @@ pub enum NumberError {
 pub const MAX_ABS: f64 = 1e15;
 
 impl NumberError {
-    /// A hint for the user.
-    pub fn hint(&self) -> &'static str {
+    /// A hint for the user, naming options as they give them.
+    pub fn hint(&self, voice: crate::spec::Voice) -> String {
+        match self {
+            NumberError::NotANumber => format!(
+                "write a plain number such as 43, 43.5 or 43%; choose value columns with {}",
+                voice.name("value")
+            ),
+            other => other.fixed_hint().to_string(),
+        }
+    }
+
+    fn fixed_hint(&self) -> &'static str {
         match self {
             NumberError::Empty => "every value must be filled in; remove the row or give a number",
-            NumberError::NotANumber => {
-                "write a plain number such as 43, 43.5 or 43%; choose value columns with --value"
-            }
+            NumberError::NotANumber => "write a plain number such as 43, 43.5 or 43%",
             NumberError::NotFinite => "NaN and infinity cannot be drawn; give a finite number",
             NumberError::DecimalComma => {
                 "use a point as the decimal separator (12.5); commas only group thousands (102,347)"
