@@ -148,7 +148,8 @@ pub enum Command {
 }
 
 impl Io {
-    /// A checked job (exits like a usage error would not: option values are data errors).
+    /// A checked job. A bad option value is an error of status 1 with a hint, not a usage
+    /// error: clap has accepted the flag, the value is what cannot be drawn.
     fn into_job(self, options: ChartOptions) -> Result<Command, JobError> {
         let job = Job::new(self.csv, options, self.output)?;
         Ok(Command::Chart(Box::new(job)))
