@@ -46,7 +46,10 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
 #[test]
 fn files_and_functions_stay_small() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     files.sort();
     assert!(files.len() > 10, "found the sources");
     let mut long = Vec::new();

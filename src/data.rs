@@ -60,6 +60,32 @@ pub fn read(path: &Path, delimiter: Option<u8>) -> Result<Table, DataError> {
 
 /// Parses CSV bytes; `path` is only used in messages.
 pub fn parse(path: &str, bytes: &[u8], delimiter: Option<u8>) -> Result<Table, DataError> {
+    let text = decode(path, bytes)?;
+    let delimiter = delimiter.unwrap_or_else(|| sniff(text));
+    let (headers, rows) = records(path, text, delimiter)?;
+    let mut headers = headers.ok_or_else(|| DataError::Empty {
+        path: path.to_string(),
+    })?;
+    for (i, h) in headers.iter_mut().enumerate() {
+        if h.is_empty() {
+            *h = format!("column {}", i + 1);
+        }
+    }
+    if rows.is_empty() {
+        return Err(DataError::NoRows {
+            path: path.to_string(),
+        });
+    }
+    Ok(Table {
+        path: path.to_string(),
+        headers,
+        rows,
+        delimiter,
+    })
+}
+
+/// The text of the file: without a byte-order mark, refused when binary, not UTF-8 or blank.
+fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, DataError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(DataError::Binary {
@@ -82,7 +108,16 @@ pub fn parse(path: &str, bytes: &[u8], delimiter: Option<u8>) -> Result<Table, D
             path: path.to_string(),
         });
     }
-    let delimiter = delimiter.unwrap_or_else(|| sniff(text));
+    Ok(text)
+}
+
+/// The header (the first record that is not blank) and the data rows after it, each as wide
+/// as the header.
+fn records(
+    path: &str,
+    text: &str,
+    delimiter: u8,
+) -> Result<(Option<Vec<String>>, Vec<Row>), DataError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -116,48 +151,41 @@ pub fn parse(path: &str, bytes: &[u8], delimiter: Option<u8>) -> Result<Table, D
         let cells: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
         match &headers {
             None => headers = Some(cells),
-            Some(h) => {
-                if cells.len() != h.len() {
-                    let column = if cells.len() > h.len() {
-                        columns.get(h.len()).copied().unwrap_or(1)
-                    } else {
-                        columns.last().copied().unwrap_or(1)
-                    };
-                    return Err(DataError::Ragged {
-                        path: path.to_string(),
-                        line: pos.line(),
-                        column,
-                        found: cells.len(),
-                        expected: h.len(),
-                        delimiter: char::from(delimiter),
-                    });
-                }
-                rows.push(Row {
-                    line: pos.line(),
-                    cells,
-                    columns,
-                });
-            }
+            Some(h) => rows.push(row(path, h.len(), pos.line(), cells, columns, delimiter)?),
         }
     }
-    let mut headers = headers.ok_or_else(|| DataError::Empty {
-        path: path.to_string(),
-    })?;
-    for (i, h) in headers.iter_mut().enumerate() {
-        if h.is_empty() {
-            *h = format!("column {}", i + 1);
-        }
-    }
-    if rows.is_empty() {
-        return Err(DataError::NoRows {
+    Ok((headers, rows))
+}
+
+/// A data row, refused when it has another number of fields than the header (`expected`).
+fn row(
+    path: &str,
+    expected: usize,
+    line: u64,
+    cells: Vec<String>,
+    columns: Vec<usize>,
+    delimiter: u8,
+) -> Result<Row, DataError> {
+    if cells.len() != expected {
+        // Point at the first extra field, or at the last field of a short row.
+        let column = if cells.len() > expected {
+            columns.get(expected).copied().unwrap_or(1)
+        } else {
+            columns.last().copied().unwrap_or(1)
+        };
+        return Err(DataError::Ragged {
             path: path.to_string(),
+            line,
+            column,
+            found: cells.len(),
+            expected,
+            delimiter: char::from(delimiter),
         });
     }
-    Ok(Table {
-        path: path.to_string(),
-        headers,
-        rows,
-        delimiter,
+    Ok(Row {
+        line,
+        cells,
+        columns,
     })
 }
 

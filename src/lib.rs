@@ -10,10 +10,10 @@
 
 pub mod app;
 pub mod build;
-#[cfg(test)]
-mod code_size;
 pub mod chart;
 pub mod cli;
+#[cfg(test)]
+mod code_size;
 pub mod data;
 pub mod dataset;
 pub mod error;

@@ -62,8 +62,6 @@ pub fn layout(ds: &Dataset, options: &ChartOptions) -> anyhow::Result<Scene> {
 /// Everything the chart kinds share while laying out.
 pub(crate) struct Ctx<'a> {
     pub spec: &'a Common,
-    /// The last series is the grey remainder of share-vs-rest bars.
-    pub last_is_rest: bool,
     pub ds: &'a Dataset,
     pub sizes: Sizes,
     pub theme: Theme,
@@ -77,7 +75,6 @@ impl<'a> Ctx<'a> {
         scene.title = title(ds, spec);
         Ctx {
             spec,
-            last_is_rest: false,
             ds,
             sizes: Sizes::for_image(spec.width, spec.height),
             theme,

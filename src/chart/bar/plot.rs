@@ -1,0 +1,353 @@
+//! The drawing of a bar chart, written once for both orientations: everything is placed on a
+//! category axis (where the categories stand side by side) and a value axis (along which the
+//! bars grow), and [`Orient`] turns those into x and y. Only the fitting of the labels around
+//! the plot differs: `fit_vertical` and `fit_horizontal` measure them and return a [`Plot`].
+
+use super::super::{Area, Ctx};
+use super::{Group, Segment};
+use crate::scene::{Anchor, Color};
+use crate::text;
+use crate::theme::Sizes;
+
+/// A tick label, with the decimals the step between ticks needs.
+fn tick_label(cx: &Ctx, v: f64, ticks: &[f64]) -> String {
+    let step = ticks.get(1).map_or(1.0, |t| t - ticks[0]);
+    cx.number(v, crate::number::decimals_needed(&[step]))
+}
+
+/// Draws a segment's label inside it when it fits, else (single segments) just outside.
+#[allow(clippy::too_many_arguments)]
+fn segment_label(
+    cx: &mut Ctx,
+    seg: &Segment,
+    inside: bool,
+    x: f64,
+    y: f64,
+    size: f64,
+    anchor: Anchor,
+) {
+    let color = if inside {
+        cx.theme.on(seg.color)
+    } else {
+        cx.theme.text
+    };
+    cx.text(x, y, &seg.label.clone(), size, color, anchor, true);
+}
+
+/// Which way the bars run. The drawing works on a category axis (along which the categories
+/// stand side by side) and a value axis (along which the bars grow); `xy` and `wh` turn those
+/// into pixels, and the few label rules that differ by orientation live here too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Orient {
+    /// Categories left to right, values up from the bottom.
+    Vertical,
+    /// Categories top to bottom, values rightwards.
+    Horizontal,
+}
+
+impl Orient {
+    /// (category position, value position) -> (x, y).
+    fn xy(self, cat: f64, val: f64) -> (f64, f64) {
+        match self {
+            Orient::Vertical => (cat, val),
+            Orient::Horizontal => (val, cat),
+        }
+    }
+
+    /// (thickness across the category axis, length along the value axis) -> (w, h).
+    fn wh(self, thick: f64, len: f64) -> (f64, f64) {
+        self.xy(thick, len)
+    }
+
+    /// Where a label just past the end `end` of a bar goes on the value axis, and its anchor:
+    /// above (below, for a negative bar) a vertical bar, right (left) of a horizontal one.
+    /// `line` is the height of a line of the label.
+    fn beyond(self, end: f64, positive: bool, line: f64) -> (f64, Anchor) {
+        match (self, positive) {
+            (Orient::Vertical, true) => (end - line / 2.0 - 2.0, Anchor::Middle),
+            (Orient::Vertical, false) => (end + line / 2.0 + 2.0, Anchor::Middle),
+            (Orient::Horizontal, true) => (end + 6.0, Anchor::Start),
+            (Orient::Horizontal, false) => (end - 6.0, Anchor::End),
+        }
+    }
+
+    /// Whether a label `label` at `size` fits inside a segment `thick` across and `len` long.
+    fn fits_inside(self, label: &str, size: f64, thick: f64, len: f64) -> bool {
+        match self {
+            // Upright text across a narrow bar: the bar must be a line tall and the text wide.
+            Orient::Vertical => {
+                len >= Sizes::line(size) && text::width(label, size, true) <= thick - 4.0
+            }
+            Orient::Horizontal => text::width(label, size, true) <= len - 8.0,
+        }
+    }
+}
+
+/// The category labels: wrapped lines, their size, and where the block of lines starts.
+struct CategoryLabels {
+    lines: Vec<Vec<String>>,
+    size: f64,
+    /// Line height.
+    lh: f64,
+    /// Vertical: the y where the lines under the axis start. Horizontal: the x where the lines
+    /// left of the axis end.
+    at: f64,
+}
+
+/// Where everything of the plot goes, in category/value coordinates (see [`Orient`]).
+pub(super) struct Plot {
+    orient: Orient,
+    /// The category axis runs from `cat.0` to `cat.1` (pixels); gridlines span it.
+    cat: (f64, f64),
+    /// The width of one category along the category axis.
+    slot: f64,
+    /// The lowest and highest tick.
+    lo: f64,
+    hi: f64,
+    /// The pixels of `lo` and of `hi` on the value axis.
+    val: (f64, f64),
+    /// The thickness of a category's bars together, and of one bar.
+    group: f64,
+    bar: f64,
+    /// The size of the value labels.
+    value_size: f64,
+    labels: CategoryLabels,
+    /// The category position of the tick labels, and their anchor.
+    tick_at: f64,
+    tick_anchor: Anchor,
+}
+
+impl Plot {
+    /// The pixel of value `v` on the value axis.
+    fn scale(&self, v: f64) -> f64 {
+        let (from, to) = self.val;
+        from + (v - self.lo) / (self.hi - self.lo) * (to - from)
+    }
+
+    /// The middle of category `i` on the category axis.
+    fn center(&self, i: usize) -> f64 {
+        self.cat.0 + self.slot * (i as f64 + 0.5)
+    }
+
+    /// The place of line `k` of `n` of the label of the category centred at `center`.
+    fn label_line(&self, center: f64, k: usize, n: usize) -> (f64, f64, Anchor) {
+        let l = &self.labels;
+        match self.orient {
+            Orient::Vertical => (center, l.at + l.lh * (k as f64 + 0.5), Anchor::Middle),
+            Orient::Horizontal => {
+                let top = center - l.lh * n as f64 / 2.0;
+                (l.at, top + l.lh * (k as f64 + 0.5), Anchor::End)
+            }
+        }
+    }
+}
+
+/// Vertical bars: tick labels left of the plot, category labels wrapped under it.
+pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]) -> Plot {
+    let s = cx.sizes;
+    let n = groups.len().max(1);
+    let nb = bars_per_group(groups);
+    let tick_w = ticks
+        .iter()
+        .map(|&t| text::width(&tick_label(cx, t, ticks), s.tick, false))
+        .fold(0.0, f64::max);
+    let x0 = area.x0 + tick_w + 10.0;
+    let slot = (area.x1 - x0) / n as f64;
+    let lines: Vec<Vec<String>> = cx
+        .ds
+        .labels
+        .iter()
+        .map(|l| text::wrap(l, s.label, false, slot * 0.92, 3))
+        .collect();
+    let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
+    let lh = Sizes::line(s.label);
+    let y1 = area.y1 - lh * max_lines as f64 - 8.0;
+    let y0 = area.y0 + Sizes::line(s.value) + 4.0;
+    let group = (slot * 0.68).min(s.margin * 5.0 * nb as f64 / 2.0);
+    let bar = group / nb as f64;
+    Plot {
+        orient: Orient::Vertical,
+        cat: (x0, area.x1),
+        slot,
+        lo: ticks[0],
+        hi: ticks[ticks.len() - 1],
+        val: (y1, y0),
+        group,
+        bar,
+        value_size: fit_size(groups, bar + slot * 0.3, s.value),
+        labels: CategoryLabels {
+            lines,
+            size: s.label,
+            lh,
+            at: y1 + 8.0,
+        },
+        tick_at: x0 - 10.0,
+        tick_anchor: Anchor::End,
+    }
+}
+
+/// Horizontal bars: category labels left of the plot (shrunk to fit the rows), tick labels
+/// under it, and room on the right for the values past the bars.
+pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]) -> Plot {
+    let s = cx.sizes;
+    let n = groups.len().max(1);
+    let nb = bars_per_group(groups);
+    let y1 = area.y1 - Sizes::line(s.tick) - 6.0;
+    let slot = (y1 - area.y0) / n as f64;
+    // Labels shrink with the slot so that rows never overlap.
+    let label_size = s.label.min(slot * 0.8 / Sizes::line(1.0)).max(8.0);
+    let lh = Sizes::line(label_size);
+    let max_lines = if slot >= 2.0 * lh { 2 } else { 1 };
+    let max_label = area.w() * 0.33;
+    let lines: Vec<Vec<String>> = cx
+        .ds
+        .labels
+        .iter()
+        .map(|l| text::wrap(l, label_size, false, max_label, max_lines))
+        .collect();
+    let label_w = lines
+        .iter()
+        .flatten()
+        .map(|l| text::width(l, label_size, false))
+        .fold(0.0, f64::max);
+    let x0 = area.x0 + label_w + 14.0;
+    let group = (slot * 0.68).min(s.margin * 2.2 * nb as f64);
+    let bar = group / nb as f64;
+    let value_size = s.value.min(bar * 0.9).max(8.0);
+    let x1 = area.x1 - outside_width(groups, value_size) - 10.0;
+    Plot {
+        orient: Orient::Horizontal,
+        cat: (area.y0, y1),
+        slot,
+        lo: ticks[0],
+        hi: ticks[ticks.len() - 1],
+        val: (x0, x1),
+        group,
+        bar,
+        value_size,
+        labels: CategoryLabels {
+            lines,
+            size: label_size,
+            lh,
+            at: x0 - 14.0,
+        },
+        tick_at: y1 + 6.0 + Sizes::line(s.tick) / 2.0,
+        tick_anchor: Anchor::Middle,
+    }
+}
+
+/// The widest label drawn past the end of a bar (single segments and stack totals).
+fn outside_width(groups: &[Group], value_size: f64) -> f64 {
+    groups
+        .iter()
+        .flat_map(|g| {
+            let singles = g
+                .bars
+                .iter()
+                .filter(|b| b.len() == 1)
+                .flatten()
+                .map(|seg| seg.label.as_str());
+            singles
+                .chain(g.total.iter().map(|t| t.1.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .map(|l| text::width(l, value_size, true))
+        .fold(0.0, f64::max)
+}
+
+/// Draws the plot: gridlines and tick labels, then each category, then the zero line on top.
+pub(super) fn draw(cx: &mut Ctx, p: &Plot, ticks: &[f64], groups: &[Group]) {
+    for &t in ticks {
+        let color = if t == 0.0 {
+            cx.theme.axis
+        } else {
+            cx.theme.grid
+        };
+        value_line(cx, p, t, color);
+        let (x, y) = p.orient.xy(p.tick_at, p.scale(t));
+        let label = tick_label(cx, t, ticks);
+        let (size, muted) = (cx.sizes.tick, cx.theme.muted);
+        cx.text(x, y, &label, size, muted, p.tick_anchor, false);
+    }
+    for (i, (g, lines)) in groups.iter().zip(&p.labels.lines).enumerate() {
+        draw_category(cx, p, p.center(i), g, lines);
+    }
+    value_line(cx, p, 0.0, cx.theme.axis);
+}
+
+/// A line across the whole category axis at value `v`.
+fn value_line(cx: &mut Ctx, p: &Plot, v: f64, color: Color) {
+    let val = p.scale(v);
+    let points = vec![p.orient.xy(p.cat.0, val), p.orient.xy(p.cat.1, val)];
+    cx.scene.line(points, color, 1);
+}
+
+/// One category: its label, its bars with their value labels, and the total of a stack.
+fn draw_category(cx: &mut Ctx, p: &Plot, center: f64, g: &Group, lines: &[String]) {
+    for (k, line) in lines.iter().enumerate() {
+        let (x, y, anchor) = p.label_line(center, k, lines.len());
+        let (size, color) = (p.labels.size, cx.theme.text);
+        cx.text(x, y, line, size, color, anchor, false);
+    }
+    for (b, bar) in g.bars.iter().enumerate() {
+        let pos = center - p.group / 2.0 + p.bar * b as f64;
+        let single = bar.len() == 1;
+        for seg in bar {
+            draw_segment(cx, p, pos, seg, single);
+        }
+    }
+    if let Some((total, label)) = &g.total {
+        let (val, anchor) = p
+            .orient
+            .beyond(p.scale(*total), true, Sizes::line(p.value_size));
+        let (x, y) = p.orient.xy(center, val);
+        cx.text(x, y, label, p.value_size, cx.theme.text, anchor, true);
+    }
+}
+
+/// One segment of the bar at category position `pos`, with its value label: past its end for
+/// a bar of one segment, inside it (when it fits) for a part of a stack.
+fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
+    let (low, high) = (p.scale(seg.to.min(seg.from)), p.scale(seg.to.max(seg.from)));
+    // Pixel order: a vertical axis runs upwards, so `high` is the smaller y there.
+    let (a, b) = (low.min(high), low.max(high));
+    let (x, y) = p.orient.xy(pos, a);
+    let (w, h) = p.orient.wh(p.bar, (b - a).max(0.0));
+    cx.scene.rect(x, y, w, h, seg.color);
+    let mid = pos + p.bar / 2.0;
+    let size = p.value_size;
+    if single {
+        let positive = seg.to >= 0.0;
+        let end = if positive { high } else { low };
+        let (val, anchor) = p.orient.beyond(end, positive, Sizes::line(size));
+        let (x, y) = p.orient.xy(mid, val);
+        segment_label(cx, seg, false, x, y, size, anchor);
+    } else if p.orient.fits_inside(&seg.label, size, p.bar, b - a) {
+        let (x, y) = p.orient.xy(mid, (a + b) / 2.0);
+        segment_label(cx, seg, true, x, y, size, Anchor::Middle);
+    }
+}
+
+/// The most bars side by side in one category (at least 1).
+fn bars_per_group(groups: &[Group]) -> usize {
+    groups
+        .iter()
+        .map(|g| g.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The largest value-label size (down to 9 px) at which every outside label fits `room`.
+fn fit_size(groups: &[Group], room: f64, size: f64) -> f64 {
+    let widest = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().filter(|b| b.len() == 1).flatten())
+        .map(|seg| text::width(&seg.label, size, true))
+        .fold(0.0, f64::max);
+    if widest <= room || widest == 0.0 {
+        size
+    } else {
+        (size * room / widest).max(9.0)
+    }
+}
