@@ -3,7 +3,7 @@
 //! and two small pixel goldens compared with a tolerance (±2 per channel, at most 0.5% of the
 //! pixels), blessed with `SHARECHART_BLESS=1` like the SVG goldens.
 
-mod common;
+use crate::common;
 
 use sharechart::render::{self, Format};
 use sharechart::scene::{Color, Item, Scene};

@@ -4,7 +4,7 @@
 //! After an intended change of the drawing, refresh the files and review the diff:
 //! `SHARECHART_BLESS=1 cargo test --release --test golden` (see tests/README.md).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,8 +1,5 @@
 //! Helpers shared by the integration tests: the binary under test, fixture paths, temporary
 //! folders, and a few assertions about what a failed command must leave behind.
-//!
-//! Each test file compiles its own copy of this module and uses only some of it.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
