@@ -2,11 +2,9 @@
 //! `file:line:column`, the offending value, a hint, and no file written or changed). The success
 //! paths of the flags are in `cli_render.rs`, `build` is in `cli_build.rs`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{bin, fixture, names_in, tempdir, write};
+use crate::common::{bin, fixture, names_in, tempdir, write};
 
 const OLD: &[u8] = b"old";
 

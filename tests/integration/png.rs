@@ -3,7 +3,7 @@
 //! and two small pixel goldens compared with a tolerance (±2 per channel, at most 0.5% of the
 //! pixels), blessed with `SHARECHART_BLESS=1` like the SVG goldens.
 
-mod common;
+use crate::common;
 
 use sharechart::render::{self, Format};
 use sharechart::scene::{Color, Item, Scene};
@@ -181,23 +181,19 @@ fn binary_png_matches_the_library_png() {
 
 /// Compares with `tests/golden/<name>.png` (or writes it when blessing).
 fn check_png_golden(name: &str, bytes: &[u8]) {
-    let path = common::repo_root()
-        .join("tests")
-        .join("golden")
-        .join(format!("{name}.png"));
-    if std::env::var_os("SHARECHART_BLESS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, bytes).expect("write golden");
-        eprintln!("blessed {}", path.display());
-        return;
+    common::check_golden(&format!("{name}.png"), bytes, same_pixels);
+}
+
+/// The pixel comparison of `check_png_golden`: the same size, and at most 0.5% of the pixels
+/// differ by more than 2 in a channel. `Err` gives the count and the first such pixel.
+fn same_pixels(golden: &[u8], actual: &[u8]) -> Result<(), String> {
+    let (want, got) = (Image::decode(golden), Image::decode(actual));
+    if (got.w, got.h) != (want.w, want.h) {
+        return Err(format!(
+            "size {}x{}, the golden is {}x{}",
+            got.w, got.h, want.w, want.h
+        ));
     }
-    let Ok(golden) = std::fs::read(&path) else {
-        panic!(
-            "no golden file {}\n  to create it: SHARECHART_BLESS=1 cargo test --release --test png\n  then look at the new image before committing it",
-            path.display()
-        );
-    };
-    let (want, got) = (Image::decode(&golden), Image::decode(bytes));
-    assert_eq!((got.w, got.h), (want.w, want.h), "{name}: size");
     let mut differing = 0usize;
     let mut first = None;
     for (i, (a, b)) in want.rgb.chunks(3).zip(got.rgb.chunks(3)).enumerate() {
@@ -208,12 +204,13 @@ fn check_png_golden(name: &str, bytes: &[u8]) {
         }
     }
     let allowed = (want.w * want.h) as usize / 200;
-    assert!(
-        differing <= allowed,
-        "{name}: {differing} pixels differ by more than 2 (at most {allowed} may); first at {:?}\n  if the change is intended: SHARECHART_BLESS=1 cargo test --release --test png, and look at {}",
-        first,
-        path.display()
-    );
+    if differing <= allowed {
+        return Ok(());
+    }
+    Err(format!(
+        "{differing} pixels differ by more than 2 (at most {allowed} may); first at \
+         (x, y), golden, actual = {first:?}"
+    ))
 }
 
 #[test]
@@ -247,7 +244,7 @@ fn the_pixel_comparison_can_fail() {
     );
     let changed = sharechart::pipeline::scene(&p, &spec).expect("scene");
     let bytes = render::render(&changed, Format::Png, 1.0).expect("PNG");
-    if std::env::var_os("SHARECHART_BLESS").is_some() {
+    if common::blessing() {
         return;
     }
     let r = std::panic::catch_unwind(|| check_png_golden("bar-600x400", &bytes));

@@ -2,9 +2,7 @@
 //! and share-vs-rest bars, `--top`, themes, Arabic digits, the terminal preview, completions,
 //! the man page and `-o -`.
 
-mod common;
-
-use common::{bin, tempdir, write};
+use crate::common::{bin, tempdir, write};
 use predicates::prelude::PredicateBooleanExt;
 
 const CROPS: &str =

@@ -2,15 +2,13 @@
 //! (write a temporary file, rename it over the CSV), a CSV that is broken for a moment, a file
 //! deleted and created again, and an edit of the manifest itself.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{tempdir, write};
+use crate::common::{tempdir, write};
 
 const MANIFEST: &str =
     "[[chart]]\nname = \"a\"\ninput = \"data/a.csv\"\nkind = \"bar\"\noutput = [\"out/a.svg\"]\n";

@@ -3,11 +3,9 @@
 //! Arabic mirroring), sizes and scale of SVG and PNG, and the replaced (or, for the same bytes,
 //! kept) output file.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{bin, decode_png, fills, fixture, names_in, tempdir, texts, write};
+use crate::common::{self, bin, decode_png, fills, fixture, names_in, tempdir, texts, write};
 
 const OLD: &[u8] = b"old";
 

@@ -2,24 +2,16 @@
 //! (`pipeline::scene` + `render::to_svg`) and compared as full text with `tests/golden/<name>.svg`.
 //!
 //! After an intended change of the drawing, refresh the files and review the diff:
-//! `SHARECHART_BLESS=1 cargo test --release --test golden` (see tests/README.md).
+//! `SHARECHART_BLESS=1 cargo test --release --test integration` (see tests/README.md).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
 use sharechart::spec::{ChartOptions, Kind};
 
-/// True when the goldens are to be (re)written instead of compared.
-fn bless() -> bool {
-    std::env::var_os("SHARECHART_BLESS").is_some_and(|v| v == "1")
-}
-
 fn golden_path(name: &str) -> PathBuf {
-    common::repo_root()
-        .join("tests")
-        .join("golden")
-        .join(format!("{name}.svg"))
+    common::golden_path(&format!("{name}.svg"))
 }
 
 /// Checks what every chart SVG must have: valid XML, `role="img"`, a non-empty `<title>` and
@@ -49,39 +41,6 @@ fn assert_accessible_svg(name: &str, svg: &str) {
             el.text().is_some_and(|t| !t.trim().is_empty()),
             "{name}: empty <{tag}>"
         );
-    }
-}
-
-/// Compares `actual` with the golden file, or writes it when blessing.
-fn check_golden(name: &str, actual: &str) {
-    let path = golden_path(name);
-    if bless() {
-        std::fs::create_dir_all(path.parent().expect("golden folder")).expect("mkdir");
-        std::fs::write(&path, actual).expect("write golden");
-        eprintln!("blessed {}", path.display());
-        return;
-    }
-    let Ok(expected) = std::fs::read_to_string(&path) else {
-        panic!(
-            "no golden file {}\n  to create it: SHARECHART_BLESS=1 cargo test --release --test golden\n  then look at the new file before committing it",
-            path.display()
-        );
-    };
-    if expected == actual {
-        return;
-    }
-    let (mut e, mut a) = (expected.lines(), actual.lines());
-    let mut line = 1;
-    loop {
-        match (e.next(), a.next()) {
-            (Some(x), Some(y)) if x == y => line += 1,
-            (x, y) => panic!(
-                "{name}: the SVG differs from {} at line {line}\n  golden: {}\n  actual: {}\n  if the change is intended: SHARECHART_BLESS=1 cargo test --release --test golden, and review the diff",
-                path.display(),
-                x.unwrap_or("<end of file>"),
-                y.unwrap_or("<end of file>"),
-            ),
-        }
     }
 }
 
@@ -186,7 +145,7 @@ macro_rules! golden {
             fn $test() {
                 let svg = render($name);
                 assert_accessible_svg($name, &svg);
-                check_golden($name, &svg);
+                common::check_golden(&format!("{}.svg", $name), svg.as_bytes(), common::same_text);
             }
         )*
 
@@ -221,7 +180,7 @@ fn every_case_is_tested_and_every_golden_svg_belongs_to_a_case() {
             "tests/golden/{file} belongs to no case: delete it or add the case"
         );
         // While blessing, other tests are rewriting these files.
-        if !bless() {
+        if !common::blessing() {
             let text = std::fs::read_to_string(dir.join(&file)).expect("read golden");
             assert_accessible_svg(&file, &text);
         }
@@ -230,7 +189,7 @@ fn every_case_is_tested_and_every_golden_svg_belongs_to_a_case() {
 
 #[test]
 fn goldens_say_what_they_show() {
-    if bless() {
+    if common::blessing() {
         return;
     }
     let read = |n: &str| std::fs::read_to_string(golden_path(n)).expect("golden exists");

@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: the binary under test, fixture paths, temporary
-//! folders, and a few assertions about what a failed command must leave behind.
-//!
-//! Each test file compiles its own copy of this module and uses only some of it.
-#![allow(dead_code)]
+//! folders, a few assertions about what a failed command must leave behind, SVG and PNG
+//! readers, and `check_golden`, the one comparison (or blessing) of golden files.
 
 use std::path::{Path, PathBuf};
 
@@ -149,5 +147,80 @@ pub fn decode_png(bytes: &[u8]) -> DecodedPng {
         depth,
         alpha,
         rgb: buf,
+    }
+}
+
+/// True when `SHARECHART_BLESS=1` is set: golden files are written instead of compared. Read at
+/// run time, so blessing needs no rebuild.
+pub fn blessing() -> bool {
+    std::env::var_os("SHARECHART_BLESS").is_some_and(|v| v == "1")
+}
+
+/// `tests/golden/<file>`.
+pub fn golden_path(file: &str) -> PathBuf {
+    repo_root().join("tests").join("golden").join(file)
+}
+
+/// The one check of an output against its golden file `tests/golden/<file>`: reads the golden
+/// and asks `compare(golden, actual)`, which returns `Err` with the first difference. When
+/// blessing, a golden that is missing or differs is (re)written and the test passes; one that
+/// still compares equal is left as it is (a PNG within tolerance keeps its bytes, so blessing
+/// does not churn binary files). Otherwise a difference panics with the file, the difference
+/// and how to bless, and a missing golden says how to create it.
+pub fn check_golden(
+    file: &str,
+    actual: &[u8],
+    compare: impl FnOnce(&[u8], &[u8]) -> Result<(), String>,
+) {
+    let path = golden_path(file);
+    let bless = "SHARECHART_BLESS=1 cargo test --release --test integration";
+    let golden = std::fs::read(&path).ok();
+    let verdict = golden.as_deref().map(|g| compare(g, actual));
+    if blessing() {
+        if !matches!(verdict, Some(Ok(()))) {
+            std::fs::create_dir_all(path.parent().expect("golden folder")).expect("mkdir");
+            std::fs::write(&path, actual).expect("write golden");
+            eprintln!("blessed {}", path.display());
+        }
+        return;
+    }
+    let Some(verdict) = verdict else {
+        panic!(
+            "no golden file {}\n  to create it: {bless}\n  then look at the new file before committing it",
+            path.display()
+        );
+    };
+    if let Err(diff) = verdict {
+        panic!(
+            "{file}: the output differs from {}: {diff}\n  if the change is intended: {bless}, and review the diff",
+            path.display()
+        );
+    }
+}
+
+/// A `check_golden` comparison: the same bytes, or `Err` naming the first differing line with
+/// both versions of it.
+pub fn same_text(golden: &[u8], actual: &[u8]) -> Result<(), String> {
+    if golden == actual {
+        return Ok(());
+    }
+    let (golden, actual) = (
+        String::from_utf8_lossy(golden),
+        String::from_utf8_lossy(actual),
+    );
+    let (mut g, mut a) = (golden.lines(), actual.lines());
+    let mut line = 1;
+    loop {
+        match (g.next(), a.next()) {
+            (Some(x), Some(y)) if x == y => line += 1,
+            (None, None) => return Err("same lines, other line endings or bytes".to_string()),
+            (x, y) => {
+                return Err(format!(
+                    "first at line {line}\n  golden: {}\n  actual: {}",
+                    x.unwrap_or("<end of file>"),
+                    y.unwrap_or("<end of file>"),
+                ));
+            }
+        }
     }
 }

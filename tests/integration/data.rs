@@ -6,7 +6,7 @@
 //! The CSVs are read with the `csv` crate directly, not with sharechart's own reader, so a bug
 //! in the reader cannot hide a wrong figure.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -1,11 +1,9 @@
 //! Regression tests: bugs that this suite found in `src/` and that are fixed. Each test failed
 //! before its fix and must keep passing. A newly found bug gets its test here, with the fix.
 
-mod common;
-
 use std::path::Path;
 
-use common::{bin, fixture, names_in, tempdir, write};
+use crate::common::{self, bin, fixture, names_in, tempdir, write};
 
 fn s(p: &Path) -> String {
     p.display().to_string()

@@ -2,11 +2,9 @@
 //! deleted outputs and `--force` also re-render; the summary line counts right; the report page
 //! lists every chart with alt text and right-to-left marks.
 
-mod common;
-
 use std::path::Path;
 
-use common::{bin, tempdir, write};
+use crate::common::{bin, tempdir, write};
 
 const MANIFEST: &str = r#"
 [defaults]

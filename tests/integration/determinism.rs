@@ -2,7 +2,7 @@
 //! every chart of the repository's `charts.toml` against the committed `output/` (the stale-chart
 //! check: a change of data, settings or renderer without re-rendering fails here).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

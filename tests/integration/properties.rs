@@ -3,7 +3,7 @@
 //! valid XML and that resvg rasterises, or an error; never a panic. Plus: markup in a label is
 //! drawn as text, never parsed as an element.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;

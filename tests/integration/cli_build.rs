@@ -2,11 +2,9 @@
 //! `--check` before and after the data changes, manifest errors with `manifest:line:col`, the
 //! chart name and the key, and one broken chart not stopping the others.
 
-mod common;
-
 use std::path::Path;
 
-use common::{bin, names_in, tempdir, write};
+use crate::common::{self, bin, names_in, tempdir, write};
 
 const CROPS: &str = "label,share\nDates,76\nRubber,80\n";
 

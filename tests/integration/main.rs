@@ -1,0 +1,19 @@
+//! The integration tests of `sharechart`, as one test binary (`cargo test --release --test
+//! integration`): the release build links once for all of them, not once per file. Each module
+//! covers one area (tests/README.md says which); `common` holds the helpers they share, among them
+//! `check_golden`, the one place where golden files are compared or blessed.
+
+mod common;
+
+mod cli;
+mod cli_build;
+mod cli_render;
+mod data;
+mod determinism;
+mod features;
+mod golden;
+mod incremental;
+mod png;
+mod properties;
+mod regressions;
+mod watch;
