@@ -334,3 +334,48 @@ fn manifest_errors_name_the_place() {
         refused(&text, needles);
     }
 }
+
+#[test]
+fn an_option_of_another_kind_is_refused_at_its_key() {
+    let text = MANIFEST.replace(
+        "each-row = true",
+        "each-row = true\nhorizontal = true\nstacked = true",
+    );
+    let e = refused(
+        &text,
+        &[
+            "{m}:17:1: chart 'crops-pies': 'horizontal' is not an option of a pie chart",
+            "hint: a pie chart takes:",
+        ],
+    );
+    assert!(e.contains("each-row") && e.contains("donut"), "{e}");
+}
+
+#[test]
+fn manifest_errors_speak_of_keys_not_flags() {
+    // Domain errors found while rendering word options as manifest keys.
+    let text = MANIFEST.replace("each-row = true", "top = 1");
+    let dir = project(&text);
+    write(
+        dir.path(),
+        "data/crops.csv",
+        "label,share\nA,60\nB,50\nC,40\n",
+    );
+    let (code, stderr) = build(&dir.path().join("charts.toml"), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("chart 'crops-pies'"), "{stderr}");
+    assert!(
+        stderr.contains("`kind = \"bar\"` with `horizontal = true`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("--"),
+        "a flag in a manifest error: {stderr}"
+    );
+    let text = MANIFEST.replace("width = 600", "width = 600\nvalue = [\"nope\"]");
+    let dir = project(&text);
+    let (code, e) = build(&dir.path().join("charts.toml"), &[]);
+    assert_eq!(code, Some(1), "{e}");
+    assert!(e.contains("(asked for by value)"), "{e}");
+    assert!(!e.contains("--value"), "{e}");
+}
