@@ -169,10 +169,11 @@ pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
                     p.display()
                 );
             }
-            if let Err(e) =
-                crate::report::write(p.parent().unwrap_or(Path::new("")), charts, &new_state)
-            {
-                eprintln!("warning: cannot write the report page: {e:#}");
+            let dir = p.parent().unwrap_or(Path::new(""));
+            if let Some(page) = crate::report::place(charts, dir) {
+                if let Err(e) = crate::report::write(&page, charts, &new_state) {
+                    eprintln!("error: the report page: {e:#}");
+                }
             }
         }
     }
@@ -231,6 +232,7 @@ fn build_one(
         key,
         title: rendered.title,
         desc: rendered.desc,
+        alt: rendered.alt,
         rtl: chart.job.common().rtl(),
         outputs: rendered
             .files
