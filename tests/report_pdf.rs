@@ -27,11 +27,18 @@ fn a_hand_written_readme_survives_every_build() {
             .args(["build", "-m"])
             .arg(&m)
             .assert()
-            .stderr(predicate::str::contains("README.md: not written by sharechart"))
-            .stderr(predicate::str::contains("[report] table and dir = \"FOLDER\""));
+            .stderr(predicate::str::contains(
+                "README.md: not written by sharechart",
+            ))
+            .stderr(predicate::str::contains(
+                "[report] table and dir = \"FOLDER\"",
+            ));
         let kept = std::fs::read_to_string(dir.path().join("README.md")).expect("README.md");
         assert_eq!(kept, HAND_WRITTEN);
-        assert!(dir.path().join("a.pdf").is_file(), "the charts are still made");
+        assert!(
+            dir.path().join("a.pdf").is_file(),
+            "the charts are still made"
+        );
         assert!(
             !dir.path().join("index.html").exists(),
             "no half-written report page"
@@ -44,7 +51,11 @@ fn the_report_goes_where_the_manifest_says_and_escapes_markdown() {
     let dir = tempdir();
     write(dir.path(), "data.csv", CSV);
     write(dir.path(), "README.md", HAND_WRITTEN);
-    let m = write(dir.path(), "charts.toml", manifest("[report]\ndir = \"site\"\n"));
+    let m = write(
+        dir.path(),
+        "charts.toml",
+        manifest("[report]\ndir = \"site\"\n"),
+    );
     bin().args(["build", "-m"]).arg(&m).assert().success();
     let md = std::fs::read_to_string(dir.path().join("site/README.md")).expect("site/README.md");
     assert!(md.contains(sharechart::report::MARKER));
@@ -74,13 +85,19 @@ fn report_false_writes_no_page() {
 fn a_bad_report_setting_points_at_its_line() {
     let dir = tempdir();
     write(dir.path(), "data.csv", CSV);
-    let m = write(dir.path(), "charts.toml", manifest("[report]\nfolder = \"x\"\n"));
+    let m = write(
+        dir.path(),
+        "charts.toml",
+        manifest("[report]\nfolder = \"x\"\n"),
+    );
     bin()
         .args(["build", "-m"])
         .arg(&m)
         .assert()
         .failure()
-        .stderr(predicate::str::contains(":2:1: [report]: unknown key 'folder'"))
+        .stderr(predicate::str::contains(
+            ":2:1: [report]: unknown key 'folder'",
+        ))
         .stderr(predicate::str::contains("report = false"));
     let m = write(dir.path(), "charts.toml", manifest("report = \"yes\"\n"));
     bin()
@@ -88,7 +105,9 @@ fn a_bad_report_setting_points_at_its_line() {
         .arg(&m)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("'report' must be a [report] table or false"));
+        .stderr(predicate::str::contains(
+            "'report' must be a [report] table or false",
+        ));
 }
 
 #[test]
@@ -148,7 +167,11 @@ fn png_knows_its_size_and_alt_text() {
         .filter(|(k, _)| k == "iTXt")
         .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
         .collect();
-    assert!(texts.iter().any(|t| t.starts_with("Title\0") && t.ends_with("Counts")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Title\0") && t.ends_with("Counts"))
+    );
     assert!(
         texts
             .iter()

@@ -58,6 +58,7 @@ pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow:
             fonts: Fonts::new(),
             nodes: Vec::new(),
             lang,
+            open: false,
         };
         walker.group(tree.root(), &mut surface);
         surface.pop();
@@ -117,26 +118,44 @@ struct Walker {
     fonts: Fonts,
     nodes: Vec<Node>,
     lang: &'static str,
+    /// A marked section of paths is open (consecutive paths share one).
+    open: bool,
 }
 
 impl Walker {
     fn group(&mut self, group: &usvg::Group, surface: &mut Surface) {
+        self.close(surface);
         surface.push_transform(&transform(group.transform()));
         for node in group.children() {
             match node {
                 usvg::Node::Group(g) => self.group(g, surface),
                 usvg::Node::Path(p) if p.is_visible() => {
-                    let id = surface.start_tagged(ContentTag::Other);
+                    if !self.open {
+                        let id = surface.start_tagged(ContentTag::Other);
+                        self.nodes.push(id.into());
+                        self.open = true;
+                    }
                     path(p, surface);
-                    surface.end_tagged();
-                    self.nodes.push(id.into());
                 }
-                usvg::Node::Text(t) => self.text(t, surface),
+                usvg::Node::Text(t) => {
+                    self.close(surface);
+                    self.text(t, surface);
+                }
                 // Charts hold no images; hidden paths draw nothing.
                 _ => {}
             }
         }
+        // Marked sections and saved graphics states must nest.
+        self.close(surface);
         surface.pop();
+    }
+
+    /// Ends the open marked section of paths, if any.
+    fn close(&mut self, surface: &mut Surface) {
+        if self.open {
+            surface.end_tagged();
+            self.open = false;
+        }
     }
 
     /// One `<text>`: its glyphs in usvg's (visual) order, each mapped to its characters, in a
@@ -146,52 +165,87 @@ impl Walker {
         let tag = SpanTag::empty().with_lang(Some(self.lang));
         let id = surface.start_tagged(ContentTag::Span(tag));
         for span in text.layouted().iter().filter(|s| s.visible) {
-            let size = span.font_size.get();
             surface.set_fill(span.fill.as_ref().map(fill));
             surface.set_stroke(None);
-            for glyph in &span.positioned_glyphs {
-                // The isolates around Arabic text draw nothing; as glyphs they would leave
-                // stray U+2066..U+2069 in the extracted text.
-                if glyph.text.chars().all(is_bidi_control) {
-                    continue;
-                }
-                let Some(font) = self.fonts.get(glyph.font) else {
-                    continue;
-                };
-                // The glyph's transform includes the scale font size / units per em; krilla
-                // scales by the font size itself.
-                let upem = font.units_per_em();
-                let ts = glyph
-                    .transform()
-                    .pre_scale(upem / size, upem / size);
-                surface.push_transform(&transform(ts));
-                surface.draw_glyphs(
-                    Point::from_xy(0.0, 0.0),
-                    &[KrillaGlyph::new(
-                        GlyphId::new(u32::from(glyph.id.0)),
-                        0.0,
-                        0.0,
-                        0.0,
-                        0.0,
-                        0..glyph.text.len(),
-                        None,
-                    )],
-                    font,
-                    &glyph.text,
-                    size,
-                    false,
-                );
-                surface.pop();
+            // The isolates around Arabic text draw nothing; as glyphs they would leave stray
+            // U+2066..U+2069 in the extracted text.
+            let glyphs: Vec<&usvg::layout::PositionedGlyph> = span
+                .positioned_glyphs
+                .iter()
+                .filter(|g| !g.text.chars().all(is_bidi_control))
+                .collect();
+            let mut start = 0;
+            while start < glyphs.len() {
+                let end = run_end(&glyphs, start);
+                self.run(&glyphs[start..end], span.font_size.get(), surface);
+                start = end;
             }
         }
         surface.end_tagged();
         self.nodes.push(id.into());
+    }
+
+    /// Draws a run of glyphs (see [`run_end`]) as one text-showing operation: the first glyph's
+    /// transform, and each glyph's advance to the next one taken from usvg's positions.
+    fn run(&mut self, glyphs: &[&usvg::layout::PositionedGlyph], size: f32, surface: &mut Surface) {
+        let Some(first) = glyphs.first() else { return };
+        let Some(font) = self.fonts.get(first.font) else {
+            return;
+        };
+        // The glyph's transform includes the scale font size / units per em; krilla scales by
+        // the font size itself.
+        let upem = font.units_per_em();
+        let ts = first.transform().pre_scale(upem / size, upem / size);
+        let mut text = String::new();
+        let mut out = Vec::with_capacity(glyphs.len());
+        for (i, g) in glyphs.iter().enumerate() {
+            let advance = glyphs.get(i + 1).map_or(0.0, |n| {
+                (n.transform().tx - g.transform().tx) / ts.sx / size
+            });
+            let at = text.len();
+            text.push_str(&g.text);
+            out.push(KrillaGlyph::new(
+                GlyphId::new(u32::from(g.id.0)),
+                advance,
+                0.0,
+                0.0,
+                0.0,
+                at..text.len(),
+                None,
+            ));
+        }
+        surface.push_transform(&transform(ts));
+        surface.draw_glyphs(Point::from_xy(0.0, 0.0), &out, font, &text, size, false);
+        surface.pop();
     }
 }
 
 /// The invisible bidi marks and isolates the SVG text carries (see `crate::text`).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The end of the run of glyphs from `start` that can be one text-showing operation: same
+/// font, same size and slant, on one baseline.
+fn run_end(glyphs: &[&usvg::layout::PositionedGlyph], start: usize) -> usize {
+    let first = glyphs[start];
+    let t0 = first.transform();
+    let upright = t0.kx == 0.0 && t0.ky == 0.0 && t0.sx > 0.0;
+    let mut end = start + 1;
+    while upright && end < glyphs.len() {
+        let (g, t) = (glyphs[end], glyphs[end].transform());
+        let same = g.font == first.font
+            && t.sx == t0.sx
+            && t.sy == t0.sy
+            && t.kx == 0.0
+            && t.ky == 0.0
+            && (t.ty - t0.ty).abs() < 1e-3;
+        if !same {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 fn transform(t: usvg::Transform) -> Transform {

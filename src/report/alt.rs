@@ -65,7 +65,14 @@ pub fn alt(ds: &Dataset, title: &str, options: &ChartOptions) -> String {
         }
     }
     if ds.percent {
-        parts.push(if ar { "القيم بالنسبة المئوية (%)" } else { "Values in %" }.to_string());
+        parts.push(
+            if ar {
+                "القيم بالنسبة المئوية (%)"
+            } else {
+                "Values in %"
+            }
+            .to_string(),
+        );
     }
     if let Some(src) = &spec.source {
         let label = if ar { "المصدر" } else { "Source" };

@@ -16,7 +16,12 @@ pub fn escape(s: &str) -> String {
         match c {
             // GitHub's extended autolinks: `https://...`, `www.` and `a@b.c` would be live links.
             ':' if chars.get(i + 1) == Some(&'/') => out.push_str("\\:"),
-            '.' if i >= 3 && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www") => {
+            '.' if i >= 3
+                && chars[i - 3..i]
+                    .iter()
+                    .collect::<String>()
+                    .eq_ignore_ascii_case("www") =>
+            {
                 out.push_str("\\.")
             }
             '<' => out.push_str("&lt;"),
@@ -68,7 +73,8 @@ mod tests {
             link(&escape(s), "a.png"),
             link("SVG", "b.svg")
         );
-        let (mut heading, mut alt, mut targets, mut html) = (String::new(), String::new(), vec![], false);
+        let (mut heading, mut alt, mut targets, mut html) =
+            (String::new(), String::new(), vec![], false);
         let mut at = 0; // 1 in the heading, 2 in the image
         for e in Parser::new(&md) {
             match e {

@@ -125,7 +125,9 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
     );
     out.insert_str(
         "<!doctype html>\n".len(),
-        &format!("<!-- {MARKER}: written by `sharechart build`, which replaces it on every build -->\n"),
+        &format!(
+            "<!-- {MARKER}: written by `sharechart build`, which replaces it on every build -->\n"
+        ),
     );
     for ((chart, e), heading) in items.iter().zip(headings(items)) {
         let (shown, all) = files(dir, e);
