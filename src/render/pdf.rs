@@ -205,7 +205,7 @@ impl Walker {
             let at = text.len();
             text.push_str(&g.text);
             out.push(KrillaGlyph::new(
-                GlyphId::new(u32::from(g.id.0)),
+                GlyphId::new(g.id.0),
                 advance,
                 0.0,
                 0.0,
