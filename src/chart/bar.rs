@@ -38,22 +38,21 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
         ds
     };
     let stacked = spec.stacked || spec.rest.is_some();
-    if stacked {
-        if let Some(c) = ds
+    if stacked
+        && let Some(c) = ds
             .series
             .iter()
             .flat_map(|s| s.cells.iter().flatten())
             .find(|c| c.value < 0.0)
-        {
-            anyhow::bail!(
-                "{}:{}:{}: {:?}: stacked bars cannot show values below zero\n  hint: draw grouped bars (without {})",
-                ds.path,
-                c.line,
-                c.column,
-                c.raw,
-                voice.on("stacked")
-            );
-        }
+    {
+        anyhow::bail!(
+            "{}:{}:{}: {:?}: stacked bars cannot show values below zero\n  hint: draw grouped bars (without {})",
+            ds.path,
+            c.line,
+            c.column,
+            c.raw,
+            voice.on("stacked")
+        );
     }
     if spec.stacked && ds.percent {
         for (i, label) in ds.labels.iter().enumerate() {
