@@ -161,19 +161,20 @@ pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
         }
         report.charts.push((chart.name.clone(), outcome));
     }
-    if !opts.check {
-        if let Some(p) = &state_file {
-            if let Err(e) = new_state.save(p) {
-                eprintln!(
-                    "warning: {}: cannot save the build state: {e:#}",
-                    p.display()
-                );
-            }
-            if let Err(e) =
-                crate::report::write(p.parent().unwrap_or(Path::new("")), charts, &new_state)
-            {
-                eprintln!("warning: cannot write the report page: {e:#}");
-            }
+    if !opts.check
+        && let Some(p) = &state_file
+    {
+        if let Err(e) = new_state.save(p) {
+            eprintln!(
+                "warning: {}: cannot save the build state: {e:#}",
+                p.display()
+            );
+        }
+        let dir = p.parent().unwrap_or(Path::new(""));
+        if let Some(page) = crate::report::place(charts, dir)
+            && let Err(e) = crate::report::write(&page, charts, &new_state)
+        {
+            eprintln!("error: the report page: {e:#}");
         }
     }
     report.millis = start.elapsed().as_secs_f64() * 1e3;
@@ -197,16 +198,17 @@ fn build_one(
         }
     };
     let key = key(chart, &csv);
-    if !opts.force && !opts.check {
-        if let Some(e) = old.get(&chart.name) {
-            let fresh = e.key == key
-                && e.outputs.len() == chart.job.outputs.len()
-                && e.outputs
-                    .iter()
-                    .all(|o| std::fs::metadata(&o.path).is_ok_and(|m| m.len() == o.size));
-            if fresh {
-                return (Outcome::UpToDate, Some(e.clone()), Vec::new(), 0);
-            }
+    if !opts.force
+        && !opts.check
+        && let Some(e) = old.get(&chart.name)
+    {
+        let fresh = e.key == key
+            && e.outputs.len() == chart.job.outputs.len()
+            && e.outputs
+                .iter()
+                .all(|o| std::fs::metadata(&o.path).is_ok_and(|m| m.len() == o.size));
+        if fresh {
+            return (Outcome::UpToDate, Some(e.clone()), Vec::new(), 0);
         }
     }
     let rendered = match pipeline::render_bytes(&chart.job, &csv) {
@@ -231,6 +233,7 @@ fn build_one(
         key,
         title: rendered.title,
         desc: rendered.desc,
+        alt: rendered.alt,
         rtl: chart.job.common().rtl(),
         outputs: rendered
             .files

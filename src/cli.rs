@@ -104,7 +104,7 @@ enum Cmd {
 struct Io {
     /// The CSV file.
     csv: PathBuf,
-    /// Output file: .svg or .png (repeat for both); `-` writes SVG to standard output.
+    /// Output file: .svg, .png or .pdf (repeat for several); `-` writes SVG to standard output.
     #[arg(short, long = "output", value_name = "OUT", required = true)]
     output: Vec<PathBuf>,
 }

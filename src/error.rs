@@ -252,7 +252,7 @@ pub enum ChartError {
     },
     /// Unknown output extension.
     #[error(
-        "{path}: unsupported output format '{ext}'\n  hint: the supported extensions are .svg and .png"
+        "{path}: unsupported output format '{ext}'\n  hint: the supported extensions are .svg, .png and .pdf"
     )]
     Format {
         /// Output path.

@@ -79,10 +79,10 @@ pub fn other_label(lang: Lang) -> &'static str {
 
 /// Applies `top` and checks the limit.
 pub fn fit(ds: &mut Dataset, limit: Limit, columns: &Columns) -> Result<(), ChartError> {
-    if let Some(n) = columns.top {
-        if ds.labels.len() > n {
-            fold(ds, n, columns)?;
-        }
+    if let Some(n) = columns.top
+        && ds.labels.len() > n
+    {
+        fold(ds, n, columns)?;
     }
     if ds.labels.len() > limit.max {
         return Err(ChartError::TooMany {

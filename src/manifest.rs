@@ -11,6 +11,9 @@
 //! kind = "bar"                   # bar | pie
 //! output = ["output/crops-en.svg", "output/crops-en.png"]
 //! title = "OIC members grow 80% of the world's rubber"
+//!
+//! [report]                       # optional: where the report page goes (see `report`)
+//! dir = "output"
 //! ```
 //!
 //! The chart options are those of [`crate::spec::options`], keyed by their flag names; a key
@@ -27,6 +30,9 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::spec::{BarOptions, ChartOptions, Job, Kind, PieOptions, Voice};
 
+mod report;
+pub use report::ReportPlace;
+
 /// Keys of a `[[chart]]` table besides the chart options.
 const ENTRY_KEYS: [&str; 4] = ["name", "input", "kind", "output"];
 
@@ -37,6 +43,8 @@ pub struct Chart {
     pub name: String,
     /// What to render.
     pub job: Job,
+    /// Where the manifest's report page goes (the same for every chart of a manifest).
+    pub report: ReportPlace,
 }
 
 /// A mistake in the manifest, at the line and column it is about.
@@ -103,13 +111,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
     })?;
     let mut defaults = Vec::new();
     let mut charts = None;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut place = ReportPlace::default();
     for (key, value) in root.get_ref() {
         match (key.get_ref().as_ref(), value.get_ref()) {
+            ("report", v) => {
+                place = report::read(v, base).map_err(|(at, msg)| {
+                    let span = match (at, v) {
+                        (Some(k), DeValue::Table(t)) => t
+                            .iter()
+                            .find(|(key, _)| key.get_ref().as_ref() == k)
+                            .map_or(key.span(), |(key, _)| key.span()),
+                        _ => value.span(),
+                    };
+                    src.error(span, None, msg)
+                })?;
+            }
             ("defaults", DeValue::Table(t)) => defaults = entries(t),
             ("chart", DeValue::Array(a)) => charts = Some(a),
             ("defaults", _) => return Err(src.error(key.span(), None, "'defaults' must be a table\n  hint: write the defaults under a [defaults] line".into())),
             ("chart", _) => return Err(src.error(key.span(), None, "'chart' must be a list of tables\n  hint: start every chart with a [[chart]] line".into())),
-            (k, _) => return Err(src.error(key.span(), None, format!("unknown key '{k}'\n  hint: a manifest has a [defaults] table and [[chart]] tables"))),
+            (k, _) => return Err(src.error(key.span(), None, format!("unknown key '{k}'\n  hint: a manifest has a [defaults] table, [[chart]] tables and an optional [report] table"))),
         }
     }
     check_defaults(&src, &defaults)?;
@@ -120,7 +142,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
             "no charts\n  hint: add a [[chart]] table with name, input, kind and output".into(),
         ));
     };
-    let base = path.parent().unwrap_or(Path::new(""));
     let mut out: Vec<Chart> = Vec::new();
     for (i, value) in charts.iter().enumerate() {
         let DeValue::Table(table) = value.get_ref() else {
@@ -145,7 +166,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
                 ),
             ));
         }
-        out.push(chart);
+        out.push(Chart {
+            report: place.clone(),
+            ..chart
+        });
     }
     Ok(out)
 }
@@ -283,7 +307,11 @@ fn chart(
             .map_or(span.clone(), |e| e.key.span());
         err(at, e.to_string())
     })?;
-    Ok(Chart { name, job })
+    Ok(Chart {
+        name,
+        job,
+        report: ReportPlace::default(),
+    })
 }
 
 /// The output paths, or the span to point at (None: the chart's own) when they are not a

@@ -1,10 +1,10 @@
-//! The one path every chart takes: CSV -> table -> dataset -> scene -> SVG -> PNG -> files.
+//! The one path every chart takes: CSV -> table -> dataset -> scene -> SVG -> PNG/PDF -> files.
 //! Used by the `bar` and `pie` commands and by `build`. A [`Job`] arrives checked, so nothing
 //! here validates options again.
 
 use std::path::{Path, PathBuf};
 
-use crate::render::{self, Format};
+use crate::render;
 use crate::scene::Scene;
 use crate::spec::{ChartOptions, Job};
 use crate::{chart, data, dataset, output};
@@ -16,8 +16,10 @@ pub struct Rendered {
     pub files: Vec<(PathBuf, Vec<u8>)>,
     /// The chart's title.
     pub title: String,
-    /// The chart's summary with its data.
+    /// The chart's summary with its data (the SVG's `<desc>`).
     pub desc: String,
+    /// The alt text: the kind of chart, every value, the unit and the source.
+    pub alt: String,
 }
 
 /// Lays out the chart of a CSV file (no file is written). The options must be valid
@@ -28,13 +30,20 @@ pub fn scene(input: &Path, options: &ChartOptions) -> anyhow::Result<Scene> {
 }
 
 fn scene_of(table: &data::Table, options: &ChartOptions) -> anyhow::Result<Scene> {
+    Ok(described(table, options)?.0)
+}
+
+/// The scene and its alt text.
+fn described(table: &data::Table, options: &ChartOptions) -> anyhow::Result<(Scene, String)> {
     let ds = dataset::build(
         table,
         &options.common().columns,
         &options.common().legend,
         options.sort(),
     )?;
-    chart::layout(&ds, options)
+    let scene = chart::layout(&ds, options)?;
+    let alt = crate::report::alt(&ds, &scene.title, options);
+    Ok((scene, alt))
 }
 
 /// Renders every output of a job from the CSV bytes already read. Nothing is written, so a job
@@ -46,24 +55,15 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
         csv,
         common.columns.delimiter_byte(),
     )?;
-    let scene = scene_of(&table, &job.options)?;
+    let (scene, alt) = described(&table, &job.options)?;
     let svg = render::to_svg(&scene);
-    let files = job
-        .outputs
-        .iter()
-        .zip(&job.formats)
-        .map(|(path, format)| {
-            let bytes = match format {
-                Format::Svg => svg.clone().into_bytes(),
-                Format::Png => render::svg_to_png(&svg, scene.width, scene.height, common.scale)?,
-            };
-            Ok((path.clone(), bytes))
-        })
-        .collect::<anyhow::Result<_>>()?;
+    let bytes = render::render_all(&scene, &svg, &job.formats, common.scale, &alt)?;
+    let files = job.outputs.iter().cloned().zip(bytes).collect();
     Ok(Rendered {
         files,
         title: scene.title,
         desc: scene.desc,
+        alt,
     })
 }
 

@@ -26,6 +26,9 @@ pub struct Entry {
     pub title: String,
     /// Plain-language summary with the data (alt text).
     pub desc: String,
+    /// The alt text of the report page (kind, every value, unit, source).
+    #[serde(default)]
+    pub alt: String,
     /// Right-to-left chart.
     pub rtl: bool,
     /// Outputs.

@@ -122,10 +122,10 @@ pub fn watch(manifest: &Path, opts: &BuildOptions) -> anyhow::Result<()> {
         if !changed.iter().any(|p| files.contains(p)) {
             continue;
         }
-        if changed.contains(&manifest_abs) {
-            if let Some(c) = load(manifest) {
-                charts = c;
-            }
+        if changed.contains(&manifest_abs)
+            && let Some(c) = load(manifest)
+        {
+            charts = c;
         }
         rebuild(&charts, &opts);
         let (f, d) = watched(manifest, &charts);

@@ -18,7 +18,8 @@
 # `sharechart-static` entries in PEERS (this repository's release binary, dynamic and static),
 # the "true peak" columns (GNU time's %M on one extra run; the wait4 peak cannot go below this
 # Python process's RSS, see README.md), and deleting every timed run's output before it runs,
-# for all peers, so that each run writes new files (see measure()).
+# for all peers, so that each run writes new files (see measure()). Issue 14 added PDF for the
+# peers that write it (sharechart, gnuplot's pdfcairo): a peer's "fmts" lists its formats.
 set -euo pipefail
 cd "$(dirname "$0")"
 exec python3 - "$@" <<'PY'
@@ -77,6 +78,7 @@ def sc_peer(sc):
         "check": [sc, "--version"],
         "one": lambda c, f, out: [sc, *SC_ARGS[c], "-o", out],
         "batch": sc_batch(sc),
+        "fmts": FMTS + ["pdf"],
     }
 
 # A peer: how to check it is installed, how to draw one chart, how to draw n charts in one
@@ -90,6 +92,7 @@ PEERS = {
                                   f"gnuplot/{GP[c][0]}.gp"],
         "batch": lambda f, d, n: ["gnuplot", "-e", f"fmt='{f}'; chart='agri_bar'; dir='{d}'; n={n}",
                                   "gnuplot/batch.gp"],
+        "fmts": FMTS + ["pdf"],   # pdfcairo
     },
     "matplotlib": {
         "check": ["python3", "-c", "import matplotlib"],
@@ -188,7 +191,7 @@ for p in peers:
     # 1. gallery + determinism: every chart, every format, drawn twice in fresh processes
     same, differ = 0, []
     for c in CHARTS:
-        for f in FMTS:
+        for f in P.get("fmts", FMTS):
             a, b = f"out/charts/{p}_{c}.{f}", f"out/det/{p}_{c}.{f}"
             for out in (a, b):
                 r = run_once(P["one"](c, f, out))
@@ -199,7 +202,7 @@ for p in peers:
             else:
                 differ.append(f"{c}.{f}")
     print(f"# {p}: gallery done, {same}/{same + len(differ)} identical on rerun", file=sys.stderr)
-    for f in FMTS:
+    for f in P.get("fmts", FMTS):
         # 2. one chart (agri bar) per process
         single = f"out/single/{p}.{f}"
         rm_single = lambda: os.path.exists(single) and os.remove(single)

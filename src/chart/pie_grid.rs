@@ -41,7 +41,7 @@ pub fn layout(ds: &Dataset, opts: &PieOptions) -> anyhow::Result<Scene> {
         let cw = area.w() / cols as f64;
         let ch = area.h() / rows as f64;
         let r = ((cw * 0.8).min(ch - text_h - 10.0) / 2.0).min(s.margin * 3.5);
-        (r, if n % cols == 0 { r } else { r * 0.9 })
+        (r, if n.is_multiple_of(cols) { r } else { r * 0.9 })
     };
     let cols = (1..=n)
         .max_by(|&a, &b| score(a).1.total_cmp(&score(b).1))

@@ -48,8 +48,24 @@ pub fn draw(
     Ok(pixmap)
 }
 
+/// What a PNG says about itself besides its pixels.
+pub struct Meta<'a> {
+    /// Drawn at this many times the SVG's size: the `pHYs` chunk says 96 x scale pixels per
+    /// inch, so the image lands at its SVG's size in a word processor.
+    pub scale: f32,
+    /// The chart's title (`iTXt` keyword `Title`).
+    pub title: &'a str,
+    /// The chart's alt text (`iTXt` keyword `Description`).
+    pub desc: &'a str,
+}
+
 /// Step 3: pixels -> PNG bytes: palette if the image has at most 256 colours, else RGB.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
+    encode_with(pixmap, None)
+}
+
+/// [`encode`], with the physical size, title and alt text when `meta` is given.
+pub fn encode_with(pixmap: &tiny_skia::Pixmap, meta: Option<&Meta>) -> anyhow::Result<Vec<u8>> {
     match palette(pixmap.data(), pixmap.width() as usize) {
         Some((palette, indices)) => write(
             pixmap,
@@ -58,6 +74,7 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
             &indices,
             png::Filter::Adaptive,
             png::DeflateCompression::FdeflateUltraFast,
+            meta,
         ),
         None => write(
             pixmap,
@@ -66,6 +83,7 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
             &rgb(pixmap.data()),
             png::Filter::NoFilter,
             png::DeflateCompression::Level(2),
+            meta,
         ),
     }
 }
@@ -152,6 +170,7 @@ fn write(
     data: &[u8],
     filter: png::Filter,
     deflate: png::DeflateCompression,
+    meta: Option<&Meta>,
 ) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len() / 16);
     {
@@ -163,11 +182,37 @@ fn write(
         }
         enc.set_deflate_compression(deflate);
         enc.set_filter(filter);
+        if let Some(m) = meta {
+            describe(&mut enc, m)?;
+        }
         let mut writer = enc.write_header().context("PNG header")?;
         writer.write_image_data(data).context("PNG data")?;
         writer.finish().context("PNG end")?;
     }
     Ok(out)
+}
+
+/// Pixels per metre at 96 x `scale` pixels per inch (3780 at scale 1).
+pub(crate) fn pixels_per_metre(scale: f32) -> u32 {
+    (f64::from(scale) * 96.0 / 0.0254).round() as u32
+}
+
+/// Adds `pHYs` and the `Title` and `Description` `iTXt` chunks (UTF-8, so Arabic fits; no
+/// time chunk, so the bytes stay a function of the chart).
+fn describe<W: std::io::Write>(enc: &mut png::Encoder<W>, m: &Meta) -> anyhow::Result<()> {
+    let ppm = pixels_per_metre(m.scale);
+    enc.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: ppm,
+        yppu: ppm,
+        unit: png::Unit::Meter,
+    }));
+    for (key, text) in [("Title", m.title), ("Description", m.desc)] {
+        if !text.is_empty() {
+            enc.add_itxt_chunk(key.to_string(), text.to_string())
+                .context("PNG text")?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -219,15 +219,15 @@ impl Columns {
 
     /// Checks the delimiter and `top`.
     pub fn validate(&self) -> Result<(), OptionError> {
-        if let Some(d) = self.delimiter {
-            if !d.is_ascii() || matches!(d, '"' | '\n' | '\r') {
-                return Err(self.error(
-                    "delimiter",
-                    format!("{d:?}"),
-                    "cannot separate CSV fields",
-                    "use one ASCII character such as ',' ';' or a tab (not a quote or a line break)",
-                ));
-            }
+        if let Some(d) = self.delimiter
+            && (!d.is_ascii() || matches!(d, '"' | '\n' | '\r'))
+        {
+            return Err(self.error(
+                "delimiter",
+                format!("{d:?}"),
+                "cannot separate CSV fields",
+                "use one ASCII character such as ',' ';' or a tab (not a quote or a line break)",
+            ));
         }
         if self.top == Some(0) {
             let hint = format!(

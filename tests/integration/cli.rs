@@ -251,7 +251,7 @@ fn output_errors() {
                 a
             },
             1,
-            &["unsupported output format", ext, ".svg and .png"],
+            &["unsupported output format", ext, ".svg, .png and .pdf"],
         );
         assert!(stderr.contains(out), "{stderr}");
     }

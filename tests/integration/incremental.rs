@@ -168,7 +168,9 @@ fn the_report_page_embeds_every_chart_with_alt_text() {
     );
     assert!(html.contains("<img src=\"a-ar.svg\""), "else the SVG");
     assert!(
-        html.contains("alt=\"A chart. Dates 76%, Rubber 80%. Source: Test source.\""),
+        html.contains(
+            "alt=\"Bar chart: A chart. Dates 76%, Rubber 80%. Values in %. Source: Test source.\""
+        ),
         "{html}"
     );
     assert!(html.contains("id=\"a-ar\" lang=\"ar\" dir=\"rtl\""));
@@ -178,7 +180,9 @@ fn the_report_page_embeds_every_chart_with_alt_text() {
     );
     let md = std::fs::read_to_string(p.join("out/README.md")).expect("README.md");
     assert!(
-        md.contains("![A chart. Dates 76%, Rubber 80%. Source: Test source.](a-en.png)"),
+        md.contains(
+            "![Bar chart: A chart. Dates 76%, Rubber 80%. Values in %. Source: Test source.](a-en.png)"
+        ),
         "{md}"
     );
     assert!(md.contains("<div dir=\"rtl\" lang=\"ar\">"));

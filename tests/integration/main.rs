@@ -16,4 +16,5 @@ mod incremental;
 mod png;
 mod properties;
 mod regressions;
+mod report_pdf;
 mod watch;

@@ -1,22 +1,75 @@
-//! The report page: `index.html` and `README.md` beside the outputs, showing every chart in
-//! manifest order with alt text made from its data. Arabic charts are marked right to left.
-//! Links are relative, so the folder can be copied anywhere.
+//! The report page: `index.html` and `README.md` showing every chart in manifest order, with
+//! alt text made from its data. Arabic charts are marked right to left. Links are relative file
+//! paths, so the folder can be copied anywhere.
+//!
+//! The page never replaces a file it did not write: both files carry [`MARKER`], and an existing
+//! `README.md` or `index.html` without it is left alone (the manifest's `[report] dir = "..."`
+//! or `report = false` chooses another place or none).
+
+mod alt;
+mod markdown;
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::manifest::Chart;
+use crate::manifest::{Chart, ReportPlace};
 use crate::state::{Entry, State};
 use crate::xml::escape as esc;
 
-/// Writes `index.html` and `README.md` into `dir` (only when their text changed).
+pub use alt::alt;
+
+/// Written into every page this module writes; a file without it is the user's.
+pub const MARKER: &str = "sharechart:report-page";
+
+/// Where the report page of these charts goes (`None`: `report = false`). `state_dir` is the
+/// folder of the build state, beside the first chart's first output.
+pub fn place(charts: &[Chart], state_dir: &Path) -> Option<PathBuf> {
+    match charts.first().map(|c| &c.report) {
+        Some(ReportPlace::Off) => None,
+        Some(ReportPlace::Dir(d)) => Some(d.clone()),
+        _ => Some(state_dir.to_path_buf()),
+    }
+}
+
+/// Writes `index.html` and `README.md` into `dir` (only when their text changed). Refuses,
+/// before writing either, when one of them exists and was not written by sharechart.
 pub fn write(dir: &Path, charts: &[Chart], state: &State) -> anyhow::Result<()> {
     let items: Vec<(&Chart, &Entry)> = charts
         .iter()
         .filter_map(|c| state.get(&c.name).map(|e| (c, e)))
         .collect();
-    write_if_changed(&dir.join("index.html"), &html(dir, &items))?;
-    write_if_changed(&dir.join("README.md"), &markdown(dir, &items))?;
+    let pages = [
+        (dir.join("index.html"), html(dir, &items)),
+        (dir.join("README.md"), markdown(dir, &items)),
+    ];
+    for (path, _) in &pages {
+        check_ours(path)?;
+    }
+    for (path, text) in &pages {
+        write_if_changed(path, text)?;
+    }
     Ok(())
+}
+
+/// How the pages of sharechart 0.1 began, before they carried the marker: still ours.
+const LEGACY: [&str; 2] = [
+    "# Charts\n\nRendered by `sharechart build`; every chart of the manifest, in its order.\n",
+    "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+     <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Charts</title>\n",
+];
+
+/// Fails when `path` exists and does not carry the marker (or cannot be read to tell).
+fn check_ours(path: &Path) -> anyhow::Result<()> {
+    let ours = |text: &str| text.contains(MARKER) || LEGACY.iter().any(|l| text.starts_with(l));
+    match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Ok(bytes) if ours(&String::from_utf8_lossy(&bytes)) => Ok(()),
+        _ => anyhow::bail!(
+            "{}: not written by sharechart, so the report page leaves it alone (no report page \
+             was written)\n  hint: choose another folder for the report page in the manifest with \
+             a [report] table and dir = \"FOLDER\", or turn it off with report = false",
+            path.display()
+        ),
+    }
 }
 
 fn write_if_changed(path: &Path, text: &str) -> anyhow::Result<()> {
@@ -24,6 +77,28 @@ fn write_if_changed(path: &Path, text: &str) -> anyhow::Result<()> {
         return Ok(());
     }
     crate::output::write_atomic(path, text.as_bytes())
+}
+
+/// Unique heading ids and texts: a title seen before gets " (2)", " (3)", ...
+fn headings(items: &[(&Chart, &Entry)]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    items
+        .iter()
+        .map(|(_, e)| {
+            let n = seen.iter().filter(|t| **t == e.title).count();
+            seen.push(e.title.clone());
+            if n == 0 {
+                e.title.clone()
+            } else {
+                format!("{} ({})", e.title, n + 1)
+            }
+        })
+        .collect()
+}
+
+/// The alt text: the entry's own, or (state files from before it existed) the summary.
+fn alt_of(e: &Entry) -> &str {
+    if e.alt.is_empty() { &e.desc } else { &e.alt }
 }
 
 /// The image to show (PNG when there is one, pixel-exact everywhere) and every output.
@@ -48,7 +123,13 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
          figcaption{color:#595959;font-size:.9rem;margin-top:.4rem}a{color:#0072b2}\n\
          </style>\n</head>\n<body>\n<h1>Charts</h1>\n",
     );
-    for (chart, e) in items {
+    out.insert_str(
+        "<!doctype html>\n".len(),
+        &format!(
+            "<!-- {MARKER}: written by `sharechart build`, which replaces it on every build -->\n"
+        ),
+    );
+    for ((chart, e), heading) in items.iter().zip(headings(items)) {
         let (shown, all) = files(dir, e);
         let lang = if e.rtl {
             " lang=\"ar\" dir=\"rtl\""
@@ -67,10 +148,10 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
              <figcaption>{title} · {links}</figcaption>\n</figure>\n",
             id = esc(&chart.name),
             src = esc(&url(&shown)),
-            alt = esc(&e.desc),
+            alt = esc(alt_of(e)),
             w = chart.job.common().width,
             h = chart.job.common().height,
-            title = esc(&e.title),
+            title = esc(&heading),
             links = links.join(" "),
         ));
     }
@@ -79,26 +160,24 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
 }
 
 fn markdown(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
-    let mut out = String::from(
-        "# Charts\n\nRendered by `sharechart build`; every chart of the manifest, in its order.\n",
+    use markdown::{escape as md, link};
+    let mut out = format!(
+        "<!-- {MARKER}: written by `sharechart build`, which replaces it on every build -->\n\
+         # Charts\n\nRendered by `sharechart build`; every chart of the manifest, in its order.\n"
     );
-    for (_, e) in items {
+    for ((_, e), heading) in items.iter().zip(headings(items)) {
         let (shown, all) = files(dir, e);
-        let alt = e.desc.replace(['[', ']'], "").replace('\n', " ");
         let links: Vec<String> = all
             .iter()
             .map(|p| {
-                format!(
-                    "[{}]({})",
-                    p.rsplit('.').next().unwrap_or("").to_uppercase(),
-                    url(p)
-                )
+                let ext = p.rsplit('.').next().unwrap_or("").to_uppercase();
+                link(&md(&ext), &url(p))
             })
             .collect();
         let body = format!(
-            "## {}\n\n![{alt}]({})\n\n{}\n",
-            e.title,
-            url(&shown),
+            "## {}\n\n!{}\n\n{}\n",
+            md(&heading),
+            link(&md(alt_of(e)), &url(&shown)),
             links.join(" · ")
         );
         if e.rtl {
@@ -132,7 +211,8 @@ fn relative(dir: &Path, path: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
-/// Percent-encodes what a relative URL cannot hold as is.
+/// Percent-encodes what a relative URL cannot hold as is. The result is a relative path: only
+/// unreserved characters and `/` pass, so no scheme (`javascript:`), query or fragment survives.
 fn url(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     for b in p.bytes() {

@@ -1,0 +1,179 @@
+//! The report page never replaces a user's file, the manifest's `[report]` setting, PDF
+//! output and the PNG's metadata (issue 14), through the real binary.
+
+use crate::common::{bin, fixture, tempdir, write};
+use predicates::prelude::*;
+
+const CSV: &str = "label,share\nDates,76%\nCotton,43%\n";
+const HAND_WRITTEN: &str = "# My project\n\nNotes I wrote myself.\n";
+
+fn manifest(extra: &str) -> String {
+    format!(
+        "{extra}\n[[chart]]\nname = \"a\"\ninput = \"data.csv\"\nkind = \"bar\"\n\
+         output = [\"a.svg\", \"a.png\", \"a.pdf\"]\ntitle = \"<img src=x onerror=alert(1)> [x](javascript:y)\"\n"
+    )
+}
+
+#[test]
+fn a_hand_written_readme_survives_every_build() {
+    let dir = tempdir();
+    write(dir.path(), "data.csv", CSV);
+    write(dir.path(), "README.md", HAND_WRITTEN);
+    let m = write(dir.path(), "charts.toml", manifest(""));
+    for _ in 0..2 {
+        bin()
+            .args(["build", "-m"])
+            .arg(&m)
+            .assert()
+            .stderr(predicate::str::contains(
+                "README.md: not written by sharechart",
+            ))
+            .stderr(predicate::str::contains(
+                "[report] table and dir = \"FOLDER\"",
+            ));
+        let kept = std::fs::read_to_string(dir.path().join("README.md")).expect("README.md");
+        assert_eq!(kept, HAND_WRITTEN);
+        assert!(
+            dir.path().join("a.pdf").is_file(),
+            "the charts are still made"
+        );
+        assert!(
+            !dir.path().join("index.html").exists(),
+            "no half-written report page"
+        );
+    }
+}
+
+#[test]
+fn the_report_goes_where_the_manifest_says_and_escapes_markdown() {
+    let dir = tempdir();
+    write(dir.path(), "data.csv", CSV);
+    write(dir.path(), "README.md", HAND_WRITTEN);
+    let m = write(
+        dir.path(),
+        "charts.toml",
+        manifest("[report]\ndir = \"site\"\n"),
+    );
+    bin().args(["build", "-m"]).arg(&m).assert().success();
+    let md = std::fs::read_to_string(dir.path().join("site/README.md")).expect("site/README.md");
+    assert!(md.contains(sharechart::report::MARKER));
+    assert!(!md.contains("<img"), "{md}");
+    assert!(!md.contains("](javascript"), "{md}");
+    assert!(md.contains("(../a.pdf)"), "{md}");
+    assert!(md.contains("Bar chart: "), "{md}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("README.md")).expect("README.md"),
+        HAND_WRITTEN
+    );
+    // A second build replaces its own page.
+    bin().args(["build", "-m"]).arg(&m).assert().success();
+}
+
+#[test]
+fn report_false_writes_no_page() {
+    let dir = tempdir();
+    write(dir.path(), "data.csv", CSV);
+    let m = write(dir.path(), "charts.toml", manifest("report = false\n"));
+    bin().args(["build", "-m"]).arg(&m).assert().success();
+    assert!(!dir.path().join("README.md").exists());
+    assert!(!dir.path().join("index.html").exists());
+}
+
+#[test]
+fn a_bad_report_setting_points_at_its_line() {
+    let dir = tempdir();
+    write(dir.path(), "data.csv", CSV);
+    let m = write(
+        dir.path(),
+        "charts.toml",
+        manifest("[report]\nfolder = \"x\"\n"),
+    );
+    bin()
+        .args(["build", "-m"])
+        .arg(&m)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            ":2:1: [report]: unknown key 'folder'",
+        ))
+        .stderr(predicate::str::contains("report = false"));
+    let m = write(dir.path(), "charts.toml", manifest("report = \"yes\"\n"));
+    bin()
+        .args(["build", "-m"])
+        .arg(&m)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "'report' must be a [report] table or false",
+        ));
+}
+
+#[test]
+fn pdf_is_vector_with_embedded_fonts_and_the_same_bytes_every_run() {
+    let dir = tempdir();
+    let out = dir.path().join("c.pdf");
+    let run = || {
+        bin()
+            .args(["bar"])
+            .arg(fixture("counts.csv"))
+            .args(["--title", "Counts", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read(&out).expect("pdf")
+    };
+    let first = run();
+    assert!(first.starts_with(b"%PDF-"));
+    assert_eq!(first, run(), "deterministic");
+    let text = String::from_utf8_lossy(&first);
+    assert!(text.contains("/FontFile2"), "the font is embedded");
+    assert!(!text.contains("/CreationDate"), "no date");
+    assert!(!text.contains("/Subtype/Image"), "vector, no raster image");
+}
+
+/// The chunks of a PNG, as (type, data).
+fn chunks(png: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut i = 8;
+    while i + 8 <= png.len() {
+        let len = u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]) as usize;
+        let kind = String::from_utf8_lossy(&png[i + 4..i + 8]).into_owned();
+        out.push((kind, png[i + 8..i + 8 + len].to_vec()));
+        i += 12 + len;
+    }
+    out
+}
+
+#[test]
+fn png_knows_its_size_and_alt_text() {
+    let dir = tempdir();
+    let out = dir.path().join("c.png");
+    bin()
+        .args(["pie"])
+        .arg(fixture("counts.csv"))
+        .args(["--title", "Counts", "--scale", "2", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let png = std::fs::read(&out).expect("png");
+    let chunks = chunks(&png);
+    let phys = chunks.iter().find(|(k, _)| k == "pHYs").expect("pHYs");
+    // 192 dpi = 7559 pixels per metre, both axes, unit metre.
+    assert_eq!(phys.1, [0, 0, 0x1D, 0x87, 0, 0, 0x1D, 0x87, 1]);
+    let texts: Vec<String> = chunks
+        .iter()
+        .filter(|(k, _)| k == "iTXt")
+        .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Title\0") && t.ends_with("Counts"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Description\0") && t.contains("Pie chart: Counts")),
+        "{texts:?}"
+    );
+}
