@@ -79,6 +79,12 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             } else {
                 eprintln!("{}", report.summary());
             }
+            if let Some(e) = &report.page_error {
+                if report.failed() == 0 {
+                    bail!("{e}");
+                }
+                eprintln!("error: {e}");
+            }
             if report.failed() > 0 {
                 bail!(
                     "{} of {} charts failed",

@@ -49,6 +49,8 @@ pub struct Report {
     pub files: usize,
     /// Wall time.
     pub millis: f64,
+    /// Why the report page was not written, if it was refused or failed.
+    pub page_error: Option<String>,
 }
 
 impl Report {
@@ -174,7 +176,7 @@ pub fn build(charts: &[Chart], opts: &BuildOptions) -> Report {
         if let Some(page) = crate::report::place(charts, dir)
             && let Err(e) = crate::report::write(&page, charts, &new_state)
         {
-            eprintln!("error: the report page: {e:#}");
+            report.page_error = Some(format!("the report page: {e:#}"));
         }
     }
     report.millis = start.elapsed().as_secs_f64() * 1e3;

@@ -46,6 +46,9 @@ fn rebuild(charts: &[Chart], opts: &BuildOptions) {
             eprintln!("error: chart '{name}': {e}\n  (its previous files are kept)");
         }
     }
+    if let Some(e) = &report.page_error {
+        eprintln!("error: {e}");
+    }
     eprintln!("{}", report.summary());
 }
 

@@ -25,6 +25,7 @@ fn a_hand_written_readme_survives_every_build() {
             .args(["build", "-m"])
             .arg(&m)
             .assert()
+            .code(1)
             .stderr(predicate::str::contains(
                 "README.md: not written by sharechart",
             ))
