@@ -110,9 +110,7 @@ const SLOTS: usize = 1024;
 pub(crate) fn palette(data: &mut Vec<u8>, width: usize) -> Option<Vec<u8>> {
     let stride = width * 4;
     let height = data.len().checked_div(stride)?;
-    // Keys are RGB with the top byte set, so 0 marks an empty slot.
-    let mut keys = [0u32; SLOTS];
-    let mut values = [0u8; SLOTS];
+    let mut table = ([0u32; SLOTS], [0u8; SLOTS]);
     let mut palette: Vec<u8> = Vec::with_capacity(MAX_COLOURS * 3);
     // The last row that was not a repeat, as it was before any index was written.
     let mut previous: Vec<u8> = Vec::with_capacity(stride);
@@ -124,36 +122,52 @@ pub(crate) fn palette(data: &mut Vec<u8>, width: usize) -> Option<Vec<u8>> {
         }
         previous.clear();
         previous.extend_from_slice(&data[row]);
-        let (mut last, mut last_index) = (0u32, 0u8);
-        for (x, p) in previous.chunks_exact(4).enumerate() {
-            let key = u32::from_le_bytes([p[0], p[1], p[2], 0xFF]);
-            if key != last {
-                let mut slot =
-                    (key.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize;
-                last_index = loop {
-                    if keys[slot] == key {
-                        break values[slot];
-                    }
-                    if keys[slot] == 0 {
-                        let n = palette.len() / 3;
-                        if n == MAX_COLOURS {
-                            restore(data, y, width, &palette, &previous);
-                            return None;
-                        }
-                        keys[slot] = key;
-                        values[slot] = n as u8;
-                        palette.extend_from_slice(&p[..3]);
-                        break n as u8;
-                    }
-                    slot = (slot + 1) & (SLOTS - 1);
-                };
-                last = key;
-            }
-            data[y * width + x] = last_index;
+        let out = &mut data[y * width..(y + 1) * width];
+        if !index_row(&previous, out, &mut table, &mut palette) {
+            restore(data, y, width, &palette, &previous);
+            return None;
         }
     }
     data.truncate(width * height);
     Some(palette)
+}
+
+/// Writes the palette index of every pixel of one row into `out`, adding new colours to the
+/// palette and to `table` (keys: RGB with the top byte set, so 0 marks an empty slot; values:
+/// indices); false when a 257th colour turns up.
+fn index_row(
+    row: &[u8],
+    out: &mut [u8],
+    (keys, values): &mut ([u32; SLOTS], [u8; SLOTS]),
+    palette: &mut Vec<u8>,
+) -> bool {
+    let (mut last, mut last_index) = (0u32, 0u8);
+    for (p, index) in row.chunks_exact(4).zip(out.iter_mut()) {
+        let key = u32::from_le_bytes([p[0], p[1], p[2], 0xFF]);
+        if key != last {
+            let mut slot =
+                (key.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize;
+            last_index = loop {
+                if keys[slot] == key {
+                    break values[slot];
+                }
+                if keys[slot] == 0 {
+                    let n = palette.len() / 3;
+                    if n == MAX_COLOURS {
+                        return false;
+                    }
+                    keys[slot] = key;
+                    values[slot] = n as u8;
+                    palette.extend_from_slice(&p[..3]);
+                    break n as u8;
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            };
+            last = key;
+        }
+        *index = last_index;
+    }
+    true
 }
 
 /// Undoes `palette` when it gives up in row `y`: rows before `y` are rebuilt from their indices
