@@ -12,7 +12,7 @@ plots them with sharechart itself (grouped bars, the only fitting chart it has) 
 bench/results/*.svg and *.png. Inputs and outputs of the runs go to bench/out/growth/
 (git-ignored). Standard library only; peak RSS needs GNU time (/usr/bin/time).
 
-Environment: SHARECHART (binary, default target/release/sharechart), RUNS (default 10, runs
+Environment: SHARECHART (binary, default target/release-lto/sharechart, in $CARGO_TARGET_DIR if set), RUNS (default 10, runs
 per one-chart figure, after 5 warm-up runs), BUILD_RUNS (default 3, runs per build figure).
 """
 import csv
@@ -24,7 +24,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SC = os.path.abspath(os.environ.get("SHARECHART", os.path.join(ROOT, "target/release/sharechart")))
+SC = os.path.abspath(os.environ.get("SHARECHART", os.path.join(
+    os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release-lto/sharechart")))
 RUNS = int(os.environ.get("RUNS", "10"))
 BUILD_RUNS = int(os.environ.get("BUILD_RUNS", "3"))
 OUT = os.path.join(ROOT, "bench/out/growth")
@@ -138,7 +139,7 @@ def plot(name, rows, label, series, title, subtitle):
 
 def main():
     if not os.access(SC, os.X_OK):
-        sys.exit(f"{SC}: not found; run `cargo build --release` first")
+        sys.exit(f"{SC}: not found; run `cargo build --profile release-lto` first")
     os.makedirs(OUT, exist_ok=True)
     os.makedirs(RES, exist_ok=True)
     load0 = os.getloadavg()

@@ -3,7 +3,8 @@
 
 A one-chart run of sharechart is mostly the cost of being a process. This times, as whole
 processes, a ladder of commands for each sharechart binary that is built (the release build,
-`cargo build --release`, and the static one, `cargo build-static`), plus /bin/true as the floor:
+`cargo build --profile release-lto`, and the static one, `cargo build-static`; both in
+$CARGO_TARGET_DIR, default target/), plus /bin/true as the floor:
 
   true             /bin/true: fork, exec and exit of the smallest program
   version          sharechart --version: the binary loaded and started, no chart
@@ -26,9 +27,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(os.environ.get("RUNS", "200"))
 OUT = os.path.join(ROOT, "bench/out/startup")
 CSV = os.path.join(ROOT, "bench/peers/agriculture.csv")
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 BINARIES = {
-    "release (dynamic, PIE)": os.path.join(ROOT, "target/release/sharechart"),
-    "build-static (static PIE)": os.path.join(ROOT, "target/x86_64-unknown-linux-gnu/release/sharechart"),
+    "release-lto (dynamic, PIE)": os.path.join(TARGET, "release-lto/sharechart"),
+    "build-static (static PIE)": os.path.join(TARGET, "x86_64-unknown-linux-gnu/release-lto/sharechart"),
 }
 BASE = ["bar", CSV, "--title", "OIC member states' share of world production (%)"]
 CHART = BASE + ["--subtitle", "Share of world total (%), by commodity"]
@@ -75,7 +77,7 @@ def ladder(name, sc):
 def main():
     built = {n: p for n, p in BINARIES.items() if os.access(p, os.X_OK)}
     if not built:
-        sys.exit("no sharechart binary: run cargo build --release first")
+        sys.exit("no sharechart binary: run cargo build --profile release-lto first")
     jobs = [("-", "true", ["/bin/true"], None)]
     for name, sc in built.items():
         jobs += [(name, step, cmd, prep) for step, cmd, prep in ladder(name, sc)]

@@ -72,10 +72,13 @@ fn encode(
     deflate: DeflateCompression,
 ) -> Option<usize> {
     let (color, palette, data) = if indexed {
-        let (palette, indices) = png_stage::palette(pm.data(), pm.width() as usize)?;
-        (png::ColorType::Indexed, Some(palette), indices)
+        let mut data = pm.data().to_vec();
+        let palette = png_stage::palette(&mut data, pm.width() as usize)?;
+        (png::ColorType::Indexed, Some(palette), data)
     } else {
-        (png::ColorType::Rgb, None, png_stage::rgb(pm.data()))
+        let mut data = pm.data().to_vec();
+        png_stage::rgb(&mut data);
+        (png::ColorType::Rgb, None, data)
     };
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, pm.width(), pm.height());
@@ -147,7 +150,7 @@ fn main() {
     let shipped: Vec<String> = pms
         .iter()
         .map(|(name, pm)| {
-            let n = png_stage::encode(pm).expect("encode").len();
+            let n = png_stage::encode(pm.clone()).expect("encode").len();
             format!("{name} {n} B")
         })
         .collect();

@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use sharechart::render::{svg_to_png, to_svg};
 use sharechart::spec::{ChartOptions, Kind};
 use sharechart::{chart, data, dataset};
@@ -88,7 +88,7 @@ fn stages(c: &mut Criterion) {
         let svg = to_svg(&scene);
         let tree = png_stage::parse(&svg).expect("usvg");
         let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
-        let png = png_stage::encode(&pixmap).expect("encode");
+        let png = png_stage::encode(pixmap.clone()).expect("encode");
         assert_eq!(
             svg_to_png(&svg, 1200, 800, 1.0).expect("png"),
             png,
@@ -121,7 +121,11 @@ fn stages(c: &mut Criterion) {
             b.iter(|| png_stage::draw(black_box(&tree), 1200, 800, 1.0).expect("draw"))
         });
         g.bench_function(id("5c_png_encode"), |b| {
-            b.iter(|| png_stage::encode(black_box(&pixmap)).expect("encode"))
+            b.iter_batched(
+                || pixmap.clone(),
+                |pm| png_stage::encode(black_box(pm)).expect("encode"),
+                BatchSize::LargeInput,
+            )
         });
         g.bench_function(id("5_svg_to_png"), |b| {
             b.iter(|| svg_to_png(black_box(&svg), 1200, 800, 1.0).expect("png"))
@@ -183,7 +187,11 @@ fn categories(c: &mut Criterion) {
             b.iter(|| png_stage::draw(black_box(&tree), 1200, 800, 1.0).expect("draw"))
         });
         g.bench_function(id("5c_png_encode"), |b| {
-            b.iter(|| png_stage::encode(black_box(&pixmap)).expect("encode"))
+            b.iter_batched(
+                || pixmap.clone(),
+                |pm| png_stage::encode(black_box(pm)).expect("encode"),
+                BatchSize::LargeInput,
+            )
         });
     }
     g.finish();
@@ -217,25 +225,37 @@ fn encoder(c: &mut Criterion) {
         let svg = to_svg(&chart::layout(&ds, &case.spec).expect("layout"));
         let pixmap =
             png_stage::draw(&png_stage::parse(&svg).expect("usvg"), 1200, 800, 1.0).expect("draw");
-        let colours = png_stage::palette(pixmap.data(), 1200)
-            .map_or(">256".to_string(), |p| (p.0.len() / 3).to_string());
+        let colours = png_stage::palette(&mut pixmap.data().to_vec(), 1200)
+            .map_or(">256".to_string(), |p| (p.len() / 3).to_string());
         eprintln!(
             "{}: {colours} colours; before {} B, now {} B",
             case.name,
             encode_rgb_before(&pixmap).len(),
-            png_stage::encode(&pixmap).expect("encode").len()
+            png_stage::encode(pixmap.clone()).expect("encode").len()
         );
         g.bench_function(BenchmarkId::new("before_rgb", case.name), |b| {
             b.iter(|| encode_rgb_before(black_box(&pixmap)))
         });
         g.bench_function(BenchmarkId::new("now", case.name), |b| {
-            b.iter(|| png_stage::encode(black_box(&pixmap)).expect("encode"))
+            b.iter_batched(
+                || pixmap.clone(),
+                |pm| png_stage::encode(black_box(pm)).expect("encode"),
+                BatchSize::LargeInput,
+            )
         });
         g.bench_function(BenchmarkId::new("palette_scan", case.name), |b| {
-            b.iter(|| png_stage::palette(black_box(pixmap.data()), 1200))
+            b.iter_batched(
+                || pixmap.data().to_vec(),
+                |mut data| png_stage::palette(black_box(&mut data), 1200),
+                BatchSize::LargeInput,
+            )
         });
         g.bench_function(BenchmarkId::new("rgb_copy", case.name), |b| {
-            b.iter(|| png_stage::rgb(black_box(pixmap.data())))
+            b.iter_batched(
+                || pixmap.data().to_vec(),
+                |mut data| png_stage::rgb(black_box(&mut data)),
+                BatchSize::LargeInput,
+            )
         });
     }
     g.finish();

@@ -36,13 +36,16 @@ GP = {"agri": ("agri_bar", ""), "agri_ar": ("agri_bar", "; lab=2"),
       "energy": ("energy_bar", ""), "russia": ("russia_pie", "")}
 VG = {"agri": "agri_bar", "agri_ar": "agri_bar_ar", "energy": "energy_bar", "russia": "russia_pie"}
 
-# sharechart: the release binary of this repository (build it first: cargo build --release), and
+# sharechart: the distribution build of this repository (build it first: cargo build --profile
+# release-lto), and
 # "sharechart-static", the same code linked statically (cargo build-static), when it is built.
 # Same titles as the peers; sharechart draws no axis titles, so the unit (and what the x axis
 # holds) goes in the subtitle; value labels (76%) are always drawn.
-SC = os.environ.get("SHARECHART", "../../target/release/sharechart")
+SC = os.environ.get("SHARECHART", "../../target/release-lto/sharechart")
 SC_STATIC = os.environ.get("SHARECHART_STATIC",
-                           "../../target/x86_64-unknown-linux-gnu/release/sharechart")
+                           "../../target/x86_64-unknown-linux-gnu/release-lto/sharechart")
+# "sharechart-release": the plain `release` profile (no LTO; what `cargo run --release` builds).
+SC_RELEASE = os.environ.get("SHARECHART_RELEASE", "../../target/release/sharechart")
 SC_AGRI = ["bar", "agriculture.csv", "--title", "OIC member states' share of world production (%)",
            "--subtitle", "Share of world total (%), by commodity"]
 SC_ARGS = {
@@ -86,6 +89,7 @@ def sc_peer(sc):
 PEERS = {
     "sharechart": sc_peer(SC),
     "sharechart-static": sc_peer(SC_STATIC),
+    "sharechart-release": sc_peer(SC_RELEASE),
     "gnuplot": {
         "check": ["gnuplot", "--version"],
         "one": lambda c, f, out: ["gnuplot", "-e", f"fmt='{f}'; out='{out}'{GP[c][1]}",

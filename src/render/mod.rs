@@ -82,7 +82,7 @@ pub fn render_all(
                     title: &scene.title,
                     desc: alt,
                 };
-                png::encode_with(&pixmap, Some(&meta))
+                png::encode_with(pixmap, Some(&meta))
             }
             (Format::Pdf, Some(tree)) => {
                 let info = pdf::Info {
