@@ -69,7 +69,7 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
             src = esc(&url(&shown)),
             alt = esc(&e.desc),
             w = chart.job.common().width,
-            h = chart.job.common().height,
+            h = chart.job.common().height(),
             title = esc(&e.title),
             links = links.join(" "),
         ));
