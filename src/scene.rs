@@ -95,6 +95,20 @@ pub struct Scene {
     pub rtl: bool,
 }
 
+impl Item {
+    /// Moves the item down by `dy` pixels (up when negative).
+    pub fn shift_y(&mut self, dy: f64) {
+        match self {
+            Item::Rect { y, .. } | Item::Text { y, .. } => *y += dy,
+            Item::Polygon { points, .. } | Item::Line { points, .. } => {
+                for p in points {
+                    p.1 += dy;
+                }
+            }
+        }
+    }
+}
+
 impl Scene {
     /// An empty scene.
     pub fn new(width: u32, height: u32, background: Color, rtl: bool) -> Scene {

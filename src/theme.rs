@@ -124,7 +124,9 @@ pub fn theme(name: crate::spec::ThemeName) -> Theme {
     }
 }
 
-/// Type sizes in pixels, scaled with the image width (1200 px is the reference).
+/// Type sizes in pixels, scaled with the image width (1200 px is the reference). Ticks and
+/// labels are 16 px and the source 15 px at 1200 px, so they stay readable when the chart is
+/// placed at half a page.
 #[derive(Debug, Clone, Copy)]
 pub struct Sizes {
     /// Title.
@@ -154,8 +156,8 @@ impl Sizes {
             subtitle: 19.0 * k,
             label: 16.0 * k,
             value: 16.0 * k,
-            tick: 14.0 * k,
-            source: 13.5 * k,
+            tick: 16.0 * k,
+            source: 15.0 * k,
             margin: 36.0 * k,
         }
     }

@@ -56,7 +56,7 @@ pub fn split(data: &[u8]) -> Option<(ChartOptions, &[u8])> {
         columns.value = vec!["share".to_string()];
     }
     common.width = width;
-    common.height = height;
+    common.height = Some(height);
     if bit(b, 4) {
         common.title = hostile();
         common.subtitle = hostile();

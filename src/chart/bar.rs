@@ -1,8 +1,8 @@
 //! Bar charts: vertical or horizontal; one series, grouped series side by side, `--stacked`
 //! series, or `--rest LABEL` share-vs-rest 100% bars. Always from zero.
 //!
-//! Percentages get a 0-100 axis with `%` ticks (unless a value is outside it); other units an
-//! axis from zero to a round maximum. Every bar carries its value; gridlines stay light.
+//! The value axis runs from zero to the first round tick at or above the largest value (or
+//! `--axis-max`); part-to-whole percentages (`--rest`, stacked shares) keep 0-100%. Every bar carries its value; gridlines stay light.
 //! Each category holds bars, each bar segments: grouped = many one-segment bars, stacked = one
 //! bar of many segments; one drawing (in `plot`, for both orientations) serves all three.
 
@@ -75,12 +75,15 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
         .iter()
         .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.min(s.from)))
         .fold(0.0, f64::min);
-    let ticks = axis_ticks(ds.percent, lo, hi);
+    // Part-to-whole bars (share vs rest, stacked percentages) keep the full 0-100% scale.
+    let whole = rest || (asked_stacked && ds.percent);
+    let ticks = axis_ticks(ds.percent, whole, lo, hi.max(spec.axis_max.unwrap_or(0.0)));
     let plot = match orient {
         Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups),
         Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups),
     };
     draw(&mut cx, &plot, &ticks, &groups);
+    cx.fit_height(plot.bottom);
     Ok(cx.finish())
 }
 
@@ -238,9 +241,11 @@ fn share_vs_rest(
     })
 }
 
-/// The value axis: 0-100 for percentages that fit, else a nice range that includes zero.
-fn axis_ticks(percent: bool, lo: f64, hi: f64) -> Vec<f64> {
-    if percent && lo >= 0.0 && hi <= 100.0 {
+/// The value axis, from zero to the first round tick at or above the largest value (`hi`, which
+/// includes `axis-max`), so the bars use the plot. Percentages that are parts of one whole
+/// (`whole`), or an axis asked to reach 100%, run 0-100 in quarters.
+fn axis_ticks(percent: bool, whole: bool, lo: f64, hi: f64) -> Vec<f64> {
+    if percent && lo >= 0.0 && ((whole && hi <= 100.0) || hi == 100.0) {
         return vec![0.0, 25.0, 50.0, 75.0, 100.0];
     }
     if hi - lo <= 0.0 {

@@ -9,6 +9,7 @@ mod pie_grid;
 use crate::dataset::Dataset;
 use crate::number;
 use crate::scene::{Anchor, Color, Scene};
+use crate::spec::options::MIN_SIZE;
 use crate::spec::{ChartOptions, Common, Digits, Lang, Voice};
 use crate::text;
 use crate::theme::{self, Sizes, Theme};
@@ -66,20 +67,52 @@ pub(crate) struct Ctx<'a> {
     pub sizes: Sizes,
     pub theme: Theme,
     pub scene: Scene,
+    /// The footer (note and source) as drawn by [`Ctx::frame`]: the range of its items and the
+    /// bottom of the plot area above it, so [`Ctx::fit_height`] can move it up.
+    footer: Option<(std::ops::Range<usize>, f64)>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(ds: &'a Dataset, spec: &'a Common) -> Ctx<'a> {
         let theme = theme::theme(spec.theme);
-        let mut scene = Scene::new(spec.width, spec.height, theme.background, spec.rtl());
-        scene.title = title(ds, spec);
+        let mut scene = Scene::new(spec.width, spec.height(), theme.background, spec.rtl());
+        scene.title = localize_text(&title(ds, spec), spec.digits);
         Ctx {
             spec,
             ds,
-            sizes: Sizes::for_image(spec.width, spec.height),
+            sizes: Sizes::for_image(spec.width, spec.height()),
             theme,
             scene,
+            footer: None,
         }
+    }
+
+    /// The line height of the frame's text at `size`: Arabic gets 1.2 times the Latin one,
+    /// since its marks reach further above and below the line (the hamza under إ, the dots
+    /// of ي) and would touch the next line.
+    fn lead(&self, size: f64) -> f64 {
+        Sizes::line(size) * if self.spec.rtl() { 1.2 } else { 1.0 }
+    }
+
+    /// When no height was asked for, ends the chart `bottom` (the lowest pixel of the plot's
+    /// content) plus the gap the frame left: the note and source move up and the image
+    /// gets shorter. A chart never grows here, and never below the smallest size.
+    pub fn fit_height(&mut self, bottom: f64) {
+        let Some((range, area_bottom)) = self.footer.clone() else {
+            return;
+        };
+        if self.spec.height.is_some() {
+            return;
+        }
+        let room = f64::from(self.scene.height - MIN_SIZE);
+        let spare = (area_bottom - bottom).floor().clamp(0.0, room);
+        if spare <= 0.0 {
+            return;
+        }
+        for item in &mut self.scene.items[range] {
+            item.shift_y(-spare);
+        }
+        self.scene.height -= spare as u32;
     }
 
     /// Puts `s` into the scene, isolated for bidi as the chart's direction needs.
@@ -94,13 +127,41 @@ impl<'a> Ctx<'a> {
         anchor: Anchor,
         bold: bool,
     ) {
-        let s = text::isolate(s, self.spec.rtl());
+        // One digit system per chart: category labels and headers too.
+        let s = text::isolate(&localize_text(s, self.spec.digits), self.spec.rtl());
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
 
     /// A value as shown on the chart: "76%", "43.5%", "102,347" (or "٧٦٪" with Arabic digits).
     pub fn value_label(&self, v: f64) -> String {
         self.number(v, self.ds.decimals())
+    }
+
+    /// Text of the frame (title, subtitle, note, source) in the chart's digits.
+    fn frame_text(&self, s: &str) -> String {
+        localize_text(&text::clean(s), self.spec.digits)
+    }
+
+    /// Draws `s` wrapped to at most two lines from `y` down; returns the y below it.
+    fn block(&mut self, s: &str, size: f64, color: Color, bold: bool, y: f64) -> f64 {
+        let (m, inner) = (self.sizes.margin, self.inner());
+        let lh = self.lead(size);
+        let mut y = y;
+        for line in text::wrap(s, size, bold, inner, 2) {
+            self.text(m, y + lh / 2.0, &line, size, color, Anchor::Start, bold);
+            y += lh;
+        }
+        y
+    }
+
+    /// The width between the margins.
+    fn inner(&self) -> f64 {
+        f64::from(self.spec.width) - 2.0 * self.sizes.margin
+    }
+
+    /// The height `s` takes as a [`Ctx::block`].
+    fn block_height(&self, s: &str, size: f64) -> f64 {
+        self.lead(size) * text::wrap(s, size, false, self.inner(), 2).len() as f64
     }
 
     /// A number with `decimals`, the unit and the chart's digits.
@@ -111,68 +172,37 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// Draws title, subtitle, legend and source; returns the area left for the plot.
+    /// Draws title, subtitle, legend, note and source; returns the area left for the plot.
     pub fn frame(&mut self, legend: &[(String, Color)]) -> Area {
         let s = self.sizes;
-        let (w, h) = (f64::from(self.spec.width), f64::from(self.spec.height));
-        let inner = w - 2.0 * s.margin;
-        let mut y = s.margin;
+        let (w, h) = (f64::from(self.spec.width), f64::from(self.scene.height));
         let title = self.scene.title.clone();
-        for line in text::wrap(&title, s.title, true, inner, 2) {
-            let lh = Sizes::line(s.title);
-            self.text(
-                s.margin,
-                y + lh / 2.0,
-                &line,
-                s.title,
-                self.theme.text,
-                Anchor::Start,
-                true,
-            );
-            y += lh;
-        }
-        if let Some(sub) = self.spec.subtitle.as_deref().map(text::clean) {
-            y += 2.0;
-            for line in text::wrap(&sub, s.subtitle, false, inner, 2) {
-                let lh = Sizes::line(s.subtitle);
-                self.text(
-                    s.margin,
-                    y + lh / 2.0,
-                    &line,
-                    s.subtitle,
-                    self.theme.muted,
-                    Anchor::Start,
-                    false,
-                );
-                y += lh;
-            }
+        let mut y = self.block(&title, s.title, self.theme.text, true, s.margin);
+        if let Some(sub) = self.spec.subtitle.as_deref().map(|t| self.frame_text(t)) {
+            // Arabic: a wider gap too, for the marks under the title's last line.
+            y += if self.spec.rtl() { 6.0 } else { 2.0 };
+            y = self.block(&sub, s.subtitle, self.theme.muted, false, y);
         }
         y += s.label;
         if !legend.is_empty() {
-            y = self.legend(legend, s.margin, y, inner);
+            y = self.legend(legend, s.margin, y, self.inner());
             y += s.label * 0.5;
         }
-        // Source at the bottom.
+        // Note and source at the bottom, the note just above the source.
         let mut bottom = h - s.margin * 0.75;
-        if let Some(src) = self.spec.source.as_deref().map(text::clean) {
-            let src = source_line(&src, self.spec.lang());
-            let lines = text::wrap(&src, s.source, false, inner, 2);
-            let lh = Sizes::line(s.source);
-            bottom -= lh * lines.len() as f64;
-            for (i, line) in lines.iter().enumerate() {
-                let ly = bottom + lh * (i as f64 + 0.5);
-                self.text(
-                    s.margin,
-                    ly,
-                    line,
-                    s.source,
-                    self.theme.muted,
-                    Anchor::Start,
-                    false,
-                );
-            }
-            bottom -= s.label * 0.75;
+        let start = self.scene.items.len();
+        let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
+        let source = source.map(|t| source_line(&t, self.spec.lang()));
+        let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
+        for t in [source, note].into_iter().flatten() {
+            bottom -= self.block_height(&t, s.source);
+            self.block(&t, s.source, self.theme.muted, false, bottom);
+            bottom -= s.source * 0.3;
         }
+        if self.scene.items.len() > start {
+            bottom -= s.label;
+        }
+        self.footer = Some((start..self.scene.items.len(), bottom));
         Area {
             x0: s.margin,
             y0: y,
@@ -233,14 +263,36 @@ pub fn localize(s: &str, digits: Digits) -> String {
     }
 }
 
+/// Writes the numbers in running text in the chart's digits: with Arabic digits "80% in 2024"
+/// becomes "٨٠٪ in ٢٠٢٤", and a unit "%" becomes "٪". A point or comma is a separator only between two digits; elsewhere
+/// it is punctuation and stays.
+pub fn localize_text(s: &str, digits: Digits) -> String {
+    if digits == Digits::Latin {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
+        match c {
+            '0'..='9' | '%' => out.push_str(&localize(&c.to_string(), digits)),
+            '.' | ',' if between => out.push_str(&localize(&c.to_string(), digits)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// One value drawn as a share of 100% (`pie --each-row`, `bar --rest`).
 pub(crate) struct Share {
     /// The category, with the series name when there are several: "Oil (Production)".
     pub label: String,
     /// The share, 0 to 100.
     pub value: f64,
-    /// The series it belongs to.
-    pub series: usize,
 }
 
 /// Every value as a share of 100%, checked: percentages from 0 to 100 only. `flag` names the
@@ -248,7 +300,7 @@ pub(crate) struct Share {
 pub(crate) fn shares(ds: &Dataset, key: &str, voice: Voice) -> anyhow::Result<Vec<Share>> {
     let flag = voice.name(key);
     let mut out = Vec::new();
-    for (si, s) in ds.series.iter().enumerate() {
+    for s in &ds.series {
         for (label, cell) in ds.labels.iter().zip(&s.cells) {
             let Some(c) = cell else { continue };
             if !ds.percent || !(0.0..=100.0).contains(&c.value) {
@@ -275,7 +327,6 @@ pub(crate) fn shares(ds: &Dataset, key: &str, voice: Voice) -> anyhow::Result<Ve
             out.push(Share {
                 label,
                 value: c.value,
-                series: si,
             });
         }
     }
@@ -330,8 +381,9 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
     let d = ds.decimals();
     let comma = if spec.rtl() { "، " } else { ", " };
     let mut parts = vec![title.to_string()];
+    let frame = |t: &str| localize_text(&text::clean(t), spec.digits);
     if let Some(sub) = &spec.subtitle {
-        parts.push(text::clean(sub));
+        parts.push(frame(sub));
     }
     for s in &ds.series {
         let values: Vec<String> = ds
@@ -353,8 +405,11 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
             parts.push(values.join(comma));
         }
     }
+    if let Some(note) = &spec.note {
+        parts.push(frame(note));
+    }
     if let Some(src) = &spec.source {
-        parts.push(source_line(&text::clean(src), spec.lang()));
+        parts.push(source_line(&frame(src), spec.lang()));
     }
     parts
         .iter()

@@ -162,15 +162,21 @@ pub(super) fn draw_disc(
 fn draw(cx: &mut Ctx, area: Area, slices: &[Slice], donut: bool) {
     let s = cx.sizes;
     let lh = Sizes::line(s.label);
+    // A single share in a donut has its number large in the middle, so its callout gives only
+    // the name: the number once, not twice.
+    let centre = donut && slices.len() <= 2;
     // Label texts: the name (wrapped) and the value.
     let max_w = area.w() * 0.24;
     let labels: Vec<(Vec<String>, String)> = slices
         .iter()
-        .map(|sl| {
-            (
-                text::wrap(&sl.label, s.label, false, max_w, 2),
-                cx.value_label(sl.value),
-            )
+        .enumerate()
+        .map(|(i, sl)| {
+            let value = if centre && i == 0 {
+                String::new()
+            } else {
+                cx.value_label(sl.value)
+            };
+            (text::wrap(&sl.label, s.label, false, max_w, 2), value)
         })
         .collect();
     let widest = labels
@@ -200,7 +206,7 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice], donut: bool) {
         list.sort_by(|p, q| p.2.total_cmp(&q.2));
         let heights: Vec<f64> = list
             .iter()
-            .map(|&(i, _, _)| lh * (labels[i].0.len() + 1) as f64 + 6.0)
+            .map(|&(i, _, _)| lh * lines_of(&labels[i]) as f64 + 6.0)
             .collect();
         let ys = spread(
             &list.iter().map(|p| p.2).collect::<Vec<_>>(),
@@ -212,7 +218,8 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice], donut: bool) {
         for (k, &(i, mid, _)) in list.iter().enumerate() {
             let y = ys[k];
             let edge = (c.0 + r * mid.sin(), c.1 - r * mid.cos());
-            let elbow = (c.0 + (r + 14.0) * mid.sin(), c.1 - (r + 14.0) * mid.cos());
+            // The run to the label is level: the elbow is at the label's height.
+            let elbow = (c.0 + (r + 14.0) * mid.sin(), y);
             let tx = c.0 + dir * (r + 34.0);
             cx.scene
                 .line(vec![edge, elbow, (tx - dir * 6.0, y)], cx.theme.muted, 1);
@@ -222,7 +229,7 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice], donut: bool) {
                 Anchor::End
             };
             let (lines, value) = labels[i].clone();
-            let top = y - lh * (lines.len() + 1) as f64 / 2.0;
+            let top = y - lh * lines_of(&labels[i]) as f64 / 2.0;
             for (j, line) in lines.iter().enumerate() {
                 cx.text(
                     tx,
@@ -234,23 +241,24 @@ fn draw(cx: &mut Ctx, area: Area, slices: &[Slice], donut: bool) {
                     false,
                 );
             }
-            cx.text(
-                tx,
-                top + lh * (lines.len() as f64 + 0.5),
-                &value,
-                s.value,
-                cx.theme.text,
-                anchor,
-                true,
-            );
+            if !value.is_empty() {
+                let y = top + lh * (lines.len() as f64 + 0.5);
+                cx.text(tx, y, &value, s.value, cx.theme.text, anchor, true);
+            }
         }
     }
-    // A single share in a donut: the number large in the middle.
-    if donut && slices.len() <= 2 {
+    // A single share in a donut: the number large in the middle, in the text colour like the
+    // numbers of every other donut.
+    if centre {
         let v = cx.value_label(slices[0].value);
         let size = (inner * 0.55).min(s.title * 2.0);
-        cx.text(c.0, c.1, &v, size, slices[0].color, Anchor::Middle, true);
+        cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
+}
+
+/// The lines of a callout: its name's lines, and one for the value if it has one.
+fn lines_of(label: &(Vec<String>, String)) -> usize {
+    label.0.len() + usize::from(!label.1.is_empty())
 }
 
 /// Moves label centres `ys` (sorted) apart so blocks of `heights` do not overlap, staying within

@@ -150,7 +150,7 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
             src = esc(&url(&shown)),
             alt = esc(alt_of(e)),
             w = chart.job.common().width,
-            h = chart.job.common().height,
+            h = chart.job.common().height(),
             title = esc(&heading),
             links = links.join(" "),
         ));

@@ -98,13 +98,17 @@ impl ChartOptions {
     pub fn sort(&self) -> Option<Sort> {
         match self {
             ChartOptions::Bar(o) => o.order.sort,
-            ChartOptions::Pie(_) => None,
+            ChartOptions::Pie(o) => o.order.sort,
         }
     }
 
     /// Checks every option.
     pub fn validate(&self) -> Result<(), OptionError> {
-        self.common().validate()
+        self.common().validate()?;
+        match self {
+            ChartOptions::Bar(o) => o.validate(),
+            ChartOptions::Pie(_) => Ok(()),
+        }
     }
 
     /// The options of a kind from manifest keys (`"horizontal = true\nwidth = 600"`); keys
@@ -199,11 +203,13 @@ mod tests {
     fn each_kind_accepts_its_own_keys() {
         let bar = Kind::Bar.keys();
         let pie = Kind::Pie.keys();
-        for shared in ["label", "value", "title", "width", "scale", "top", "rest"] {
+        for shared in [
+            "label", "value", "title", "width", "scale", "top", "rest", "note", "sort",
+        ] {
             assert!(bar.iter().any(|k| k == shared), "{shared}");
             assert!(pie.iter().any(|k| k == shared), "{shared}");
         }
-        for k in ["horizontal", "stacked", "sort"] {
+        for k in ["horizontal", "stacked", "axis-max"] {
             assert!(
                 bar.iter().any(|b| b == k) && !pie.iter().any(|p| p == k),
                 "{k}"

@@ -96,7 +96,7 @@ pub struct Columns {
     pub voice: Voice,
 }
 
-/// Sorting, for the kinds that sort (bars, the terminal preview).
+/// Sorting, for the kinds that sort (bars, pie grids, the terminal preview).
 #[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
 pub struct Order {
@@ -125,6 +125,9 @@ pub struct Common {
     /// Source line under the chart.
     #[arg(long)]
     pub source: Option<String>,
+    /// A note line above the source, for caveats ("Basis not stated in the article").
+    #[arg(long)]
+    pub note: Option<String>,
     /// Colour theme (print stays readable in greyscale).
     #[arg(long, value_enum, default_value_t)]
     pub theme: ThemeName,
@@ -134,9 +137,10 @@ pub struct Common {
     /// Width in pixels.
     #[arg(long, default_value_t = WIDTH)]
     pub width: u32,
-    /// Height in pixels.
-    #[arg(long, default_value_t = HEIGHT)]
-    pub height: u32,
+    /// Height in pixels (default: 800; horizontal bars and pie grids as tall as they need, up
+    /// to 800).
+    #[arg(long)]
+    pub height: Option<u32>,
     /// PNG pixel density (2 for high-density screens).
     #[arg(long, default_value_t = SCALE)]
     pub scale: f32,
@@ -150,10 +154,11 @@ impl Default for Common {
             title: None,
             subtitle: None,
             source: None,
+            note: None,
             theme: ThemeName::default(),
             digits: Digits::default(),
             width: WIDTH,
-            height: HEIGHT,
+            height: None,
             scale: SCALE,
         }
     }
@@ -180,6 +185,10 @@ pub struct BarOptions {
     /// Draw each percentage as one 100% bar split into the share and the rest (named LABEL).
     #[arg(long, value_name = "LABEL")]
     pub rest: Option<String>,
+    /// Run the value axis to at least N (100 for the full scale of percentages; default: the
+    /// first round tick at or above the largest value).
+    #[arg(long, value_name = "N")]
+    pub axis_max: Option<f64>,
 }
 
 /// The options of a pie or donut chart.
@@ -190,6 +199,10 @@ pub struct PieOptions {
     #[command(flatten)]
     #[serde(flatten)]
     pub common: Common,
+    /// Sorting (of the pies of `each-row`; a single pie is always largest first).
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub order: Order,
     /// Draw a donut (a ring) instead of a full pie.
     #[arg(long)]
     pub donut: bool,
@@ -199,6 +212,24 @@ pub struct PieOptions {
     /// One small share-vs-rest pie per row, in a grid.
     #[arg(long)]
     pub each_row: bool,
+}
+
+impl BarOptions {
+    /// Checks `axis-max` (the shared options are checked by [`Common::validate`]).
+    pub fn validate(&self) -> Result<(), OptionError> {
+        match self.axis_max {
+            Some(m) if !m.is_finite() || m <= 0.0 || m > 1e15 => Err(self.common.columns.error(
+                "axis-max",
+                m.to_string(),
+                "is out of range",
+                &format!(
+                    "give a positive number, e.g. {} for the full scale of percentages",
+                    self.common.voice().set("axis-max", 100)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl Columns {
@@ -251,9 +282,14 @@ impl Common {
         self.columns.lang
     }
 
+    /// The height asked for, or the default (a chart that fits its content may end shorter).
+    pub fn height(&self) -> u32 {
+        self.height.unwrap_or(HEIGHT)
+    }
+
     /// Checks sizes, scale, delimiter and `top`, before any work is done.
     pub fn validate(&self) -> Result<(), OptionError> {
-        for (key, v) in [("width", self.width), ("height", self.height)] {
+        for (key, v) in [("width", self.width), ("height", self.height())] {
             if !(MIN_SIZE..=MAX_SIZE).contains(&v) {
                 return Err(self.columns.error(
                     key,
@@ -280,7 +316,7 @@ impl Common {
     pub fn validate_png(&self) -> Result<(), OptionError> {
         let (w, h, s) = (
             f64::from(self.width),
-            f64::from(self.height),
+            f64::from(self.height()),
             f64::from(self.scale),
         );
         if w * s * h * s > MAX_PIXELS {
@@ -350,7 +386,7 @@ mod tests {
         assert!(e.starts_with("scale = 9 is out of range"), "{e}");
         let c = Common {
             width: 8000,
-            height: 8000,
+            height: Some(8000),
             scale: 2.0,
             ..Common::default()
         };

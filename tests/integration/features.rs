@@ -135,7 +135,7 @@ fn themes_change_the_colours() {
 fn arabic_digits_and_percent_sign() {
     let svg = svg_of(&["bar", "--lang", "ar", "--digits", "arabic"], CROPS);
     assert!(svg.contains("٧٦٪"), "values in Arabic-Indic digits");
-    assert!(svg.contains("٪١٠٠") || svg.contains("١٠٠٪"), "ticks too");
+    assert!(svg.contains("٪٦٠") || svg.contains("٦٠٪"), "ticks too");
     assert!(!svg.contains(">\n76%\n<"));
 }
 

@@ -9,6 +9,7 @@ mod cli;
 mod cli_build;
 mod cli_render;
 mod data;
+mod design;
 mod determinism;
 mod features;
 mod golden;

@@ -119,7 +119,7 @@ fn with(kind: Kind, text: &str, f: impl FnOnce(&mut ChartOptions)) -> ChartOptio
     let mut o = kind.default_options();
     let c = o.common_mut();
     c.width = 400;
-    c.height = 300;
+    c.height = Some(300);
     c.title = Some(text.to_string());
     c.subtitle = Some(text.to_string());
     c.source = Some(text.to_string());
@@ -171,7 +171,7 @@ proptest! {
 
     #[test]
     fn any_bytes_render_or_err(bytes in prop::collection::vec(any::<u8>(), 0..120)) {
-        let spec = with(Kind::Bar, "t", |o| { o.common_mut().width = 300; o.common_mut().height = 200; });
+        let spec = with(Kind::Bar, "t", |o| { o.common_mut().width = 300; o.common_mut().height = Some(200); });
         renders_or_errs(&bytes, &spec)?;
     }
 }
@@ -224,7 +224,7 @@ fn markup_in_a_label_is_text_not_an_element() {
     for mut spec in specs("Title") {
         // Wide enough that the label is drawn whole, not cut with an ellipsis.
         spec.common_mut().width = 1600;
-        spec.common_mut().height = 900;
+        spec.common_mut().height = Some(900);
         let kind = spec.kind();
         let scene = scene_of(csv.as_bytes(), &spec).expect("renders");
         let svg = sharechart::render::to_svg(&scene);

@@ -115,6 +115,24 @@ pub(super) struct Plot {
     /// The category position of the tick labels, and their anchor.
     tick_at: f64,
     tick_anchor: Anchor,
+    /// The lowest pixel the plot draws on (its tick labels, or its category labels).
+    pub(super) bottom: f64,
+}
+
+/// The part of its slot a category's bars fill together (grouped bars touch).
+const FILL: f64 = 0.65;
+
+/// The slot of each of `n` categories in `room` pixels: the room shared out, but no wider than
+/// bars of at most `bar_max` each (`nb` to a group) filling [`FILL`] of it need. A chart of few
+/// categories gets a smaller plot rather than thin bars in a wide empty one.
+fn slot_for(room: f64, n: usize, nb: usize, bar_max: f64) -> f64 {
+    (room / n as f64).min(bar_max * nb as f64 / FILL).floor()
+}
+
+/// The thickness of one bar of `nb` in a slot, in whole pixels so that every bar is drawn
+/// equally thick.
+fn bar_in(slot: f64, nb: usize) -> f64 {
+    (slot * FILL / nb as f64).round().max(1.0)
 }
 
 impl Plot {
@@ -152,7 +170,10 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         .map(|&t| text::width(&tick_label(cx, t, ticks), s.tick, false))
         .fold(0.0, f64::max);
     let x0 = area.x0 + tick_w + 10.0;
-    let slot = (area.x1 - x0) / n as f64;
+    // A vertical bar is at most about 200 px wide (at 1200 px); a narrower plot is centred.
+    let slot = slot_for(area.x1 - x0, n, nb, s.margin * 5.5);
+    let x0 = x0 + (area.x1 - x0 - slot * n as f64) / 2.0;
+    let x1 = x0 + slot * n as f64;
     let lines: Vec<Vec<String>> = cx
         .ds
         .labels
@@ -163,11 +184,11 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
     let lh = Sizes::line(s.label);
     let y1 = area.y1 - lh * max_lines as f64 - 8.0;
     let y0 = area.y0 + Sizes::line(s.value) + 4.0;
-    let group = (slot * 0.68).min(s.margin * 5.0 * nb as f64 / 2.0);
-    let bar = group / nb as f64;
+    let bar = bar_in(slot, nb);
+    let group = bar * nb as f64;
     Plot {
         orient: Orient::Vertical,
-        cat: (x0, area.x1),
+        cat: (x0, x1),
         slot,
         lo: ticks[0],
         hi: ticks[ticks.len() - 1],
@@ -183,6 +204,7 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         },
         tick_at: x0 - 10.0,
         tick_anchor: Anchor::End,
+        bottom: area.y1,
     }
 }
 
@@ -192,8 +214,11 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
     let s = cx.sizes;
     let n = groups.len().max(1);
     let nb = bars_per_group(groups);
-    let y1 = area.y1 - Sizes::line(s.tick) - 6.0;
-    let slot = (y1 - area.y0) / n as f64;
+    // A horizontal bar is at most about 54 px thick (at 1200 px); the plot starts at the top and
+    // a chart without a given height ends below it.
+    let room = area.y1 - Sizes::line(s.tick) - 6.0 - area.y0;
+    let slot = slot_for(room, n, nb, s.margin * 1.5);
+    let y1 = area.y0 + slot * n as f64;
     // Labels shrink with the slot so that rows never overlap.
     let label_size = s.label.min(slot * 0.8 / Sizes::line(1.0)).max(8.0);
     let lh = Sizes::line(label_size);
@@ -211,8 +236,8 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
         .map(|l| text::width(l, label_size, false))
         .fold(0.0, f64::max);
     let x0 = area.x0 + label_w + 14.0;
-    let group = (slot * 0.68).min(s.margin * 2.2 * nb as f64);
-    let bar = group / nb as f64;
+    let bar = bar_in(slot, nb);
+    let group = bar * nb as f64;
     let value_size = s.value.min(bar * 0.9).max(8.0);
     let x1 = area.x1 - outside_width(groups, value_size) - 10.0;
     Plot {
@@ -233,6 +258,7 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
         },
         tick_at: y1 + 6.0 + Sizes::line(s.tick) / 2.0,
         tick_anchor: Anchor::Middle,
+        bottom: y1 + 6.0 + Sizes::line(s.tick),
     }
 }
 
