@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::fonts::FontSet;
 use crate::render::{self, Format};
 use crate::scene::Scene;
 use crate::spec::{ChartOptions, Job};
@@ -28,13 +29,18 @@ pub fn scene(input: &Path, options: &ChartOptions) -> anyhow::Result<Scene> {
 }
 
 fn scene_of(table: &data::Table, options: &ChartOptions) -> anyhow::Result<Scene> {
+    let fonts = FontSet::load(&options.common().font)?;
     let ds = dataset::build(
         table,
         &options.common().columns,
         &options.common().legend,
         options.sort(),
     )?;
-    chart::layout(&ds, options)
+    // Text is measured with the chart's fonts, and none of it may lack a glyph.
+    let mut scene = fonts.scope(|| chart::layout(&ds, options))?;
+    crate::fonts::check::check(&scene, &fonts, table, options)?;
+    scene.fonts = fonts;
+    Ok(scene)
 }
 
 /// Renders every output of a job from the CSV bytes already read. Nothing is written, so a job
@@ -55,7 +61,7 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
         .map(|(path, format)| {
             let bytes = match format {
                 Format::Svg => svg.clone().into_bytes(),
-                Format::Png => render::svg_to_png(&svg, scene.width, scene.height, common.scale)?,
+                Format::Png => render::scene_svg_to_png(&svg, &scene, common.scale)?,
             };
             Ok((path.clone(), bytes))
         })

@@ -93,6 +93,8 @@ pub struct Scene {
     pub desc: String,
     /// Right-to-left chart (Arabic).
     pub rtl: bool,
+    /// The fonts the text is drawn with.
+    pub fonts: crate::fonts::FontSet,
 }
 
 impl Scene {
@@ -106,6 +108,7 @@ impl Scene {
             title: String::new(),
             desc: String::new(),
             rtl,
+            fonts: crate::fonts::FontSet::default(),
         }
     }
 

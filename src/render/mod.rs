@@ -51,11 +51,16 @@ pub fn render(scene: &Scene, format: Format, scale: f32) -> anyhow::Result<Vec<u
     let svg = to_svg(scene);
     match format {
         Format::Svg => Ok(svg.into_bytes()),
-        Format::Png => png::rasterise(&svg, scene.width, scene.height, scale),
+        Format::Png => png::rasterise(&svg, scene.width, scene.height, scale, &scene.fonts),
     }
 }
 
-/// Renders SVG text to PNG bytes (used when the SVG is already at hand).
+/// Renders SVG text to PNG bytes with the embedded fonts (used when the SVG is already at hand).
 pub fn svg_to_png(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Result<Vec<u8>> {
-    png::rasterise(svg, width, height, scale)
+    png::rasterise(svg, width, height, scale, &crate::fonts::FontSet::default())
+}
+
+/// Renders the SVG of `scene` to PNG bytes with the scene's fonts.
+pub fn scene_svg_to_png(svg: &str, scene: &Scene, scale: f32) -> anyhow::Result<Vec<u8>> {
+    png::rasterise(svg, scene.width, scene.height, scale, &scene.fonts)
 }

@@ -140,6 +140,10 @@ pub struct Common {
     /// PNG pixel density (2 for high-density screens).
     #[arg(long, default_value_t = SCALE)]
     pub scale: f32,
+    /// A font (TTF, OTF or TTC) for characters the embedded fonts lack, such as Chinese or
+    /// Hebrew; repeatable, tried in order after the embedded fonts.
+    #[arg(long, value_name = "FILE")]
+    pub font: Vec<std::path::PathBuf>,
 }
 
 impl Default for Common {
@@ -155,6 +159,7 @@ impl Default for Common {
             width: WIDTH,
             height: HEIGHT,
             scale: SCALE,
+            font: Vec::new(),
         }
     }
 }
