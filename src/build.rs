@@ -237,7 +237,7 @@ fn build_one(
         key,
         title: rendered.title,
         desc: rendered.desc,
-        rtl: chart.job.common().rtl(),
+        rtl: rendered.rtl,
         outputs: rendered
             .files
             .iter()

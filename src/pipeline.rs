@@ -8,7 +8,7 @@ use crate::fonts::FontSet;
 use crate::render::{self, Format};
 use crate::scene::Scene;
 use crate::spec::{ChartOptions, Job};
-use crate::{chart, data, dataset, output};
+use crate::{chart, data, dataset, output, text};
 
 /// The files of one chart, rendered in memory, with the words the report page needs.
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub struct Rendered {
     pub title: String,
     /// The chart's summary with its data.
     pub desc: String,
+    /// Laid out right to left.
+    pub rtl: bool,
 }
 
 /// Lays out the chart of a CSV file (no file is written). The options must be valid
@@ -36,6 +38,17 @@ fn scene_of(table: &data::Table, options: &ChartOptions) -> anyhow::Result<Scene
         &options.common().legend,
         options.sort(),
     )?;
+    // Without a language, the labels' script gives the direction.
+    let mut resolved;
+    let mut options = options;
+    if options.common().columns.lang.is_none() {
+        let title = chart::title(&ds, options.common());
+        if text::labels_rtl(ds.labels.iter().map(String::as_str), &title) {
+            resolved = options.clone();
+            resolved.common_mut().text_rtl = true;
+            options = &resolved;
+        }
+    }
     // Text is measured with the chart's fonts, and none of it may lack a glyph.
     let mut scene = fonts.scope(|| chart::layout(&ds, options))?;
     crate::fonts::check::check(&scene, &fonts, table, options)?;
@@ -70,6 +83,7 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
         files,
         title: scene.title,
         desc: scene.desc,
+        rtl: scene.rtl,
     })
 }
 

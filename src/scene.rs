@@ -95,6 +95,8 @@ pub struct Scene {
     pub rtl: bool,
     /// The fonts the text is drawn with.
     pub fonts: crate::fonts::FontSet,
+    /// The language code written on the SVG (`en`, `ar`, `fa`; `und` when not known).
+    pub lang: String,
 }
 
 impl Scene {
@@ -109,6 +111,7 @@ impl Scene {
             desc: String::new(),
             rtl,
             fonts: crate::fonts::FontSet::default(),
+            lang: if rtl { "ar" } else { "en" }.to_string(),
         }
     }
 

@@ -36,6 +36,27 @@ pub fn has_rtl(text: &str) -> bool {
     text.chars().any(is_strong_rtl)
 }
 
+/// The direction of a chart without a language: right to left when most labels that have a
+/// direction start with a right-to-left letter (the first strong character of the Unicode
+/// bidi data, rules P2 and P3), with the title deciding a tie or a chart of bare numbers.
+pub fn labels_rtl<'a>(labels: impl IntoIterator<Item = &'a str>, title: &str) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for label in labels {
+        match unicode_bidi::get_base_direction(label) {
+            unicode_bidi::Direction::Rtl => rtl += 1,
+            unicode_bidi::Direction::Ltr => ltr += 1,
+            unicode_bidi::Direction::Mixed => {}
+        }
+    }
+    match rtl.cmp(&ltr) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            unicode_bidi::get_base_direction(title) == unicode_bidi::Direction::Rtl
+        }
+    }
+}
+
 /// True if the text holds an Arabic number with its punctuation: a separator that is an Arabic
 /// number but not a digit (`٫`, `٬`), or a sign right after an Arabic digit (`٪`: rule W5 joins
 /// such a sign to European digits only, so where it is drawn depends on the paragraph).

@@ -72,6 +72,7 @@ impl<'a> Ctx<'a> {
     pub fn new(ds: &'a Dataset, spec: &'a Common) -> Ctx<'a> {
         let theme = theme::theme(spec.theme);
         let mut scene = Scene::new(spec.width, spec.height, theme.background, spec.rtl());
+        scene.lang = spec.lang_tag();
         scene.title = title(ds, spec);
         Ctx {
             spec,
@@ -155,7 +156,7 @@ impl<'a> Ctx<'a> {
         // Source at the bottom.
         let mut bottom = h - s.margin * 0.75;
         if let Some(src) = self.spec.source.as_deref().map(text::clean) {
-            let src = source_line(&src, self.spec.lang());
+            let src = source_line(&src, &self.spec.lang());
             let lines = text::wrap(&src, s.source, false, inner, 2);
             let lh = Sizes::line(s.source);
             bottom -= lh * lines.len() as f64;
@@ -304,24 +305,23 @@ pub fn title(ds: &Dataset, spec: &Common) -> String {
     }
 }
 
-/// Prefixes "Source: " (or the Arabic "المصدر: ") unless the text already starts with it.
-fn source_line(src: &str, lang: Lang) -> String {
+/// Prefixes "Source: " (or the chart language's word: "المصدر: ") unless the text already
+/// starts with it.
+fn source_line(src: &str, lang: &Lang) -> String {
+    let word = crate::spec::lang::words(lang).source;
     let lower = src.to_lowercase();
-    if lower.starts_with("source") || src.starts_with("المصدر") {
+    let bare = word.trim_end_matches([':', ' ']).to_lowercase();
+    if lower.starts_with("source") || src.starts_with("المصدر") || lower.starts_with(&bare) {
         return src.to_string();
     }
-    match lang {
-        Lang::En => format!("Source: {src}"),
-        Lang::Ar => format!("المصدر: {src}"),
-    }
+    format!("{word}{src}")
 }
 
 /// The label of the remainder of a percentage: `rest`, or "Rest of world".
 pub fn rest_label(rest: Option<&str>, spec: &Common) -> String {
-    match (rest, spec.lang()) {
-        (Some(r), _) => text::clean(r),
-        (None, Lang::En) => "Rest of world".to_string(),
-        (None, Lang::Ar) => "بقية العالم".to_string(),
+    match rest {
+        Some(r) => text::clean(r),
+        None => crate::spec::lang::words(&spec.lang()).rest.to_string(),
     }
 }
 
@@ -354,7 +354,7 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
         }
     }
     if let Some(src) = &spec.source {
-        parts.push(source_line(&text::clean(src), spec.lang()));
+        parts.push(source_line(&text::clean(src), &spec.lang()));
     }
     parts
         .iter()
@@ -410,8 +410,11 @@ mod tests {
 
     #[test]
     fn source_prefix_is_added_once() {
-        assert_eq!(source_line("X", Lang::En), "Source: X");
-        assert_eq!(source_line("Source: X", Lang::En), "Source: X");
-        assert_eq!(source_line("X", Lang::Ar), "المصدر: X");
+        assert_eq!(source_line("X", &Lang::en()), "Source: X");
+        assert_eq!(source_line("Source: X", &Lang::en()), "Source: X");
+        assert_eq!(source_line("X", &Lang::ar()), "المصدر: X");
+        let fa = "fa".parse().expect("code");
+        assert_eq!(source_line("X", &fa), "منبع: X");
+        assert_eq!(source_line("منبع: X", &fa), "منبع: X");
     }
 }

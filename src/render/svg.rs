@@ -179,7 +179,7 @@ pub fn to_svg(scene: &Scene) -> String {
 /// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to plotters' output.
 fn accessible(svg: String, scene: &Scene) -> String {
     let Some(end) = svg.find('>') else { return svg };
-    let lang = if scene.rtl { "ar" } else { "en" };
+    let lang = &scene.lang;
     let mut out = String::with_capacity(svg.len() + scene.desc.len() + 256);
     out.push_str(&svg[..end]);
     out.push_str(&format!(

@@ -3,6 +3,7 @@
 //! and its outputs. A `Job` is checked when it is made ([`Job::new`]), so every stage after it
 //! can trust its options: validation runs once, before any work.
 
+pub mod lang;
 pub mod options;
 pub mod voice;
 
