@@ -283,13 +283,8 @@ impl FontSet {
         };
         let mut glyphs = face.shape(text);
         let mut used = vec![primary];
-        loop {
-            let Some(missing) = glyphs.iter().find(|g| g.is_missing()) else {
-                break;
-            };
-            let c = text
-                .get(missing.cluster as usize..)
-                .and_then(|s| s.chars().next());
+        while let Some(cluster) = glyphs.iter().find(|g| g.is_missing()).map(|g| g.cluster) {
+            let c = text.get(cluster as usize..).and_then(|s| s.chars().next());
             let next = c.and_then(|c| {
                 self.0
                     .order

@@ -67,13 +67,14 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
     )?;
     let scene = scene_of(&table, &job.options)?;
     let svg = render::to_svg(&scene);
+    let svg_file = render::svg_file(&svg, &scene, common.svg_text)?;
     let files = job
         .outputs
         .iter()
         .zip(&job.formats)
         .map(|(path, format)| {
             let bytes = match format {
-                Format::Svg => svg.clone().into_bytes(),
+                Format::Svg => svg_file.clone().into_bytes(),
                 Format::Png => render::scene_svg_to_png(&svg, &scene, common.scale)?,
             };
             Ok((path.clone(), bytes))

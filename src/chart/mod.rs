@@ -109,6 +109,7 @@ impl<'a> Ctx<'a> {
         localize(
             &format_value(v, decimals, self.ds.percent),
             self.spec.digits,
+            &self.spec.lang(),
         )
     }
 
@@ -217,21 +218,27 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Writes a formatted number with Arabic-Indic digits, separators and percent sign if asked.
-pub fn localize(s: &str, digits: Digits) -> String {
-    match digits {
-        Digits::Latin => s.to_string(),
-        Digits::Arabic => s
-            .chars()
-            .map(|c| match c {
-                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-                '.' => '\u{066B}',
-                ',' => '\u{066C}',
-                '%' => '\u{066A}',
-                c => c,
-            })
-            .collect(),
-    }
+/// Writes a formatted number in one digit system: Latin as formatted, Arabic-Indic, or the
+/// language's own (`native`).
+pub fn localize(s: &str, digits: Digits, lang: &Lang) -> String {
+    // The zero of the digit system, and whether it takes the Arabic separators and percent.
+    let (zero, arabic_signs) = match digits {
+        Digits::Latin => return s.to_string(),
+        Digits::Arabic => (0x0660, true),
+        Digits::Native => match crate::spec::lang::native_zero(lang) {
+            Some(zero) => (zero, (0x0660..=0x06F0).contains(&zero)),
+            None => return s.to_string(),
+        },
+    };
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(zero + (c as u32 - '0' as u32)).unwrap_or(c),
+            '.' if arabic_signs => '\u{066B}',
+            ',' if arabic_signs => '\u{066C}',
+            '%' if arabic_signs => '\u{066A}',
+            c => c,
+        })
+        .collect()
 }
 
 /// One value drawn as a share of 100% (`pie --each-row`, `bar --rest`).
@@ -342,7 +349,11 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
                 c.as_ref().map(|c| {
                     format!(
                         "{l} {}",
-                        localize(&format_value(c.value, d, ds.percent), spec.digits)
+                        localize(
+                            &format_value(c.value, d, ds.percent),
+                            spec.digits,
+                            &spec.lang(),
+                        )
                     )
                 })
             })
@@ -406,6 +417,17 @@ mod tests {
         );
         let t = nice_ticks(0.0, 102347.0, 5);
         assert_eq!(t.last().copied(), Some(125000.0));
+    }
+
+    #[test]
+    fn native_digits_follow_the_language() {
+        let l = |c: &str| c.parse::<Lang>().expect("code");
+        assert_eq!(localize("43.5%", Digits::Native, &l("ar")), "٤٣٫٥٪");
+        assert_eq!(localize("43.5%", Digits::Native, &l("fa")), "۴۳٫۵٪");
+        assert_eq!(localize("1,207%", Digits::Native, &l("ur")), "۱٬۲۰۷٪");
+        assert_eq!(localize("43.5%", Digits::Native, &l("bn")), "৪৩.৫%");
+        assert_eq!(localize("43.5%", Digits::Native, &l("fr")), "43.5%");
+        assert_eq!(localize("43.5%", Digits::Arabic, &l("fa")), "٤٣٫٥٪");
     }
 
     #[test]

@@ -55,6 +55,24 @@ pub fn render(scene: &Scene, format: Format, scale: f32) -> anyhow::Result<Vec<u
     }
 }
 
+/// The SVG file of a scene whose SVG text is `svg`: that text, or with `SvgText::Paths` the
+/// same drawing with every glyph an outline (shaped by usvg with the scene's fonts, exactly as
+/// the PNG), keeping the title and description as text.
+pub fn svg_file(svg: &str, scene: &Scene, mode: crate::spec::SvgText) -> anyhow::Result<String> {
+    match mode {
+        crate::spec::SvgText::Text => Ok(svg.to_string()),
+        crate::spec::SvgText::Paths => {
+            let tree = png::parse_with(svg, &scene.fonts)?;
+            let options = resvg::usvg::WriteOptions {
+                coordinates_precision: 2,
+                transforms_precision: 4,
+                ..resvg::usvg::WriteOptions::default()
+            };
+            Ok(svg::accessible(tree.to_string(&options), scene))
+        }
+    }
+}
+
 /// Renders SVG text to PNG bytes with the embedded fonts (used when the SVG is already at hand).
 pub fn svg_to_png(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Result<Vec<u8>> {
     png::rasterise(svg, width, height, scale, &crate::fonts::FontSet::default())

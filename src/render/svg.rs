@@ -176,9 +176,13 @@ pub fn to_svg(scene: &Scene) -> String {
     accessible(round_font_sizes(&buf), scene)
 }
 
-/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to plotters' output.
-fn accessible(svg: String, scene: &Scene) -> String {
-    let Some(end) = svg.find('>') else { return svg };
+/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to the root element of
+/// plotters' (or usvg's) output.
+pub(super) fn accessible(svg: String, scene: &Scene) -> String {
+    let root = svg.find("<svg").unwrap_or(0);
+    let Some(end) = svg[root..].find('>').map(|e| root + e) else {
+        return svg;
+    };
     let lang = &scene.lang;
     let mut out = String::with_capacity(svg.len() + scene.desc.len() + 256);
     out.push_str(&svg[..end]);

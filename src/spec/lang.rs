@@ -102,6 +102,21 @@ impl fmt::Display for Lang {
     }
 }
 
+/// The zero of a language's own digits, for `digits = "native"`: Arabic-Indic (U+0660) for
+/// Arabic and Kurdish Sorani, Extended Arabic-Indic (U+06F0) for Persian, Urdu, Pashto and the
+/// other languages that write them, Bengali (U+09E6) for Bengali; `None` for Latin digits.
+pub fn native_zero(lang: &Lang) -> Option<u32> {
+    match lang.primary() {
+        "ar" | "arz" | "ary" | "arq" | "aeb" | "acm" | "apc" | "ajp" | "afb" | "ckb" => {
+            Some(0x0660)
+        }
+        "fa" | "prs" | "pes" | "ur" | "ps" | "pbt" | "sd" | "ks" | "skr" | "pnb" | "bal"
+        | "azb" | "glk" | "mzn" | "lrc" | "bqi" => Some(0x06F0),
+        "bn" | "as" => Some(0x09E6),
+        _ => None,
+    }
+}
+
 /// The words a chart writes itself, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {

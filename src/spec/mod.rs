@@ -12,7 +12,9 @@ use std::path::PathBuf;
 use clap::{Args, Command};
 use serde::{Deserialize, Serialize};
 
-pub use options::{BarOptions, Columns, Common, Digits, Lang, Order, PieOptions, Sort, ThemeName};
+pub use options::{
+    BarOptions, Columns, Common, Digits, Lang, Order, PieOptions, Sort, SvgText, ThemeName,
+};
 pub use voice::{OptionError, Voice};
 
 use crate::render::Format;

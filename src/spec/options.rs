@@ -44,6 +44,23 @@ pub enum Digits {
     Latin,
     /// Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩, the Arabic percent sign ٪ and decimal separator ٫.
     Arabic,
+    /// The language's own digits and percent sign: Arabic-Indic for Arabic, Extended
+    /// Arabic-Indic ۰۱۲۳۴۵۶۷۸۹ for Persian and Urdu, Bengali ০১২৩৪৫৬৭৮৯ for Bengali (Latin
+    /// digits for a language without its own).
+    Native,
+}
+
+/// How an SVG writes its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SvgText {
+    /// As text, in the embedded fonts' families (small, searchable; a viewer without the fonts
+    /// draws its own).
+    #[default]
+    Text,
+    /// As glyph outlines: the same in every viewer; the title and description stay text for
+    /// screen readers.
+    Paths,
 }
 
 /// Smallest image side in pixels.
@@ -132,6 +149,9 @@ pub struct Common {
     /// PNG pixel density (2 for high-density screens).
     #[arg(long, default_value_t = SCALE)]
     pub scale: f32,
+    /// How the SVG writes text: as text, or as glyph outlines that look the same everywhere.
+    #[arg(long, value_enum, default_value_t)]
+    pub svg_text: SvgText,
     /// Set when no language is given and the labels are written right to left (decided from
     /// the data, not by the user).
     #[arg(skip)]
@@ -156,6 +176,7 @@ impl Default for Common {
             width: WIDTH,
             height: HEIGHT,
             scale: SCALE,
+            svg_text: SvgText::default(),
             text_rtl: false,
             font: Vec::new(),
         }
