@@ -96,6 +96,12 @@ fn key(chart: &Chart, csv: &[u8]) -> String {
         h.update(&[0]);
         h.update(o.to_string_lossy().as_bytes());
     }
+    // The bytes of the user's fonts: a changed font re-renders (a missing one hashes as empty,
+    // and the render then says why).
+    for f in &chart.job.common().font {
+        h.update(&[2]);
+        h.update(&std::fs::read(f).unwrap_or_default());
+    }
     h.update(&[1]);
     h.update(csv);
     h.finalize().to_hex().to_string()
@@ -236,7 +242,7 @@ fn build_one(
         title: rendered.title,
         desc: rendered.desc,
         alt: rendered.alt,
-        rtl: chart.job.common().rtl(),
+        rtl: rendered.rtl,
         outputs: rendered
             .files
             .iter()

@@ -249,7 +249,7 @@ mod tests {
             panic!("not a pie")
         };
         assert!(o.donut);
-        assert_eq!(o.common.columns.lang, crate::spec::Lang::Ar);
+        assert_eq!(o.common.columns.lang, Some(crate::spec::Lang::ar()));
         assert_eq!(o.rest.as_deref(), Some("Others"));
         assert_eq!(o.common.theme, crate::spec::ThemeName::Print);
         assert_eq!(o.common.digits, crate::spec::Digits::Arabic);

@@ -131,7 +131,8 @@ pub fn build(
         .map(|c| looks_numeric(table, c))
         .collect();
     let label_col = label_column(table, spec.label.as_deref(), &numeric, voice)?;
-    let shown_label_col = shown_column(table, label_col, spec.lang);
+    let lang = spec.lang.as_ref();
+    let shown_label_col = shown_column(table, label_col, lang, voice)?;
     let series_col = match &spec.series {
         Some(name) => Some(find(table, name, "series", voice)?),
         None => detect_series(table, label_col, &numeric),
@@ -141,7 +142,9 @@ pub fn build(
         label: label_col,
         shown_label: shown_label_col,
         series: series_col,
-        shown_series: series_col.map(|c| shown_column(table, c, spec.lang)),
+        shown_series: series_col
+            .map(|c| shown_column(table, c, lang, voice))
+            .transpose()?,
         values: value_cols,
     };
     let (labels, row_category) = categories(table, &columns);
@@ -284,7 +287,7 @@ mod tests {
         assert_eq!(d.series.len(), 1);
         assert!(d.percent);
         let ar = spec::Columns {
-            lang: Lang::Ar,
+            lang: Some(Lang::ar()),
             ..spec::Columns::default()
         };
         let d = ds("label,label_ar,share\nDates,التمور,76\n", &ar).expect("valid");

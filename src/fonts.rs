@@ -1,50 +1,371 @@
-//! The font compiled into the binary: "Sharechart Sans", Noto Sans and Noto Sans Arabic merged
-//! into one font (see `fonts/README.md` for why one font), regular and bold.
+//! The fonts a chart is drawn with: those compiled into the binary, then the user's (`--font`).
 //!
-//! No font is ever read from the machine, so a chart renders the same everywhere. The font
-//! database for resvg and the shaping data for text measurement are each built once per process.
+//! Embedded, in this order (see `fonts/README.md`):
+//! - "Sharechart Sans": Noto Sans and Noto Sans Arabic merged into one font (Latin, Greek,
+//!   Cyrillic and the Arabic script; one font because resvg's font fallback breaks on Arabic
+//!   ligatures next to Latin text), regular and bold;
+//! - "Sharechart Sans Bengali", "... Thaana", "... Tifinagh": each script's Noto Sans font with
+//!   the Latin letters, digits and punctuation of Noto Sans, so a label that mixes the script
+//!   with "2024" or "%" is shaped by one font.
+//!
+//! No font is ever read from the machine unless the user names it, so a chart renders the same
+//! everywhere. A face is parsed only when a text needs it: its character map when a character
+//! is not in Sharechart Sans, its shaping data when a text is shaped with it.
+//!
+//! Each text is drawn with one primary family ([`FontSet::pick`]): Sharechart Sans when it
+//! covers the whole text (so English and Arabic charts name the fonts they always did), else
+//! the first family that covers it all. The SVG names that family first; resvg then falls back
+//! face by face in database order, which [`FontSet::advance_em`] repeats when measuring.
 
-use std::sync::{Arc, LazyLock};
+pub mod check;
+pub mod face;
+mod user;
 
-/// Family name of the embedded font.
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, OnceLock};
+
+use resvg::usvg::fontdb;
+
+pub use face::Face;
+pub use user::{FontError, UserFace};
+
+/// Family name of the main embedded font.
 pub const FAMILY: &str = "Sharechart Sans";
-/// The `font-family` value written on every text element: our font, then the fonts it was made
-/// from, then the generic family, so a browser without it still draws readable text.
+/// The `font-family` value written on text that Sharechart Sans covers: our font, then the
+/// fonts it was made from, then the generic family, so a browser without it still draws
+/// readable text.
 pub const FONT_FAMILY: &str = "Sharechart Sans, Noto Sans, Noto Sans Arabic, sans-serif";
 
-/// Regular weight (OFL-1.1, see `fonts/OFL.txt`).
+/// Regular weight of Sharechart Sans (OFL-1.1, see `fonts/OFL.txt`).
 pub static REGULAR: &[u8] = include_bytes!("../fonts/SharechartSans-Regular.ttf");
-/// Bold weight.
+/// Bold weight of Sharechart Sans.
 pub static BOLD: &[u8] = include_bytes!("../fonts/SharechartSans-Bold.ttf");
 
-/// The font database given to usvg: only the embedded font, with every generic family mapped
-/// to it. Parsed once per process and shared between threads.
-pub fn database() -> Arc<resvg::usvg::fontdb::Database> {
-    static DB: LazyLock<Arc<resvg::usvg::fontdb::Database>> = LazyLock::new(|| {
-        let mut db = resvg::usvg::fontdb::Database::new();
-        db.load_font_source(resvg::usvg::fontdb::Source::Binary(Arc::new(REGULAR)));
-        db.load_font_source(resvg::usvg::fontdb::Source::Binary(Arc::new(BOLD)));
-        db.set_sans_serif_family(FAMILY);
-        db.set_serif_family(FAMILY);
-        db.set_monospace_family(FAMILY);
-        db.set_cursive_family(FAMILY);
-        db.set_fantasy_family(FAMILY);
+/// An embedded face: family, weight, bytes.
+struct Embedded {
+    family: &'static str,
+    /// The `font-family` written on a text drawn with this family.
+    css: &'static str,
+    weight: u16,
+    bytes: &'static [u8],
+}
+
+/// Every embedded face, in database order (the order resvg falls back in).
+static EMBEDDED: [Embedded; 7] = [
+    Embedded {
+        family: FAMILY,
+        css: FONT_FAMILY,
+        weight: 400,
+        bytes: REGULAR,
+    },
+    Embedded {
+        family: FAMILY,
+        css: FONT_FAMILY,
+        weight: 700,
+        bytes: BOLD,
+    },
+    Embedded {
+        family: "Sharechart Sans Bengali",
+        css: "Sharechart Sans Bengali, Noto Sans Bengali, Sharechart Sans, Noto Sans, sans-serif",
+        weight: 400,
+        bytes: include_bytes!("../fonts/SharechartSansBengali-Regular.ttf"),
+    },
+    Embedded {
+        family: "Sharechart Sans Bengali",
+        css: "Sharechart Sans Bengali, Noto Sans Bengali, Sharechart Sans, Noto Sans, sans-serif",
+        weight: 700,
+        bytes: include_bytes!("../fonts/SharechartSansBengali-Bold.ttf"),
+    },
+    Embedded {
+        family: "Sharechart Sans Thaana",
+        css: "Sharechart Sans Thaana, Noto Sans Thaana, Sharechart Sans, Noto Sans, sans-serif",
+        weight: 400,
+        bytes: include_bytes!("../fonts/SharechartSansThaana-Regular.ttf"),
+    },
+    Embedded {
+        family: "Sharechart Sans Thaana",
+        css: "Sharechart Sans Thaana, Noto Sans Thaana, Sharechart Sans, Noto Sans, sans-serif",
+        weight: 700,
+        bytes: include_bytes!("../fonts/SharechartSansThaana-Bold.ttf"),
+    },
+    Embedded {
+        family: "Sharechart Sans Tifinagh",
+        css: "Sharechart Sans Tifinagh, Noto Sans Tifinagh, Sharechart Sans, Noto Sans, sans-serif",
+        weight: 400,
+        bytes: include_bytes!("../fonts/SharechartSansTifinagh-Regular.ttf"),
+    },
+];
+
+/// The embedded faces, each parsed on first use.
+static EMBEDDED_FACES: [OnceLock<Option<Face>>; 7] = [const { OnceLock::new() }; 7];
+
+/// One face of the set, in database order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FaceRef {
+    /// `EMBEDDED[i]`.
+    Embedded(usize),
+    /// Face `index` of a user's font file.
+    User(&'static [u8], u32),
+}
+
+impl FaceRef {
+    fn get(self) -> Option<&'static Face> {
+        match self {
+            FaceRef::Embedded(i) => EMBEDDED_FACES[i]
+                .get_or_init(|| Face::new(EMBEDDED[i].bytes, 0))
+                .as_ref(),
+            FaceRef::User(bytes, index) => user::face(bytes, index),
+        }
+    }
+}
+
+/// A family: the `font-family` to write and its faces with their weights.
+#[derive(Debug, Clone, PartialEq)]
+struct Family {
+    css: String,
+    faces: Vec<(FaceRef, u16)>,
+}
+
+/// The fonts of one chart: the embedded ones, then the user's, in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontSet(Arc<Inner>);
+
+#[derive(Debug, PartialEq)]
+struct Inner {
+    user: Vec<UserFace>,
+    families: Vec<Family>,
+    order: Vec<FaceRef>,
+}
+
+static EMBEDDED_SET: LazyLock<FontSet> = LazyLock::new(|| FontSet::new(Vec::new()));
+
+impl Default for FontSet {
+    fn default() -> Self {
+        EMBEDDED_SET.clone()
+    }
+}
+
+/// Characters that draw nothing and need no glyph: controls, bidi marks and isolates, joiners,
+/// variation selectors, the byte-order mark (shapers hide them).
+pub fn is_ignorable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+impl FontSet {
+    /// The embedded fonts followed by `user` faces.
+    fn new(user: Vec<UserFace>) -> FontSet {
+        let mut families: Vec<Family> = Vec::new();
+        let mut order = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        let faces = EMBEDDED
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                (
+                    FaceRef::Embedded(i),
+                    e.family.to_string(),
+                    e.css.to_string(),
+                    e.weight,
+                )
+            })
+            .chain(user.iter().map(|u| {
+                let css = format!("{}, {FONT_FAMILY}", user::css_name(&u.family));
+                (
+                    FaceRef::User(u.bytes, u.index),
+                    u.family.clone(),
+                    css,
+                    u.weight,
+                )
+            }));
+        for (face, name, css, weight) in faces {
+            order.push(face);
+            match names.iter().position(|n| *n == name) {
+                Some(f) => families[f].faces.push((face, weight)),
+                None => {
+                    names.push(name);
+                    families.push(Family {
+                        css,
+                        faces: vec![(face, weight)],
+                    });
+                }
+            }
+        }
+        FontSet(Arc::new(Inner {
+            user,
+            families,
+            order,
+        }))
+    }
+
+    /// The embedded fonts and the fonts in `paths` (TTF, OTF or TTC; every face of a
+    /// collection), in that order.
+    pub fn load(paths: &[PathBuf]) -> Result<FontSet, FontError> {
+        if paths.is_empty() {
+            return Ok(FontSet::default());
+        }
+        let mut user = Vec::new();
+        for p in paths {
+            user.extend(user::load(p)?);
+        }
+        Ok(FontSet::new(user))
+    }
+
+    /// The user's faces.
+    pub fn user(&self) -> &[UserFace] {
+        &self.0.user
+    }
+
+    /// True if some face of the set has a glyph for `c` (or `c` needs none).
+    pub fn covers(&self, c: char) -> bool {
+        is_ignorable(c)
+            || self
+                .0
+                .order
+                .iter()
+                .any(|f| f.get().is_some_and(|f| f.has_char(c)))
+    }
+
+    fn family_covers(&self, family: usize, text: &str) -> bool {
+        let Some((face, _)) = self.0.families[family].faces.first() else {
+            return false;
+        };
+        let Some(face) = face.get() else { return false };
+        text.chars().all(|c| is_ignorable(c) || face.has_char(c))
+    }
+
+    /// The primary family of `text`: Sharechart Sans if it covers the whole text, else the
+    /// first family that does, else the first family with the first character Sharechart Sans
+    /// lacks (resvg falls back for the rest).
+    pub fn pick(&self, text: &str) -> usize {
+        if self.family_covers(0, text) {
+            return 0;
+        }
+        let n = self.0.families.len();
+        if let Some(f) = (1..n).find(|&f| self.family_covers(f, text)) {
+            return f;
+        }
+        let first = EMBEDDED_FACES[0]
+            .get_or_init(|| Face::new(EMBEDDED[0].bytes, 0))
+            .as_ref();
+        let lacking = text
+            .chars()
+            .find(|&c| !is_ignorable(c) && !first.is_some_and(|f| f.has_char(c)));
+        lacking
+            .and_then(|c| (1..n).find(|&f| self.family_covers(f, &c.to_string())))
+            .unwrap_or(0)
+    }
+
+    /// The `font-family` to write on `text`.
+    pub fn css(&self, text: &str) -> &str {
+        &self.0.families[self.pick(text)].css
+    }
+
+    /// The face of `family` closest to the weight asked (as fontdb's query chooses).
+    fn face_of(&self, family: usize, bold: bool) -> FaceRef {
+        let want: i32 = if bold { 700 } else { 400 };
+        let faces = &self.0.families[family].faces;
+        faces
+            .iter()
+            .min_by_key(|(_, w)| (i32::from(*w) - want).abs())
+            .map_or(FaceRef::Embedded(usize::from(bold)), |(f, _)| *f)
+    }
+
+    /// Advance width of `text` in em, shaped as resvg will draw it: with the primary face, then
+    /// for a missing glyph with the first other face in database order that has its character,
+    /// whose glyphs replace the missing ones if it gives as many glyphs (usvg's fallback).
+    pub fn advance_em(&self, text: &str, bold: bool) -> f64 {
+        let primary = self.face_of(self.pick(text), bold);
+        let Some(face) = primary.get() else {
+            return text.chars().count() as f64 * 0.55;
+        };
+        let mut glyphs = face.shape(text);
+        let mut used = vec![primary];
+        while let Some(cluster) = glyphs.iter().find(|g| g.is_missing()).map(|g| g.cluster) {
+            let c = text.get(cluster as usize..).and_then(|s| s.chars().next());
+            let next = c.and_then(|c| {
+                self.0
+                    .order
+                    .iter()
+                    .copied()
+                    .find(|f| !used.contains(f) && f.get().is_some_and(|face| face.has_char(c)))
+            });
+            let Some((next, face)) = next.and_then(|f| Some((f, f.get()?))) else {
+                break;
+            };
+            let other = face.shape(text);
+            if other.iter().all(|g| !g.is_missing()) {
+                glyphs = other;
+                break;
+            }
+            if other.len() != glyphs.len() {
+                break;
+            }
+            for (g, o) in glyphs.iter_mut().zip(other) {
+                if g.is_missing() && !o.is_missing() {
+                    *g = o;
+                }
+            }
+            used.push(next);
+        }
+        face::total_em(&glyphs)
+    }
+
+    /// The font database given to usvg: every face of the set, in order, with the generic
+    /// families mapped to Sharechart Sans. The embedded one is built once per process.
+    pub fn database(&self) -> Arc<fontdb::Database> {
+        static DB: LazyLock<Arc<fontdb::Database>> = LazyLock::new(|| {
+            let mut db = fontdb::Database::new();
+            for e in &EMBEDDED {
+                db.load_font_source(fontdb::Source::Binary(Arc::new(e.bytes)));
+            }
+            db.set_sans_serif_family(FAMILY);
+            db.set_serif_family(FAMILY);
+            db.set_monospace_family(FAMILY);
+            db.set_cursive_family(FAMILY);
+            db.set_fantasy_family(FAMILY);
+            Arc::new(db)
+        });
+        if self.0.user.is_empty() {
+            return Arc::clone(&DB);
+        }
+        let mut db = (**DB).clone();
+        let mut loaded: Vec<&[u8]> = Vec::new();
+        for u in &self.0.user {
+            // A collection is one source: load it once, with all its faces.
+            if !loaded.iter().any(|b| std::ptr::eq(*b, u.bytes)) {
+                loaded.push(u.bytes);
+                db.load_font_source(fontdb::Source::Binary(Arc::new(u.bytes)));
+            }
+        }
         Arc::new(db)
-    });
-    Arc::clone(&DB)
+    }
+}
+
+thread_local! {
+    /// The fonts of the chart being laid out on this thread (`None`: the embedded ones).
+    static CURRENT: RefCell<Option<FontSet>> = const { RefCell::new(None) };
+}
+
+impl FontSet {
+    /// Runs `f` with this set as the fonts text is measured with on this thread.
+    pub fn scope<R>(&self, f: impl FnOnce() -> R) -> R {
+        let old = CURRENT.with(|c| c.replace(Some(self.clone())));
+        let out = f();
+        CURRENT.with(|c| c.replace(old));
+        out
+    }
+}
+
+/// Runs `f` with the fonts of the chart being laid out on this thread.
+pub fn with_current<R>(f: impl FnOnce(&FontSet) -> R) -> R {
+    CURRENT.with(|c| match &*c.borrow() {
+        Some(set) => f(set),
+        None => f(&EMBEDDED_SET),
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn both_weights_are_in_the_database() {
-        let db = super::database();
-        let faces: Vec<_> = db.faces().collect();
-        assert_eq!(faces.len(), 2);
-        assert!(
-            faces
-                .iter()
-                .all(|f| f.families.iter().any(|(n, _)| n == super::FAMILY))
-        );
-    }
-}
+mod tests;

@@ -70,11 +70,8 @@ pub fn of(options: &ChartOptions) -> Limit {
 }
 
 /// The label of the folded categories.
-pub fn other_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Other",
-        Lang::Ar => "أخرى",
-    }
+pub fn other_label(lang: &Lang) -> &'static str {
+    crate::spec::lang::words(lang).other
 }
 
 /// Applies `top` and checks the limit.
@@ -130,7 +127,7 @@ fn fold(ds: &mut Dataset, n: usize, columns: &Columns) -> Result<(), ChartError>
         .filter(|(_, k)| **k)
         .map(|(l, _)| l.clone())
         .collect();
-    labels.push(other_label(columns.lang).to_string());
+    labels.push(other_label(&columns.lang.clone().unwrap_or_else(Lang::en)).to_string());
     for s in &mut ds.series {
         let rest: Vec<&Cell> = s
             .cells

@@ -300,6 +300,10 @@ fn chart(
     let mut options = read_options(kind, Spanned::new(span.clone(), DeValue::Table(merged)))
         .map_err(|m| err(span.clone(), m))?;
     options.common_mut().columns.voice = Voice::Manifest;
+    // Font files are named relative to the manifest, like inputs and outputs.
+    for f in &mut options.common_mut().font {
+        *f = base.join(&*f);
+    }
     let job = Job::new(input, options, outputs).map_err(|e| {
         let key = e.key();
         let at = find(entries, key)

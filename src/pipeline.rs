@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::fonts::FontSet;
 use crate::render;
 use crate::scene::Scene;
 use crate::spec::{ChartOptions, Job};
-use crate::{chart, data, dataset, output};
+use crate::{chart, data, dataset, output, text};
 
 /// The files of one chart, rendered in memory, with the words the report page needs.
 #[derive(Debug, Clone)]
@@ -20,6 +21,8 @@ pub struct Rendered {
     pub desc: String,
     /// The alt text: the kind of chart, every value, the unit and the source.
     pub alt: String,
+    /// Laid out right to left.
+    pub rtl: bool,
 }
 
 /// Lays out the chart of a CSV file (no file is written). The options must be valid
@@ -35,13 +38,28 @@ fn scene_of(table: &data::Table, options: &ChartOptions) -> anyhow::Result<Scene
 
 /// The scene and its alt text.
 fn described(table: &data::Table, options: &ChartOptions) -> anyhow::Result<(Scene, String)> {
+    let fonts = FontSet::load(&options.common().font)?;
     let ds = dataset::build(
         table,
         &options.common().columns,
         &options.common().legend,
         options.sort(),
     )?;
-    let scene = chart::layout(&ds, options)?;
+    // Without a language, the labels' script gives the direction.
+    let mut resolved;
+    let mut options = options;
+    if options.common().columns.lang.is_none() {
+        let title = chart::title(&ds, options.common());
+        if text::labels_rtl(ds.labels.iter().map(String::as_str), &title) {
+            resolved = options.clone();
+            resolved.common_mut().text_rtl = true;
+            options = &resolved;
+        }
+    }
+    // Text is measured with the chart's fonts, and none of it may lack a glyph.
+    let mut scene = fonts.scope(|| chart::layout(&ds, options))?;
+    crate::fonts::check::check(&scene, &fonts, table, options)?;
+    scene.fonts = fonts;
     let alt = crate::report::alt(&ds, &scene.title, options);
     Ok((scene, alt))
 }
@@ -57,13 +75,21 @@ pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
     )?;
     let (scene, alt) = described(&table, &job.options)?;
     let svg = render::to_svg(&scene);
-    let bytes = render::render_all(&scene, &svg, &job.formats, common.scale, &alt)?;
+    let bytes = render::render_all(
+        &scene,
+        &svg,
+        &job.formats,
+        common.scale,
+        common.svg_text,
+        &alt,
+    )?;
     let files = job.outputs.iter().cloned().zip(bytes).collect();
     Ok(Rendered {
         files,
         title: scene.title,
         desc: scene.desc,
         alt,
+        rtl: scene.rtl,
     })
 }
 

@@ -93,6 +93,10 @@ pub struct Scene {
     pub desc: String,
     /// Right-to-left chart (Arabic).
     pub rtl: bool,
+    /// The fonts the text is drawn with.
+    pub fonts: crate::fonts::FontSet,
+    /// The language code written on the SVG (`en`, `ar`, `fa`; `und` when not known).
+    pub lang: String,
 }
 
 impl Item {
@@ -120,6 +124,8 @@ impl Scene {
             title: String::new(),
             desc: String::new(),
             rtl,
+            fonts: crate::fonts::FontSet::default(),
+            lang: if rtl { "ar" } else { "en" }.to_string(),
         }
     }
 

@@ -1,87 +1,11 @@
 //! Text helpers: measuring with the real shaping engine, bidi isolation, cleaning and wrapping.
 //!
 //! Layout needs widths that match what resvg will draw. plotters' own estimate is far off for
-//! Arabic, so labels are shaped with harfrust (the shaper usvg itself uses) on the embedded fonts.
+//! Arabic, so labels are shaped with harfrust (the shaper usvg itself uses) on the chart's fonts.
 
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
-
-use harfrust::{
-    Direction, FontRef, Language, Script, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer,
-};
 use unicode_bidi::{BidiClass, bidi_class};
 
 use crate::fonts;
-
-/// A shape plan is built for one (direction, script, language): a few dozen microseconds each
-/// (collecting the font's lookups), against a few microseconds for shaping a label. A chart
-/// measures hundreds of labels in one or two scripts, so plans are kept for the process.
-type PlanKey = (Direction, Script, Option<Language>);
-
-struct Face {
-    font: FontRef<'static>,
-    data: ShaperData,
-    upem: f64,
-    plans: Mutex<Vec<(PlanKey, Arc<ShapePlan>)>>,
-}
-
-impl Face {
-    fn new(bytes: &'static [u8]) -> Option<Self> {
-        let font = FontRef::new(bytes).ok()?;
-        let data = ShaperData::new(&font);
-        let upem = f64::from(data.shaper(&font).build().units_per_em());
-        Some(Face {
-            font,
-            data,
-            upem,
-            plans: Mutex::new(Vec::new()),
-        })
-    }
-
-    /// Advance width of `text` in em.
-    fn advance_em(&self, text: &str) -> f64 {
-        let shaper = self.data.shaper(&self.font).build();
-        let mut buffer = UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        let key = (buffer.direction(), buffer.script(), buffer.language());
-        let plan = self.plan(&shaper, key);
-        self.em(&shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan))))
-    }
-
-    /// Total advance of shaped glyphs, in em.
-    fn em(&self, shaped: &harfrust::GlyphBuffer) -> f64 {
-        let total: i64 = shaped
-            .glyph_positions()
-            .iter()
-            .map(|p| i64::from(p.x_advance))
-            .sum();
-        total as f64 / self.upem
-    }
-
-    /// The cached plan for `key`, built on first use (under the lock: a handful of plans per
-    /// process). Shaping itself runs outside the lock, so the threads of a build shape in
-    /// parallel.
-    fn plan(&self, shaper: &harfrust::Shaper<'_>, key: PlanKey) -> Arc<ShapePlan> {
-        // A poisoned lock only means another thread panicked while pushing a plan; the list
-        // itself is still a valid cache.
-        let mut plans = self.plans.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, plan)) = plans.iter().find(|(k, _)| *k == key) {
-            return Arc::clone(plan);
-        }
-        let plan = Arc::new(ShapePlan::new(
-            shaper,
-            key.0,
-            Some(key.1),
-            key.2.as_ref(),
-            &[],
-        ));
-        plans.push((key, Arc::clone(&plan)));
-        plan
-    }
-}
-
-static FACES: LazyLock<[Option<Face>; 2]> =
-    LazyLock::new(|| [Face::new(fonts::REGULAR), Face::new(fonts::BOLD)]);
 
 /// True for Arabic letters: bidi class AL ("Arabic letter") in the Unicode data, which also
 /// covers the letters of the other scripts written like Arabic (Syriac, Thaana). Arabic-Indic
@@ -96,15 +20,11 @@ fn is_strong_rtl(c: char) -> bool {
     matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
-/// Width in pixels of `text` at `size` px, shaped with the embedded font as resvg will draw it.
+/// Width in pixels of `text` at `size` px, shaped with the fonts of the chart being laid out
+/// (see [`fonts::FontSet::scope`]) as resvg will draw it.
 pub fn width(text: &str, size: f64, bold: bool) -> f64 {
     let clean: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
-    let em = match &FACES[usize::from(bold)] {
-        Some(face) => face.advance_em(&clean),
-        // Unreachable with the embedded font; a rough guess keeps layout going.
-        None => clean.chars().count() as f64 * 0.55,
-    };
-    em * size
+    fonts::with_current(|set| set.advance_em(&clean, bold)) * size
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -114,6 +34,27 @@ fn is_bidi_control(c: char) -> bool {
 /// True if the text contains any right-to-left letter (bidi class R or AL).
 pub fn has_rtl(text: &str) -> bool {
     text.chars().any(is_strong_rtl)
+}
+
+/// The direction of a chart without a language: right to left when most labels that have a
+/// direction start with a right-to-left letter (the first strong character of the Unicode
+/// bidi data, rules P2 and P3), with the title deciding a tie or a chart of bare numbers.
+pub fn labels_rtl<'a>(labels: impl IntoIterator<Item = &'a str>, title: &str) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for label in labels {
+        match unicode_bidi::get_base_direction(label) {
+            unicode_bidi::Direction::Rtl => rtl += 1,
+            unicode_bidi::Direction::Ltr => ltr += 1,
+            unicode_bidi::Direction::Mixed => {}
+        }
+    }
+    match rtl.cmp(&ltr) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            unicode_bidi::get_base_direction(title) == unicode_bidi::Direction::Rtl
+        }
+    }
 }
 
 /// True if the text holds an Arabic number with its punctuation: a separator that is an Arabic
@@ -246,12 +187,8 @@ mod tests {
 
     /// Width in em shaped without a cached plan, the way harfrust does it by default.
     fn fresh_em(text: &str) -> f64 {
-        let face = FACES[0].as_ref().expect("embedded font");
-        let shaper = face.data.shaper(&face.font).build();
-        let mut buffer = UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        face.em(&shaper.shape(buffer, ShapeOptions::new()))
+        let face = fonts::Face::new(fonts::REGULAR, 0).expect("embedded font");
+        face.shape_fresh(text)
     }
 
     #[test]

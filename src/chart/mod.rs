@@ -76,7 +76,8 @@ impl<'a> Ctx<'a> {
     pub fn new(ds: &'a Dataset, spec: &'a Common) -> Ctx<'a> {
         let theme = theme::theme(spec.theme);
         let mut scene = Scene::new(spec.width, spec.height(), theme.background, spec.rtl());
-        scene.title = localize_text(&title(ds, spec), spec.digits);
+        scene.lang = spec.lang_tag();
+        scene.title = localize_text(&title(ds, spec), spec.digits, &spec.lang());
         Ctx {
             spec,
             ds,
@@ -128,7 +129,8 @@ impl<'a> Ctx<'a> {
         bold: bool,
     ) {
         // One digit system per chart: category labels and headers too.
-        let s = text::isolate(&localize_text(s, self.spec.digits), self.spec.rtl());
+        let s = localize_text(s, self.spec.digits, &self.spec.lang());
+        let s = text::isolate(&s, self.spec.rtl());
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
 
@@ -139,7 +141,7 @@ impl<'a> Ctx<'a> {
 
     /// Text of the frame (title, subtitle, note, source) in the chart's digits.
     fn frame_text(&self, s: &str) -> String {
-        localize_text(&text::clean(s), self.spec.digits)
+        localize_text(&text::clean(s), self.spec.digits, &self.spec.lang())
     }
 
     /// Draws `s` wrapped to at most two lines from `y` down; returns the y below it.
@@ -169,6 +171,7 @@ impl<'a> Ctx<'a> {
         localize(
             &format_value(v, decimals, self.ds.percent),
             self.spec.digits,
+            &self.spec.lang(),
         )
     }
 
@@ -192,7 +195,7 @@ impl<'a> Ctx<'a> {
         let mut bottom = h - s.margin * 0.75;
         let start = self.scene.items.len();
         let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
-        let source = source.map(|t| source_line(&t, self.spec.lang()));
+        let source = source.map(|t| source_line(&t, &self.spec.lang()));
         let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
         for t in [source, note].into_iter().flatten() {
             bottom -= self.block_height(&t, s.source);
@@ -246,27 +249,33 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Writes a formatted number with Arabic-Indic digits, separators and percent sign if asked.
-pub fn localize(s: &str, digits: Digits) -> String {
-    match digits {
-        Digits::Latin => s.to_string(),
-        Digits::Arabic => s
-            .chars()
-            .map(|c| match c {
-                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-                '.' => '\u{066B}',
-                ',' => '\u{066C}',
-                '%' => '\u{066A}',
-                c => c,
-            })
-            .collect(),
-    }
+/// Writes a formatted number in one digit system: Latin as formatted, Arabic-Indic, or the
+/// language's own (`native`).
+pub fn localize(s: &str, digits: Digits, lang: &Lang) -> String {
+    // The zero of the digit system, and whether it takes the Arabic separators and percent.
+    let (zero, arabic_signs) = match digits {
+        Digits::Latin => return s.to_string(),
+        Digits::Arabic => (0x0660, true),
+        Digits::Native => match crate::spec::lang::native_zero(lang) {
+            Some(zero) => (zero, (0x0660..=0x06F0).contains(&zero)),
+            None => return s.to_string(),
+        },
+    };
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(zero + (c as u32 - '0' as u32)).unwrap_or(c),
+            '.' if arabic_signs => '\u{066B}',
+            ',' if arabic_signs => '\u{066C}',
+            '%' if arabic_signs => '\u{066A}',
+            c => c,
+        })
+        .collect()
 }
 
 /// Writes the numbers in running text in the chart's digits: with Arabic digits "80% in 2024"
 /// becomes "٨٠٪ in ٢٠٢٤", and a unit "%" becomes "٪". A point or comma is a separator only between two digits; elsewhere
 /// it is punctuation and stays.
-pub fn localize_text(s: &str, digits: Digits) -> String {
+pub fn localize_text(s: &str, digits: Digits, lang: &Lang) -> String {
     if digits == Digits::Latin {
         return s.to_string();
     }
@@ -279,8 +288,8 @@ pub fn localize_text(s: &str, digits: Digits) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
         match c {
-            '0'..='9' | '%' => out.push_str(&localize(&c.to_string(), digits)),
-            '.' | ',' if between => out.push_str(&localize(&c.to_string(), digits)),
+            '0'..='9' | '%' => out.push_str(&localize(&c.to_string(), digits, lang)),
+            '.' | ',' if between => out.push_str(&localize(&c.to_string(), digits, lang)),
             c => out.push(c),
         }
     }
@@ -355,24 +364,23 @@ pub fn title(ds: &Dataset, spec: &Common) -> String {
     }
 }
 
-/// Prefixes "Source: " (or the Arabic "المصدر: ") unless the text already starts with it.
-fn source_line(src: &str, lang: Lang) -> String {
+/// Prefixes "Source: " (or the chart language's word: "المصدر: ") unless the text already
+/// starts with it.
+fn source_line(src: &str, lang: &Lang) -> String {
+    let word = crate::spec::lang::words(lang).source;
     let lower = src.to_lowercase();
-    if lower.starts_with("source") || src.starts_with("المصدر") {
+    let bare = word.trim_end_matches([':', ' ']).to_lowercase();
+    if lower.starts_with("source") || src.starts_with("المصدر") || lower.starts_with(&bare) {
         return src.to_string();
     }
-    match lang {
-        Lang::En => format!("Source: {src}"),
-        Lang::Ar => format!("المصدر: {src}"),
-    }
+    format!("{word}{src}")
 }
 
 /// The label of the remainder of a percentage: `rest`, or "Rest of world".
 pub fn rest_label(rest: Option<&str>, spec: &Common) -> String {
-    match (rest, spec.lang()) {
-        (Some(r), _) => text::clean(r),
-        (None, Lang::En) => "Rest of world".to_string(),
-        (None, Lang::Ar) => "بقية العالم".to_string(),
+    match rest {
+        Some(r) => text::clean(r),
+        None => crate::spec::lang::words(&spec.lang()).rest.to_string(),
     }
 }
 
@@ -381,7 +389,8 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
     let d = ds.decimals();
     let comma = if spec.rtl() { "، " } else { ", " };
     let mut parts = vec![title.to_string()];
-    let frame = |t: &str| localize_text(&text::clean(t), spec.digits);
+    let lang = spec.lang();
+    let frame = |t: &str| localize_text(&text::clean(t), spec.digits, &lang);
     if let Some(sub) = &spec.subtitle {
         parts.push(frame(sub));
     }
@@ -394,7 +403,11 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
                 c.as_ref().map(|c| {
                     format!(
                         "{l} {}",
-                        localize(&format_value(c.value, d, ds.percent), spec.digits)
+                        localize(
+                            &format_value(c.value, d, ds.percent),
+                            spec.digits,
+                            &spec.lang(),
+                        )
                     )
                 })
             })
@@ -409,7 +422,7 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
         parts.push(frame(note));
     }
     if let Some(src) = &spec.source {
-        parts.push(source_line(&frame(src), spec.lang()));
+        parts.push(source_line(&frame(src), &spec.lang()));
     }
     parts
         .iter()
@@ -464,9 +477,23 @@ mod tests {
     }
 
     #[test]
+    fn native_digits_follow_the_language() {
+        let l = |c: &str| c.parse::<Lang>().expect("code");
+        assert_eq!(localize("43.5%", Digits::Native, &l("ar")), "٤٣٫٥٪");
+        assert_eq!(localize("43.5%", Digits::Native, &l("fa")), "۴۳٫۵٪");
+        assert_eq!(localize("1,207%", Digits::Native, &l("ur")), "۱٬۲۰۷٪");
+        assert_eq!(localize("43.5%", Digits::Native, &l("bn")), "৪৩.৫%");
+        assert_eq!(localize("43.5%", Digits::Native, &l("fr")), "43.5%");
+        assert_eq!(localize("43.5%", Digits::Arabic, &l("fa")), "٤٣٫٥٪");
+    }
+
+    #[test]
     fn source_prefix_is_added_once() {
-        assert_eq!(source_line("X", Lang::En), "Source: X");
-        assert_eq!(source_line("Source: X", Lang::En), "Source: X");
-        assert_eq!(source_line("X", Lang::Ar), "المصدر: X");
+        assert_eq!(source_line("X", &Lang::en()), "Source: X");
+        assert_eq!(source_line("Source: X", &Lang::en()), "Source: X");
+        assert_eq!(source_line("X", &Lang::ar()), "المصدر: X");
+        let fa = "fa".parse().expect("code");
+        assert_eq!(source_line("X", &fa), "منبع: X");
+        assert_eq!(source_line("منبع: X", &fa), "منبع: X");
     }
 }

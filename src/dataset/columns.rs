@@ -1,4 +1,4 @@
-//! Which column is which: the label column (and its Arabic twin), the series column of long
+//! Which column is which: the label column (and its versions in other languages), the series column of long
 //! data, the value columns, and whether the values are percentages, read from the headers and
 //! the cells.
 
@@ -17,28 +17,47 @@ const NOTE_WORDS: [&str; 5] = ["note", "notes", "comment", "comments", "source"]
 
 /// A column of notes (`note`, `source_ar`, ...).
 fn is_note(name: &str) -> bool {
-    let base = base_name(name).to_ascii_lowercase();
+    let base = split_lang(name)
+        .map_or(name, |(b, _)| b)
+        .to_ascii_lowercase();
     NOTE_WORDS.contains(&base.as_str())
 }
 
-/// The header without an Arabic suffix: `label_ar` -> `label`.
-fn base_name(name: &str) -> &str {
-    ["_ar", "-ar", " (ar)", " ar"]
-        .iter()
-        .find_map(|s| name.strip_suffix(s))
-        .unwrap_or(name)
+/// Separators between a column name and its language code: `label_fa`, `label-fa`,
+/// `label (fa)`, `label fa`.
+const LANG_SEPARATORS: [(&str, &str); 4] = [("_", ""), ("-", ""), (" (", ")"), (" ", "")];
+
+/// A header split into its base name and a language code: `label_fa` -> (`label`, `fa`). The
+/// code is a plausible language subtag (two or three letters).
+fn split_lang(name: &str) -> Option<(&str, &str)> {
+    LANG_SEPARATORS.iter().find_map(|(sep, end)| {
+        let rest = name.strip_suffix(end)?;
+        let (base, code) = rest.rsplit_once(sep)?;
+        let plausible = (2..=3).contains(&code.len())
+            && code.chars().all(|c| c.is_ascii_alphabetic())
+            && !base.trim().is_empty();
+        plausible.then_some((base, code))
+    })
 }
 
-fn is_arabic_variant(name: &str) -> bool {
-    base_name(name) != name
+/// True for a column that is another column in another language: `label_ar` (always, as
+/// before), or `label_fr` when the table also has `label`.
+fn is_language_variant(table: &Table, col: usize) -> bool {
+    split_lang(&table.headers[col])
+        .is_some_and(|(base, code)| code.eq_ignore_ascii_case("ar") || table.column(base).is_some())
 }
 
-/// The Arabic twin of a column, if the table has one.
-fn arabic_twin(table: &Table, col: usize) -> Option<usize> {
-    let name = &table.headers[col];
-    ["_ar", "-ar", " (ar)", " ar"]
-        .iter()
-        .find_map(|s| table.column(&format!("{name}{s}")))
+/// The language versions of a column: (column, code) for each `NAME_CODE` header.
+fn language_columns(table: &Table, col: usize) -> Vec<(usize, String)> {
+    let name = table.headers[col].trim();
+    (0..table.headers.len())
+        .filter_map(|c| {
+            let (base, code) = split_lang(&table.headers[c])?;
+            base.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| (c, code.to_ascii_lowercase()))
+        })
+        .collect()
 }
 
 /// True if most non-empty cells of the column read as numbers.
@@ -90,9 +109,7 @@ pub(super) fn label_column(
         return find(table, name, "label", voice);
     }
     (0..table.headers.len())
-        .find(|&c| {
-            !numeric[c] && !is_arabic_variant(&table.headers[c]) && !is_note(&table.headers[c])
-        })
+        .find(|&c| !numeric[c] && !is_language_variant(table, c) && !is_note(&table.headers[c]))
         .or_else(|| (0..table.headers.len()).find(|&c| !numeric[c]))
         .ok_or_else(|| DataError::NoLabel {
             path: table.path.clone(),
@@ -101,11 +118,38 @@ pub(super) fn label_column(
         })
 }
 
-/// The column a text column is shown from in `lang`: its Arabic twin, if any, in Arabic.
-pub(super) fn shown_column(table: &Table, col: usize, lang: Lang) -> usize {
-    match lang {
-        Lang::Ar => arabic_twin(table, col).unwrap_or(col),
-        Lang::En => col,
+/// The column a text column is shown from in `lang`: its version in that language
+/// (`label_fa`), else the column itself if it has no language versions at all (a file in one
+/// language) or the language is English. A column with versions in other languages but not
+/// this one is an error that lists them.
+pub(super) fn shown_column(
+    table: &Table,
+    col: usize,
+    lang: Option<&Lang>,
+    voice: Voice,
+) -> Result<usize, DataError> {
+    let Some(lang) = lang else { return Ok(col) };
+    let versions = language_columns(table, col);
+    let code = lang.code();
+    let found = versions
+        .iter()
+        .find(|(_, c)| c == code)
+        .or_else(|| versions.iter().find(|(_, c)| c == lang.primary()));
+    match found {
+        Some((c, _)) => Ok(*c),
+        None if versions.is_empty() || lang.primary() == "en" => Ok(col),
+        None => Err(DataError::MissingColumn {
+            path: table.path.clone(),
+            name: format!("{}_{code}", table.headers[col].trim()),
+            key: "lang",
+            voice,
+            available: versions
+                .iter()
+                .map(|(c, _)| table.headers[*c].as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+                + " (the language versions of this column)",
+        }),
     }
 }
 
@@ -175,7 +219,7 @@ pub(super) fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -
     (0..table.headers.len()).find(|&c| {
         if c == label_col
             || numeric[c]
-            || is_arabic_variant(&table.headers[c])
+            || is_language_variant(table, c)
             || is_note(&table.headers[c])
         {
             return false;

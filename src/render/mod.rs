@@ -10,6 +10,7 @@ use std::path::Path;
 
 use crate::error::ChartError;
 use crate::scene::Scene;
+use crate::spec::SvgText;
 
 pub use svg::to_svg;
 
@@ -54,21 +55,23 @@ impl Format {
 /// Renders a scene to the bytes of a file of the given format.
 pub fn render(scene: &Scene, format: Format, scale: f32) -> anyhow::Result<Vec<u8>> {
     let svg = to_svg(scene);
-    let mut files = render_all(scene, &svg, &[format], scale, &scene.desc)?;
+    let mut files = render_all(scene, &svg, &[format], scale, SvgText::Text, &scene.desc)?;
     Ok(files.pop().unwrap_or_default())
 }
 
 /// The bytes of each format, in order, from a scene and its SVG text (already at hand). The
-/// SVG is parsed into a usvg tree once, for the PNG and the PDF both; `alt` is their alt text.
+/// SVG is parsed into a usvg tree once (with the scene's fonts), for the PNG and the PDF both;
+/// `alt` is their alt text; `svg_text` says how the SVG file writes its text.
 pub fn render_all(
     scene: &Scene,
     svg: &str,
     formats: &[Format],
     scale: f32,
+    svg_text: SvgText,
     alt: &str,
 ) -> anyhow::Result<Vec<Vec<u8>>> {
     let tree = if formats.iter().any(|f| *f != Format::Svg) {
-        Some(png::parse(svg)?)
+        Some(png::parse_with(svg, &scene.fonts)?)
     } else {
         None
     };
@@ -89,15 +92,35 @@ pub fn render_all(
                     title: &scene.title,
                     desc: alt,
                     rtl: scene.rtl,
+                    lang: &scene.lang,
+                    fonts: scene.fonts.database(),
                 };
                 pdf::write(tree, scene.width, scene.height, &info)
             }
-            _ => Ok(svg.as_bytes().to_vec()),
+            _ => Ok(svg_file(svg, scene, svg_text)?.into_bytes()),
         })
         .collect()
 }
 
-/// Renders SVG text to PNG bytes, without the title and alt text chunks (benchmarks, fuzzing).
+/// The SVG file of a scene whose SVG text is `svg`: that text, or with `SvgText::Paths` the
+/// same drawing with every glyph an outline (shaped by usvg with the scene's fonts, exactly as
+/// the PNG), keeping the title and description as text.
+pub fn svg_file(svg: &str, scene: &Scene, mode: SvgText) -> anyhow::Result<String> {
+    match mode {
+        SvgText::Text => Ok(svg.to_string()),
+        SvgText::Paths => {
+            let tree = png::parse_with(svg, &scene.fonts)?;
+            let options = resvg::usvg::WriteOptions {
+                coordinates_precision: 2,
+                transforms_precision: 4,
+                ..resvg::usvg::WriteOptions::default()
+            };
+            Ok(svg::accessible(tree.to_string(&options), scene))
+        }
+    }
+}
+
+/// Renders SVG text to PNG bytes with the embedded fonts (used when the SVG is already at hand).
 pub fn svg_to_png(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Result<Vec<u8>> {
-    png::rasterise(svg, width, height, scale)
+    png::rasterise(svg, width, height, scale, &crate::fonts::FontSet::default())
 }

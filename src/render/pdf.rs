@@ -39,13 +39,17 @@ pub struct Info<'a> {
     pub title: &'a str,
     /// The chart's description (its alt text).
     pub desc: &'a str,
-    /// Right to left (Arabic).
+    /// Right to left.
     pub rtl: bool,
+    /// The language tag of the chart's text ("en", "ar", "fa", "und").
+    pub lang: &'a str,
+    /// The fonts the tree was parsed with (its glyphs name faces of this database).
+    pub fonts: std::sync::Arc<usvg::fontdb::Database>,
 }
 
 /// Writes the tree (of an SVG `width` x `height` pixels) as a one-page PDF.
 pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow::Result<Vec<u8>> {
-    let lang = if info.rtl { "ar" } else { "en" };
+    let lang = info.lang;
     let mut doc = Document::new();
     let (w, h) = (width as f32 * PT_PER_PX, height as f32 * PT_PER_PX);
     let settings = PageSettings::from_wh(w, h).ok_or_else(|| anyhow!("the PDF page is empty"))?;
@@ -55,9 +59,9 @@ pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow:
         let mut surface = page.surface();
         surface.push_transform(&Transform::from_scale(PT_PER_PX, PT_PER_PX));
         let mut walker = Walker {
-            fonts: Fonts::new(),
+            fonts: Fonts::new(info.fonts.clone()),
             nodes: Vec::new(),
-            lang,
+            lang: lang.to_string(),
             open: false,
         };
         walker.group(tree.root(), &mut surface);
@@ -87,29 +91,37 @@ pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow:
         .map_err(|e| anyhow!("the PDF could not be written: {e:?}"))
 }
 
-/// The two weights of the embedded font, as krilla fonts.
+/// The faces the tree's glyphs use, as krilla fonts, made once each per PDF.
 struct Fonts {
-    regular: Option<Font>,
-    bold: Option<Font>,
+    db: std::sync::Arc<usvg::fontdb::Database>,
+    made: Vec<(usvg::fontdb::ID, Option<Font>)>,
 }
 
 impl Fonts {
-    fn new() -> Fonts {
+    fn new(db: std::sync::Arc<usvg::fontdb::Database>) -> Fonts {
         Fonts {
-            regular: Font::new(crate::fonts::REGULAR.into(), 0),
-            bold: Font::new(crate::fonts::BOLD.into(), 0),
+            db,
+            made: Vec::new(),
         }
     }
 
-    /// The font usvg chose for a glyph: the database holds only our two faces.
-    fn get(&self, id: usvg::fontdb::ID) -> Option<Font> {
-        let db = crate::fonts::database();
-        let bold = db.face(id).is_some_and(|f| f.weight.0 >= 600);
-        if bold {
-            self.bold.clone()
-        } else {
-            self.regular.clone()
+    /// The font usvg chose for a glyph, from the database the tree was parsed with (embedded
+    /// faces and `--font` files; the bytes are shared, not copied).
+    fn get(&mut self, id: usvg::fontdb::ID) -> Option<Font> {
+        if let Some((_, f)) = self.made.iter().find(|(i, _)| *i == id) {
+            return f.clone();
         }
+        let font = self.db.face_source(id).and_then(|(source, index)| {
+            // Every face is loaded from bytes (embedded, or a `--font` file read once).
+            #[allow(unreachable_patterns)]
+            let data: krilla::Data = match source {
+                usvg::fontdb::Source::Binary(b) => b.into(),
+                _ => return None,
+            };
+            Font::new(data, index)
+        });
+        self.made.push((id, font.clone()));
+        font
     }
 }
 
@@ -117,7 +129,7 @@ impl Fonts {
 struct Walker {
     fonts: Fonts,
     nodes: Vec<Node>,
-    lang: &'static str,
+    lang: String,
     /// A marked section of paths is open (consecutive paths share one).
     open: bool,
 }
@@ -162,7 +174,7 @@ impl Walker {
     /// span marked with the language. No `ActualText`: poppler reverses it a second time for
     /// right-to-left text, while from visual-order glyphs it recovers the logical order itself.
     fn text(&mut self, text: &usvg::Text, surface: &mut Surface) {
-        let tag = SpanTag::empty().with_lang(Some(self.lang));
+        let tag = SpanTag::empty().with_lang(Some(&self.lang));
         let id = surface.start_tagged(ContentTag::Span(tag));
         for span in text.layouted().iter().filter(|s| s.visible) {
             surface.set_fill(span.fill.as_ref().map(fill));

@@ -12,18 +12,31 @@
 use anyhow::Context;
 use resvg::{tiny_skia, usvg};
 
-/// Rasterises SVG text at `scale` and encodes it as PNG.
-pub fn rasterise(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Result<Vec<u8>> {
-    let tree = parse(svg)?;
+/// Rasterises SVG text at `scale` with the fonts of its chart and encodes it as PNG.
+pub fn rasterise(
+    svg: &str,
+    width: u32,
+    height: u32,
+    scale: f32,
+    fonts: &crate::fonts::FontSet,
+) -> anyhow::Result<Vec<u8>> {
+    let tree = parse_with(svg, fonts)?;
     let pixmap = draw(&tree, width, height, scale)?;
     drop(tree);
     encode(pixmap)
 }
 
-/// Step 1: SVG text -> usvg tree (text is shaped and turned into paths here).
+/// Step 1: SVG text -> usvg tree (text is shaped and turned into paths here), with the
+/// embedded fonts.
+#[allow(dead_code)] // used by benches/stages.rs and benches/png_options.rs
 pub fn parse(svg: &str) -> anyhow::Result<usvg::Tree> {
+    parse_with(svg, &crate::fonts::FontSet::default())
+}
+
+/// Step 1 with the fonts of a chart (the embedded ones and the user's).
+pub fn parse_with(svg: &str, fonts: &crate::fonts::FontSet) -> anyhow::Result<usvg::Tree> {
     let options = usvg::Options {
-        fontdb: crate::fonts::database(),
+        fontdb: fonts.database(),
         font_family: crate::fonts::FAMILY.to_string(),
         ..usvg::Options::default()
     };

@@ -8,19 +8,19 @@ use plotters_backend::{
     text_anchor::{HPos, Pos, VPos},
 };
 
-use crate::fonts::FONT_FAMILY;
 use crate::scene::{Anchor, Color, Item, Scene};
 use crate::xml;
 
-/// A text style for plotters' backend: our family, a size, a colour, an anchor.
-struct Style {
+/// A text style for plotters' backend: a family, a size, a colour, an anchor.
+struct Style<'a> {
+    family: &'a str,
     size: f64,
     color: Color,
     anchor: Anchor,
     bold: bool,
 }
 
-impl BackendTextStyle for Style {
+impl BackendTextStyle for Style<'_> {
     type FontError = std::fmt::Error;
 
     fn color(&self) -> BackendColor {
@@ -53,7 +53,7 @@ impl BackendTextStyle for Style {
     }
 
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(FONT_FAMILY)
+        FontFamily::Name(self.family)
     }
 
     fn layout_box(&self, _text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
@@ -161,6 +161,7 @@ pub fn to_svg(scene: &Scene) -> String {
                 } => b.draw_text(
                     text,
                     &Style {
+                        family: scene.fonts.css(text),
                         size: *size,
                         color: *color,
                         anchor: *anchor,
@@ -175,10 +176,14 @@ pub fn to_svg(scene: &Scene) -> String {
     accessible(round_font_sizes(&buf), scene)
 }
 
-/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to plotters' output.
-fn accessible(svg: String, scene: &Scene) -> String {
-    let Some(end) = svg.find('>') else { return svg };
-    let lang = if scene.rtl { "ar" } else { "en" };
+/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to the root element of
+/// plotters' (or usvg's) output.
+pub(super) fn accessible(svg: String, scene: &Scene) -> String {
+    let root = svg.find("<svg").unwrap_or(0);
+    let Some(end) = svg[root..].find('>').map(|e| root + e) else {
+        return svg;
+    };
+    let lang = &scene.lang;
     let mut out = String::with_capacity(svg.len() + scene.desc.len() + 256);
     out.push_str(&svg[..end]);
     out.push_str(&format!(

@@ -5,16 +5,18 @@
 
 use crate::chart::{format_value, localize, rest_label};
 use crate::dataset::Dataset;
-use crate::spec::{ChartOptions, Lang};
+use crate::spec::ChartOptions;
 use crate::text;
 
 /// "Bar chart: Title. Subtitle. Series: A 1%, B 2%. Values in %. Source: ...".
 pub fn alt(ds: &Dataset, title: &str, options: &ChartOptions) -> String {
     let spec = options.common();
-    let ar = spec.lang() == Lang::Ar;
+    let lang = spec.lang();
+    // Arabic words for an Arabic chart; other languages read the English ones.
+    let ar = lang.code() == "ar";
     let comma = if ar { "، " } else { ", " };
     let d = ds.decimals();
-    let show = |v: f64| localize(&format_value(v, d, ds.percent), spec.digits);
+    let show = |v: f64| localize(&format_value(v, d, ds.percent), spec.digits, &lang);
     let kind = match (options, ar) {
         (ChartOptions::Bar(_), false) => "Bar chart",
         (ChartOptions::Bar(_), true) => "مخطط أعمدة",

@@ -3,6 +3,7 @@
 //! and its outputs. A `Job` is checked when it is made ([`Job::new`]), so every stage after it
 //! can trust its options: validation runs once, before any work.
 
+pub mod lang;
 pub mod options;
 pub mod voice;
 
@@ -11,7 +12,9 @@ use std::path::PathBuf;
 use clap::{Args, Command};
 use serde::{Deserialize, Serialize};
 
-pub use options::{BarOptions, Columns, Common, Digits, Lang, Order, PieOptions, Sort, ThemeName};
+pub use options::{
+    BarOptions, Columns, Common, Digits, Lang, Order, PieOptions, Sort, SvgText, ThemeName,
+};
 pub use voice::{OptionError, Voice};
 
 use crate::render::Format;

@@ -20,16 +20,7 @@ pub enum Sort {
     Desc,
 }
 
-/// Language of the chart's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English, left to right.
-    #[default]
-    En,
-    /// Arabic: the `_ar` label columns, right-to-left layout.
-    Ar,
-}
+pub use super::lang::Lang;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
@@ -53,6 +44,23 @@ pub enum Digits {
     Latin,
     /// Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩, the Arabic percent sign ٪ and decimal separator ٫.
     Arabic,
+    /// The language's own digits and percent sign: Arabic-Indic for Arabic, Extended
+    /// Arabic-Indic ۰۱۲۳۴۵۶۷۸۹ for Persian and Urdu, Bengali ০১২৩৪৫৬৭৮৯ for Bengali (Latin
+    /// digits for a language without its own).
+    Native,
+}
+
+/// How an SVG writes its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SvgText {
+    /// As text, in the embedded fonts' families (small, searchable; a viewer without the fonts
+    /// draws its own).
+    #[default]
+    Text,
+    /// As glyph outlines: the same in every viewer; the title and description stay text for
+    /// screen readers.
+    Paths,
 }
 
 /// Smallest image side in pixels.
@@ -81,9 +89,10 @@ pub struct Columns {
     /// Column that splits long data into series (default: detected).
     #[arg(long, value_name = "COL")]
     pub series: Option<String>,
-    /// Language: ar uses the `_ar` label columns and a right-to-left layout.
-    #[arg(long, value_enum, default_value_t)]
-    pub lang: Lang,
+    /// Language code (en, ar, fr, fa, ur, ...): labels from the `label_CODE` columns, right to
+    /// left for right-to-left languages (default: the plain columns, direction from the text).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<Lang>,
     /// CSV delimiter (default: sniffed from the header: comma, semicolon or tab).
     #[arg(long, value_name = "CHAR")]
     pub delimiter: Option<char>,
@@ -144,6 +153,18 @@ pub struct Common {
     /// PNG pixel density (2 for high-density screens).
     #[arg(long, default_value_t = SCALE)]
     pub scale: f32,
+    /// How the SVG writes text: as text, or as glyph outlines that look the same everywhere.
+    #[arg(long, value_enum, default_value_t)]
+    pub svg_text: SvgText,
+    /// Set when no language is given and the labels are written right to left (decided from
+    /// the data, not by the user).
+    #[arg(skip)]
+    #[serde(skip)]
+    pub text_rtl: bool,
+    /// A font (TTF, OTF or TTC) for characters the embedded fonts lack, such as Chinese or
+    /// Hebrew; repeatable, tried in order after the embedded fonts.
+    #[arg(long, value_name = "FILE")]
+    pub font: Vec<std::path::PathBuf>,
 }
 
 impl Default for Common {
@@ -160,6 +181,9 @@ impl Default for Common {
             width: WIDTH,
             height: None,
             scale: SCALE,
+            svg_text: SvgText::default(),
+            text_rtl: false,
+            font: Vec::new(),
         }
     }
 }
@@ -272,14 +296,28 @@ impl Columns {
 }
 
 impl Common {
-    /// True for a right-to-left chart.
+    /// True for a right-to-left chart: a right-to-left language, or none given and labels
+    /// written right to left.
     pub fn rtl(&self) -> bool {
-        self.columns.lang == Lang::Ar
+        match &self.columns.lang {
+            Some(lang) => lang.is_rtl(),
+            None => self.text_rtl,
+        }
     }
 
-    /// The language of the chart's text.
+    /// The language of the chart's words ("Source:", "Other"): the one given, else English.
     pub fn lang(&self) -> Lang {
-        self.columns.lang
+        self.columns.lang.clone().unwrap_or_else(Lang::en)
+    }
+
+    /// The `lang` attribute of the chart: the language given; English without one, or
+    /// "und" (undetermined) when the labels are right to left.
+    pub fn lang_tag(&self) -> String {
+        match &self.columns.lang {
+            Some(lang) => lang.code().to_string(),
+            None if self.text_rtl => "und".to_string(),
+            None => "en".to_string(),
+        }
     }
 
     /// The height asked for, or the default (a chart that fits its content may end shorter).

@@ -280,7 +280,10 @@ fn usage_errors_exit_2() {
         (vec!["bar", &c], "--output"),
         (vec!["bar", &c, "-o", "x.svg", "--sort", "up"], "'up'"),
         (vec!["bar", &c, "-o", "x.svg", "--width", "wide"], "'wide'"),
-        (vec!["bar", &c, "-o", "x.svg", "--lang", "fr"], "'fr'"),
+        (
+            vec!["bar", &c, "-o", "x.svg", "--lang", "english"],
+            "'english'",
+        ),
         (vec!["bar", &c, "-o", "x.svg", "--delimiter", ";;"], "';;'"),
         (
             vec!["pie", &c, "-o", "x.svg", "--horizontal"],

@@ -14,6 +14,7 @@ mod determinism;
 mod features;
 mod golden;
 mod incremental;
+mod languages;
 mod png;
 mod properties;
 mod regressions;

@@ -135,7 +135,7 @@ fn specs(text: &str) -> Vec<ChartOptions> {
             if let ChartOptions::Bar(b) = o {
                 b.horizontal = true;
             }
-            o.common_mut().columns.lang = Lang::Ar;
+            o.common_mut().columns.lang = Some(Lang::ar());
         }),
         with(Kind::Pie, text, |o| {
             if let ChartOptions::Pie(p) = o {
@@ -147,7 +147,7 @@ fn specs(text: &str) -> Vec<ChartOptions> {
                 p.each_row = true;
                 p.donut = true;
             }
-            o.common_mut().columns.lang = Lang::Ar;
+            o.common_mut().columns.lang = Some(Lang::ar());
         }),
     ]
 }

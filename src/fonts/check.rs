@@ -1,0 +1,114 @@
+//! No box, ever: every character a chart draws must be in one of its fonts. A character that
+//! none has is an error that points at where it came from (the cell, the header or the
+//! option), names it with its code point and says how to add a font that has it.
+
+use crate::data::Table;
+use crate::scene::{Item, Scene};
+use crate::spec::{ChartOptions, Voice};
+
+use super::FontSet;
+
+/// Fails on the first character of the scene's text that no font of `set` has.
+pub fn check(
+    scene: &Scene,
+    set: &FontSet,
+    table: &Table,
+    options: &ChartOptions,
+) -> anyhow::Result<()> {
+    let mut chars: Vec<char> = scene
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.chars()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    // The first missing character in the order the chart draws text, for a stable message.
+    let missing: Vec<char> = chars.into_iter().filter(|&c| !set.covers(c)).collect();
+    let first = scene
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => text.chars().find(|c| missing.contains(c)),
+            _ => None,
+        })
+        .next();
+    match first {
+        None => Ok(()),
+        Some(c) => Err(anyhow::anyhow!(message(c, table, options, set))),
+    }
+}
+
+/// "U+4E2D".
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+fn message(c: char, table: &Table, options: &ChartOptions, set: &FontSet) -> String {
+    let voice = options.common().voice();
+    let fonts = if set.user().is_empty() {
+        "the embedded fonts".to_string()
+    } else {
+        let mut files: Vec<String> = set
+            .user()
+            .iter()
+            .map(|u| u.path.display().to_string())
+            .collect();
+        files.dedup();
+        format!("the embedded fonts and {}", files.join(", "))
+    };
+    let hint = match voice {
+        Voice::Cli => {
+            "add a font that has it with --font FILE (a TTF, OTF or TTC file; repeatable)"
+        }
+        Voice::Manifest => {
+            "add a font that has it with font = [\"FILE\"] (a TTF, OTF or TTC file, relative to the manifest)"
+        }
+    };
+    format!(
+        "{}: character '{c}' ({}) is in none of {fonts}: it would be drawn as an empty box\n  hint: {hint}",
+        place(c, table, options),
+        code_point(c),
+    )
+}
+
+/// Where `c` comes from: a cell ("file:line:column: column 'label'"), a header, an option, or
+/// the file name (a title made from it).
+fn place(c: char, table: &Table, options: &ChartOptions) -> String {
+    for row in &table.rows {
+        for (i, cell) in row.cells.iter().enumerate() {
+            if cell.contains(c) {
+                let name = table.headers.get(i).map_or("", String::as_str);
+                let col = row.columns.get(i).copied().unwrap_or(1);
+                return format!("{}:{}:{col}: column '{name}'", table.path, row.line);
+            }
+        }
+    }
+    if let Some(h) = table.headers.iter().find(|h| h.contains(c)) {
+        return format!("{}:1: header '{h}'", table.path);
+    }
+    let common = options.common();
+    let voice = common.voice();
+    let rest = match options {
+        ChartOptions::Bar(o) => o.rest.as_deref(),
+        ChartOptions::Pie(o) => o.rest.as_deref(),
+    };
+    let given = [
+        ("title", common.title.as_deref()),
+        ("subtitle", common.subtitle.as_deref()),
+        ("source", common.source.as_deref()),
+        ("rest", rest),
+    ];
+    for (key, value) in given {
+        if let Some(v) = value.filter(|v| v.contains(c)) {
+            return voice.opening(key, &format!("{v:?}"));
+        }
+    }
+    if let Some(v) = common.legend.iter().find(|l| l.contains(c)) {
+        return voice.opening("legend", &format!("{v:?}"));
+    }
+    format!("{} (the title is made from the file name)", table.path)
+}

@@ -1,0 +1,35 @@
+use super::*;
+
+#[test]
+fn every_embedded_face_is_in_the_database() {
+    let db = FontSet::default().database();
+    let faces: Vec<_> = db.faces().collect();
+    assert_eq!(faces.len(), EMBEDDED.len());
+    for (f, e) in faces.iter().zip(&EMBEDDED) {
+        assert!(
+            f.families.iter().any(|(n, _)| n == e.family),
+            "{}",
+            e.family
+        );
+        assert_eq!(f.weight.0, e.weight, "{}", e.family);
+    }
+}
+
+#[test]
+fn each_script_is_drawn_with_its_family() {
+    let set = FontSet::default();
+    for (text, css) in [
+        ("Oil 2024 %", FONT_FAMILY),
+        ("النفط ٪", FONT_FAMILY),
+        ("Қазақстан", FONT_FAMILY),
+        ("বাংলাদেশ 2024", EMBEDDED[2].css),
+        ("ދިވެހިރާއްޖެ", EMBEDDED[4].css),
+        ("ⵜⴰⵎⴰⵣⵉⵖⵜ (Tamazight)", EMBEDDED[6].css),
+    ] {
+        assert_eq!(set.css(text), css, "{text}");
+        assert!(set.advance_em(text, false) > 1.0, "{text}");
+        assert!(set.advance_em(text, true) > 1.0, "{text}");
+    }
+    assert!(!set.covers('中'));
+    assert!(set.covers('\u{2067}') && set.covers('ə'));
+}

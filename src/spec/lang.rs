@@ -1,0 +1,179 @@
+//! The language of a chart: a BCP 47 language code (`en`, `ar`, `fa`, `pt-br`, `uz-cyrl`). It
+//! picks the label columns (`label_fa`), the direction (right to left for the languages written
+//! in a right-to-left script) and the few words the chart adds itself ("Source:", "Other").
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A language code, checked and lowercased (`pt_BR` and `pt-BR` become `pt-br`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Lang(String);
+
+/// Languages written right to left by default (ISO 639 codes): Arabic and its vernaculars,
+/// Persian and Dari, Urdu, Pashto, Sindhi, Kurdish Sorani, Balochi, Kashmiri, Saraiki, Punjabi
+/// in Shahmukhi, Uyghur, South Azerbaijani and other Iranian languages, Dhivehi, Hebrew,
+/// Yiddish, Syriac, Aramaic, N'Ko.
+const RTL: [&str; 34] = [
+    "ar", "arz", "ary", "arq", "aeb", "acm", "apc", "ajp", "afb", "fa", "prs", "pes", "ur", "ps",
+    "pbt", "sd", "ckb", "bal", "ks", "skr", "pnb", "ug", "azb", "glk", "mzn", "lrc", "bqi", "dv",
+    "he", "iw", "yi", "syr", "arc", "nqo",
+];
+/// Script subtags of right-to-left scripts (`az-arab`, `pa-arab`).
+const RTL_SCRIPTS: [&str; 9] = [
+    "arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr",
+];
+
+impl Lang {
+    /// English.
+    pub fn en() -> Lang {
+        Lang("en".into())
+    }
+
+    /// Arabic.
+    pub fn ar() -> Lang {
+        Lang("ar".into())
+    }
+
+    /// The code as written in column names and `lang` attributes.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// The language subtag: `pt` for `pt-br`.
+    pub fn primary(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+
+    /// True for a language written right to left (a script subtag decides: `az-arab` is,
+    /// `ku-latn` is not).
+    pub fn is_rtl(&self) -> bool {
+        let mut tags = self.0.split('-').skip(1);
+        if let Some(script) =
+            tags.find(|t| t.len() == 4 && t.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            return RTL_SCRIPTS.contains(&script);
+        }
+        RTL.contains(&self.primary())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Lang, String> {
+        let code = s.trim().to_ascii_lowercase().replace('_', "-");
+        let mut tags = code.split('-');
+        let primary = tags.next().unwrap_or("");
+        let ok = (2..=3).contains(&primary.len())
+            && primary.chars().all(|c| c.is_ascii_lowercase())
+            && tags.all(|t| {
+                (1..=8).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if ok {
+            Ok(Lang(code))
+        } else {
+            Err(format!(
+                "{s:?} is not a language code\n  hint: use a code such as en, ar, fr, fa, ur, tr, ms, bn (ISO 639, as in the label_XX columns)"
+            ))
+        }
+    }
+}
+
+impl TryFrom<String> for Lang {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Lang, String> {
+        s.parse()
+    }
+}
+
+impl From<Lang> for String {
+    fn from(l: Lang) -> String {
+        l.0
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The zero of a language's own digits, for `digits = "native"`: Arabic-Indic (U+0660) for
+/// Arabic and Kurdish Sorani, Extended Arabic-Indic (U+06F0) for Persian, Urdu, Pashto and the
+/// other languages that write them, Bengali (U+09E6) for Bengali; `None` for Latin digits.
+pub fn native_zero(lang: &Lang) -> Option<u32> {
+    match lang.primary() {
+        "ar" | "arz" | "ary" | "arq" | "aeb" | "acm" | "apc" | "ajp" | "afb" | "ckb" => {
+            Some(0x0660)
+        }
+        "fa" | "prs" | "pes" | "ur" | "ps" | "pbt" | "sd" | "ks" | "skr" | "pnb" | "bal"
+        | "azb" | "glk" | "mzn" | "lrc" | "bqi" => Some(0x06F0),
+        "bn" | "as" => Some(0x09E6),
+        _ => None,
+    }
+}
+
+/// The words a chart writes itself, in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// Before the source line: "Source: ".
+    pub source: &'static str,
+    /// The folded categories: "Other".
+    pub other: &'static str,
+    /// The remainder of a share: "Rest of world".
+    pub rest: &'static str,
+}
+
+/// The chart's words in `lang` (English for a language without a translation here).
+pub fn words(lang: &Lang) -> Words {
+    let (source, other, rest) = match lang.primary() {
+        "ar" => ("المصدر: ", "أخرى", "بقية العالم"),
+        "fa" | "prs" | "pes" => ("منبع: ", "سایر", "بقیه جهان"),
+        "ur" => ("ماخذ: ", "دیگر", "باقی دنیا"),
+        "fr" => ("Source : ", "Autres", "Reste du monde"),
+        "tr" => ("Kaynak: ", "Diğer", "Dünyanın geri kalanı"),
+        "ru" => ("Источник: ", "Другие", "Остальной мир"),
+        "bn" => ("উৎস: ", "অন্যান্য", "বিশ্বের বাকি অংশ"),
+        _ => ("Source: ", "Other", "Rest of world"),
+    };
+    Words {
+        source,
+        other,
+        rest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_checked_and_lowercased() {
+        assert_eq!(
+            "pt_BR".parse::<Lang>().map(String::from),
+            Ok("pt-br".into())
+        );
+        assert_eq!("AR".parse::<Lang>(), Ok(Lang::ar()));
+        for bad in ["", "e", "english", "fr!", "zh--x", "12"] {
+            assert!(bad.parse::<Lang>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn direction_follows_the_language_and_its_script() {
+        for rtl in [
+            "ar", "fa", "ur", "ps", "sd", "ckb", "dv", "he", "yi", "az-arab", "pa-arab",
+        ] {
+            assert!(rtl.parse::<Lang>().is_ok_and(|l| l.is_rtl()), "{rtl}");
+        }
+        for ltr in [
+            "en", "fr", "tr", "az", "ms", "bn", "ku", "uz-cyrl", "ur-latn", "kk",
+        ] {
+            assert!(ltr.parse::<Lang>().is_ok_and(|l| !l.is_rtl()), "{ltr}");
+        }
+    }
+}

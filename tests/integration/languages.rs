@@ -1,0 +1,246 @@
+//! Languages and scripts (issue 12): `--lang CODE`, the direction from the text, an embedded
+//! font for every script of the OIC's members, no box for a missing glyph, `--font`, native
+//! digits and `--svg-text paths`.
+//!
+//! The goldens here are refreshed like the others:
+//! `SHARECHART_BLESS=1 cargo test --release --test languages`.
+
+use std::path::Path;
+
+use crate::common::{self, bin, fixture, tempdir};
+use sharechart::fonts::FontSet;
+
+/// The Chinese font `.ci/run` installs (Debian's fonts-wqy-zenhei).
+const ZENHEI: &str = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+
+fn svg_of(args: &[&str]) -> String {
+    let out = bin().args(args).args(["-o", "-"]).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Compares with `tests/golden/languages/NAME.svg` through the one bless mechanism.
+fn check_golden(name: &str, actual: &str) {
+    common::check_golden(
+        &format!("languages/{name}.svg"),
+        actual.as_bytes(),
+        common::same_text,
+    );
+}
+
+/// The `x` of the first text element whose content is `needle`.
+fn text_x(svg: &str, needle: &str) -> f64 {
+    let doc = roxmltree::Document::parse(svg).expect("valid XML");
+    doc.descendants()
+        .find(|n| n.has_tag_name("text") && n.text().is_some_and(|t| t.contains(needle)))
+        .and_then(|n| n.attribute("x"))
+        .and_then(|x| x.parse().ok())
+        .unwrap_or_else(|| panic!("no text {needle:?}"))
+}
+
+#[test]
+fn persian_chart_with_lang_fa() {
+    let f = fixture("languages.csv");
+    let svg = svg_of(&[
+        "bar",
+        f.to_str().expect("path"),
+        "--lang",
+        "fa",
+        "--digits",
+        "native",
+    ]);
+    assert!(svg.contains("lang=\"fa\""));
+    assert!(svg.contains("نفت") && svg.contains("ذخایر") && !svg.contains("النفط"));
+    assert!(svg.contains("۴۳٪"), "Extended Arabic-Indic digits");
+    // Right to left: the title is on the right.
+    assert!(text_x(&svg, "Languages") > 600.0);
+    check_golden("bar-fa", &svg);
+}
+
+#[test]
+fn urdu_file_without_lang_is_right_to_left() {
+    let f = fixture("urdu.csv");
+    let svg = svg_of(&["bar", f.to_str().expect("path")]);
+    assert!(svg.contains("lang=\"und\""));
+    assert!(text_x(&svg, "Urdu") > 600.0, "title on the right");
+    // The first category is drawn rightmost.
+    assert!(text_x(&svg, "پاکستان") > text_x(&svg, "ایران"));
+    check_golden("bar-ur-auto", &svg);
+}
+
+#[test]
+fn french_labels_and_words() {
+    let f = fixture("languages.csv");
+    let svg = svg_of(&[
+        "bar",
+        f.to_str().expect("path"),
+        "--lang",
+        "fr",
+        "--source",
+        "OIC",
+    ]);
+    assert!(svg.contains("Pétrole") && svg.contains("Réserves") && svg.contains("Source : OIC"));
+    assert!(text_x(&svg, "Languages") < 600.0, "left to right");
+}
+
+#[test]
+fn a_language_without_its_column_lists_the_language_columns() {
+    let f = fixture("languages.csv");
+    bin()
+        .args(["bar", f.to_str().expect("path"), "--lang", "de", "-o", "-"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("label_de"))
+        .stderr(predicates::str::contains(
+            "label_ar, label_fr, label_fa, label_ur",
+        ));
+}
+
+#[test]
+fn every_script_renders_without_a_missing_glyph() {
+    let dir = tempdir();
+    let f = fixture("scripts.csv");
+    for args in [vec!["--horizontal"], vec!["--horizontal", "--width", "600"]] {
+        let png = dir.path().join("s.png");
+        bin()
+            .args(["bar", f.to_str().expect("path"), "-o"])
+            .arg(&png)
+            .args(&args)
+            .assert()
+            .success();
+        assert!(png.is_file());
+    }
+    let set = FontSet::default();
+    let csv = std::fs::read_to_string(&f).expect("fixture");
+    for c in csv.chars() {
+        assert!(set.covers(c), "{c:?}");
+    }
+}
+
+#[test]
+fn the_embedded_fonts_have_every_letter_of_the_listed_languages() {
+    let set = FontSet::default();
+    let list = std::fs::read_to_string(common::repo_root().join("tests/letters.txt"))
+        .expect("tests/letters.txt");
+    let mut n = 0;
+    for line in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (code, letters) = line.split_once(": ").expect("code: letters");
+        for c in letters.chars() {
+            assert!(set.covers(c), "{code}: {c} (U+{:04X})", u32::from(c));
+            n += 1;
+        }
+    }
+    assert!(n > 500, "{n} letters");
+}
+
+#[test]
+fn a_character_no_font_has_is_refused_with_its_code_point() {
+    let dir = tempdir();
+    let csv = common::write(dir.path(), "zh.csv", "label,share\nOil,3\n中国,4\n");
+    bin()
+        .args(["bar", csv.to_str().expect("path"), "-o", "-"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("zh.csv:3:1: column 'label'"))
+        .stderr(predicates::str::contains("'中' (U+4E2D)"))
+        .stderr(predicates::str::contains("--font FILE"));
+    // A title from an option is named by its option.
+    bin()
+        .args([
+            "bar",
+            fixture("crops.csv").to_str().expect("path"),
+            "--title",
+            "Oil 中",
+            "-o",
+            "-",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--title"))
+        .stderr(predicates::str::contains("U+4E2D"));
+}
+
+#[test]
+fn a_font_from_the_machine_draws_what_the_embedded_ones_lack() {
+    if !Path::new(ZENHEI).is_file() {
+        panic!("{ZENHEI} is missing: .ci/run installs it (apt-get install fonts-wqy-zenhei)");
+    }
+    let dir = tempdir();
+    let csv = common::write(dir.path(), "zh.csv", "label,share\nOil,3\n中国,4\n");
+    let png = dir.path().join("zh.png");
+    for _ in 0..2 {
+        bin()
+            .args(["bar", csv.to_str().expect("path"), "--font", ZENHEI, "-o"])
+            .arg(&png)
+            .arg("-o")
+            .arg(dir.path().join("zh.svg"))
+            .assert()
+            .success();
+    }
+    let svg = std::fs::read_to_string(dir.path().join("zh.svg")).expect("svg");
+    assert!(svg.contains("font-family=\"WenQuanYi Zen Hei, Sharechart Sans"));
+    // Deterministic, and the same chart through the manifest (font relative to it).
+    let a = std::fs::read(&png).expect("png");
+    let manifest = common::write(
+        dir.path(),
+        "charts.toml",
+        format!(
+            "[[chart]]\nname = \"zh\"\ninput = \"zh.csv\"\nkind = \"bar\"\noutput = [\"m.png\"]\nfont = [{ZENHEI:?}]\n"
+        ),
+    );
+    bin()
+        .args(["build", "-m"])
+        .arg(&manifest)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(dir.path().join("m.png")).expect("png"), a);
+    // Not a font.
+    bin()
+        .args(["bar", csv.to_str().expect("path"), "--font"])
+        .arg(&csv)
+        .args(["-o", "-"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("is not a font"));
+}
+
+#[test]
+fn svg_text_paths_draws_outlines_and_keeps_title_and_description() {
+    let f = fixture("languages.csv");
+    let svg = svg_of(&[
+        "bar",
+        f.to_str().expect("path"),
+        "--lang",
+        "ur",
+        "--svg-text",
+        "paths",
+    ]);
+    let doc = roxmltree::Document::parse(&svg).expect("valid XML");
+    assert!(!doc.descendants().any(|n| n.has_tag_name("text")));
+    assert!(doc.descendants().any(|n| n.has_tag_name("path")));
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("title"))
+        .expect("title");
+    assert_eq!(title.text(), Some("Languages"));
+    assert!(svg.contains("<desc id=\"sc-desc\">") && svg.contains("تیل"));
+    assert_eq!(doc.root_element().attribute("role"), Some("img"));
+    assert_eq!(
+        svg,
+        svg_of(&[
+            "bar",
+            f.to_str().expect("path"),
+            "--lang",
+            "ur",
+            "--svg-text",
+            "paths"
+        ])
+    );
+}
