@@ -132,9 +132,9 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
     for ((chart, e), heading) in items.iter().zip(headings(items)) {
         let (shown, all) = files(dir, e);
         let lang = if e.rtl {
-            " lang=\"ar\" dir=\"rtl\""
+            format!(" lang=\"{}\" dir=\"rtl\"", lang_of(chart))
         } else {
-            ""
+            String::new()
         };
         let links: Vec<String> = all
             .iter()
@@ -165,7 +165,7 @@ fn markdown(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
         "<!-- {MARKER}: written by `sharechart build`, which replaces it on every build -->\n\
          # Charts\n\nRendered by `sharechart build`; every chart of the manifest, in its order.\n"
     );
-    for ((_, e), heading) in items.iter().zip(headings(items)) {
+    for ((chart, e), heading) in items.iter().zip(headings(items)) {
         let (shown, all) = files(dir, e);
         let links: Vec<String> = all
             .iter()
@@ -182,7 +182,8 @@ fn markdown(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
         );
         if e.rtl {
             out.push_str(&format!(
-                "\n<div dir=\"rtl\" lang=\"ar\">\n\n{body}\n</div>\n"
+                "\n<div dir=\"rtl\" lang=\"{}\">\n\n{body}\n</div>\n",
+                lang_of(chart)
             ));
         } else {
             out.push_str(&format!("\n{body}"));
@@ -249,5 +250,14 @@ mod tests {
     #[test]
     fn urls_are_escaped() {
         assert_eq!(url("a b.png"), "a%20b.png");
+    }
+}
+
+/// The language tag of a right-to-left chart: its `lang`, or "und" when the direction came
+/// from the labels' script and the language is not known.
+fn lang_of(chart: &Chart) -> String {
+    match &chart.job.common().columns.lang {
+        Some(lang) => lang.code().to_string(),
+        None => "und".to_string(),
     }
 }
