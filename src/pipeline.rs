@@ -34,7 +34,12 @@ fn scene_of(table: &data::Table, options: &ChartOptions) -> anyhow::Result<Scene
         &options.common().legend,
         options.sort(),
     )?;
-    chart::layout(&ds, options)
+    let scene = chart::layout(&ds, options)?;
+    // Said once the chart is drawn, so that a refused chart gives its error alone.
+    for warning in &ds.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(scene)
 }
 
 /// Renders every output of a job from the CSV bytes already read. Nothing is written, so a job

@@ -12,6 +12,7 @@ use super::{Ctx, nice_ticks, rest_label, shares};
 use crate::dataset::{Cell, Dataset, Series};
 use crate::scene::{Color, Scene};
 use crate::spec::{BarOptions, Voice};
+pub(crate) use plot::no_data;
 use plot::{Orient, draw, fit_horizontal, fit_vertical};
 
 /// One piece of a bar.
@@ -22,7 +23,8 @@ struct Segment {
     label: String,
 }
 
-/// A category: its bars side by side, and the label above a stack (its total), if any.
+/// A category: its bars side by side, and the label above a stack (its total), if any. A bar
+/// with no segment is a gap: no data.
 struct Group {
     bars: Vec<Vec<Segment>>,
     total: Option<(f64, String)>,
@@ -221,6 +223,8 @@ fn share_vs_rest(
         .unwrap_or_default();
     Ok(Dataset {
         path: ds.path.clone(),
+        missing: ds.missing.clone(),
+        ordered: ds.ordered,
         labels,
         series: vec![
             Series {
@@ -235,6 +239,7 @@ fn share_vs_rest(
             },
         ],
         percent: true,
+        ..Dataset::default()
     })
 }
 

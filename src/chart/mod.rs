@@ -40,6 +40,9 @@ impl Area {
 /// Lays out a chart (the options are valid: a [`crate::spec::Job`] checked them).
 pub fn layout(ds: &Dataset, options: &ChartOptions) -> anyhow::Result<Scene> {
     let common = options.common();
+    if let ChartOptions::Pie(_) = options {
+        pie::check_no_missing(ds, common.voice())?;
+    }
     let limit = crate::limits::of(options);
     let mut fitted;
     let mut ds = ds;
@@ -338,13 +341,12 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
             .labels
             .iter()
             .zip(&s.cells)
-            .filter_map(|(l, c)| {
-                c.as_ref().map(|c| {
-                    format!(
-                        "{l} {}",
-                        localize(&format_value(c.value, d, ds.percent), spec.digits)
-                    )
-                })
+            .map(|(l, c)| match c {
+                Some(c) => format!(
+                    "{l} {}",
+                    localize(&format_value(c.value, d, ds.percent), spec.digits)
+                ),
+                None => format!("{l} {}", bar::no_data(spec.lang())),
             })
             .collect();
         if ds.series.len() > 1 {

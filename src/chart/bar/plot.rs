@@ -295,6 +295,9 @@ fn draw_category(cx: &mut Ctx, p: &Plot, center: f64, g: &Group, lines: &[String
         for seg in bar {
             draw_segment(cx, p, pos, seg, single);
         }
+        if bar.is_empty() {
+            draw_gap(cx, p, pos + p.bar / 2.0, g.bars.len());
+        }
     }
     if let Some((total, label)) = &g.total {
         let (val, anchor) = p
@@ -325,6 +328,34 @@ fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
     } else if p.orient.fits_inside(&seg.label, size, p.bar, b - a) {
         let (x, y) = p.orient.xy(mid, (a + b) / 2.0);
         segment_label(cx, seg, true, x, y, size, Anchor::Middle);
+    }
+}
+
+/// A bar with no data: "no data" (or "–" where the words do not fit) at the baseline, centred
+/// on category position `mid`, muted and not bold so that it never reads as a value.
+fn draw_gap(cx: &mut Ctx, p: &Plot, mid: f64, bars: usize) {
+    let size = p.value_size.min(cx.sizes.tick);
+    let words = no_data(cx.spec.lang());
+    let room = match p.orient {
+        // One bar alone may use its category's width; side by side, its own.
+        Orient::Vertical if bars == 1 => p.slot * 0.92,
+        Orient::Vertical => p.bar,
+        Orient::Horizontal => f64::INFINITY,
+    };
+    let fits = text::width(words, size, false) <= room
+        && (p.orient == Orient::Vertical || Sizes::line(size) <= p.slot);
+    let mark = if fits { words } else { "\u{2013}" };
+    let (val, anchor) = p.orient.beyond(p.scale(0.0), true, Sizes::line(size));
+    let (x, y) = p.orient.xy(mid, val);
+    let muted = cx.theme.muted;
+    cx.text(x, y, mark, size, muted, anchor, false);
+}
+
+/// "no data" in the chart's language.
+pub(crate) fn no_data(lang: crate::spec::Lang) -> &'static str {
+    match lang {
+        crate::spec::Lang::En => "no data",
+        crate::spec::Lang::Ar => "لا بيانات",
     }
 }
 
