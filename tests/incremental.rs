@@ -170,7 +170,7 @@ fn the_report_page_embeds_every_chart_with_alt_text() {
     );
     assert!(html.contains("<img src=\"a-ar.svg\""), "else the SVG");
     assert!(
-        html.contains("alt=\"A chart. Dates 76%, Rubber 80%. Source: Test source.\""),
+        html.contains("alt=\"A chart. share, %. Dates 76%, Rubber 80%. Source: Test source.\""),
         "{html}"
     );
     assert!(html.contains("id=\"a-ar\" lang=\"ar\" dir=\"rtl\""));
@@ -180,7 +180,7 @@ fn the_report_page_embeds_every_chart_with_alt_text() {
     );
     let md = std::fs::read_to_string(p.join("out/README.md")).expect("README.md");
     assert!(
-        md.contains("![A chart. Dates 76%, Rubber 80%. Source: Test source.](a-en.png)"),
+        md.contains("![A chart. share, %. Dates 76%, Rubber 80%. Source: Test source.](a-en.png)"),
         "{md}"
     );
     assert!(md.contains("<div dir=\"rtl\" lang=\"ar\">"));

@@ -271,3 +271,53 @@ fn long_data_with_dates_is_found_in_any_column_order() {
         run.desc()
     );
 }
+
+#[test]
+fn one_series_shows_the_measure_as_subtitle() {
+    let run = draw("bar", &data("oil-production.csv"), &[]);
+    assert!(run.has_text("barrels per day"), "{:?}", run.texts());
+    assert!(run.desc().contains(". barrels per day. "), "{}", run.desc());
+    let run = draw("bar", &data("missing-values.csv"), &[]);
+    assert!(run.has_text("share, %"), "{:?}", run.texts());
+    // A subtitle given wins.
+    let run = draw(
+        "bar",
+        &data("oil-production.csv"),
+        &["--subtitle", "Crude oil, 2023"],
+    );
+    assert!(run.has_text("Crude oil, 2023") && !run.has_text("barrels per day"));
+}
+
+/// The different fill colours of the rectangles (bars and swatches), without the background.
+fn fills(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("valid SVG");
+    let mut fills: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect"))
+        .filter_map(|r| r.attribute("fill").map(str::to_string))
+        .filter(|f| f != "#FFFFFF")
+        .collect();
+    fills.sort();
+    fills.dedup();
+    fills
+}
+
+#[test]
+fn years_as_series_get_shades_in_order_and_too_many_series_are_refused() {
+    let run = draw("bar", &data("net-generation-wide.csv"), &[]);
+    let colours = fills(&run.svg);
+    assert_eq!(colours.len(), 17, "two series share a colour: {colours:?}");
+    let texts: Vec<String> = run.texts().into_iter().map(|t| t.0).collect();
+    let pos = |s: &str| texts.iter().position(|t| t == s).expect("legend");
+    assert!(pos("2001") < pos("2002") && pos("2016") < pos("2017"));
+    let header: String = (0..9).map(|i| format!(",s{i}")).collect();
+    let row: String = (0..9).map(|i| format!(",{i}")).collect();
+    let (_d, f) = file("nine.csv", &format!("k{header}\nA{row}\n"));
+    refused(
+        "bar",
+        &f,
+        &[],
+        &["9 series are more than the 8 colours", "--value", "--top"],
+    );
+    refused("pie", &f, &["--each-row"], &["9 series"]);
+}

@@ -57,6 +57,7 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
     if asked_stacked && ds.percent {
         check_parts_of_one_whole(ds, voice)?;
     }
+    check_colours(ds, voice)?;
     let mut cx = Ctx::new(ds, &spec.common);
     let legend: Vec<_> = if ds.series.len() > 1 {
         ds.series
@@ -127,13 +128,41 @@ fn check_parts_of_one_whole(ds: &Dataset, voice: Voice) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The colour of series `i` (the remainder of a share-vs-rest bar is grey).
+/// The colour of series `i` (the remainder of a share-vs-rest bar is grey; years and dates
+/// are shades of one colour, in order).
 fn color(cx: &Ctx, rest: bool, i: usize) -> Color {
     if rest && i + 1 == cx.ds.series.len() {
         cx.theme.rest
+    } else if cx.ds.series_ordered {
+        cx.theme.ramp(i, cx.ds.series.len())
     } else {
         cx.theme.color(i)
     }
+}
+
+/// No two series may share a colour: more series than the palette has colours are refused,
+/// unless they are years or dates (shades of one colour).
+pub(super) fn check_colours(ds: &Dataset, voice: Voice) -> anyhow::Result<()> {
+    let n = ds.series.len();
+    if n > crate::theme::COLORS && !ds.series_ordered {
+        anyhow::bail!(
+            "{}: {n} series are more than the {} colours a chart can tell apart ({}, ...)\n  hint: pick at most {} series with {} (one per value column), or draw them as categories instead (long data: swap {} and {}) and keep the largest with {}",
+            ds.path,
+            crate::theme::COLORS,
+            ds.series
+                .iter()
+                .take(3)
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            crate::theme::COLORS,
+            voice.name("value"),
+            voice.name("label"),
+            voice.name("series"),
+            voice.set("top", crate::theme::COLORS),
+        );
+    }
+    Ok(())
 }
 
 /// The bars of every category: stacked (one bar of many segments, with its total unless it is

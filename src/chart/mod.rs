@@ -134,7 +134,7 @@ impl<'a> Ctx<'a> {
             );
             y += lh;
         }
-        if let Some(sub) = self.spec.subtitle.as_deref().map(text::clean) {
+        if let Some(sub) = subtitle(self.ds, self.spec) {
             y += 2.0;
             for line in text::wrap(&sub, s.subtitle, false, inner, 2) {
                 let lh = Sizes::line(s.subtitle);
@@ -307,6 +307,27 @@ pub fn title(ds: &Dataset, spec: &Common) -> String {
     }
 }
 
+/// The subtitle: given, or else the measure's name when every series comes from one value
+/// column ("barrels per day"; a percentage as "share, %"), so that the unit is on the chart.
+fn subtitle(ds: &Dataset, spec: &Common) -> Option<String> {
+    if let Some(sub) = &spec.subtitle {
+        return Some(text::clean(sub));
+    }
+    let first = ds.series.first()?;
+    if ds.series.iter().any(|s| s.column != first.column) {
+        return None;
+    }
+    let name = text::clean(&first.column.replace('_', " "));
+    let name = name.trim();
+    if name.is_empty() {
+        None
+    } else if ds.percent && !name.contains(['%', '٪']) {
+        Some(format!("{name}, %"))
+    } else {
+        Some(name.to_string())
+    }
+}
+
 /// Prefixes "Source: " (or the Arabic "المصدر: ") unless the text already starts with it.
 fn source_line(src: &str, lang: Lang) -> String {
     let lower = src.to_lowercase();
@@ -333,8 +354,8 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
     let d = ds.decimals();
     let comma = if spec.rtl() { "، " } else { ", " };
     let mut parts = vec![title.to_string()];
-    if let Some(sub) = &spec.subtitle {
-        parts.push(text::clean(sub));
+    if let Some(sub) = subtitle(ds, spec) {
+        parts.push(sub);
     }
     for s in &ds.series {
         let values: Vec<String> = ds

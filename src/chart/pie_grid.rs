@@ -11,6 +11,7 @@ use crate::theme::Sizes;
 /// Lays out the grid.
 pub fn layout(ds: &Dataset, opts: &PieOptions) -> anyhow::Result<Scene> {
     let spec = &opts.common;
+    super::bar::check_colours(ds, spec.voice())?;
     let cells: Vec<(String, f64, usize)> = shares(ds, "each-row", spec.voice())?
         .into_iter()
         .map(|sh| (sh.label, sh.value, sh.series))
