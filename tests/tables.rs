@@ -321,3 +321,30 @@ fn years_as_series_get_shades_in_order_and_too_many_series_are_refused() {
     );
     refused("pie", &f, &["--each-row"], &["9 series"]);
 }
+
+#[test]
+fn value_labels_are_whole_numbers_or_left_out() {
+    for size in [["--width", "1200"], ["--width", "700"]] {
+        let run = draw("bar", &data("trade-5-digit.csv"), &size);
+        let values: Vec<String> = run
+            .texts()
+            .into_iter()
+            .filter(|(t, bold)| *bold && !t.starts_with("Trade"))
+            .map(|t| t.0)
+            .collect();
+        for v in &values {
+            assert!(
+                sharechart::number::parse(v).is_ok_and(|n| n.value >= 1000.0),
+                "{v:?} is cut"
+            );
+        }
+        assert!(!run.has_text("5,21"));
+    }
+    // Where they fit, they are drawn.
+    let run = draw("bar", &data("trade-5-digit.csv"), &["--horizontal"]);
+    assert!(
+        run.has_text("5,214") && run.has_text("61,204"),
+        "{:?}",
+        run.texts()
+    );
+}

@@ -3,6 +3,8 @@
 //! bars grow), and [`Orient`] turns those into x and y. Only the fitting of the labels around
 //! the plot differs: `fit_vertical` and `fit_horizontal` measure them and return a [`Plot`].
 
+mod place;
+
 use super::super::{Area, Ctx};
 use super::{Group, Segment};
 use crate::scene::{Anchor, Color};
@@ -111,6 +113,10 @@ pub(super) struct Plot {
     bar: f64,
     /// The size of the value labels.
     value_size: f64,
+    /// For each bar position in a category (each series of grouped bars), and last for the
+    /// totals of stacks: true when those value labels are left out, as at no size from the tick
+    /// size up would they fit whole without touching another label or a bar.
+    hidden: Vec<bool>,
     labels: CategoryLabels,
     /// The category position of the tick labels, and their anchor.
     tick_at: f64,
@@ -165,7 +171,8 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
     let y0 = area.y0 + Sizes::line(s.value) + 4.0;
     let group = (slot * 0.68).min(s.margin * 5.0 * nb as f64 / 2.0);
     let bar = group / nb as f64;
-    Plot {
+    let value_size = fit_size(groups, bar + slot * 0.3, s.value, s.tick);
+    let mut plot = Plot {
         orient: Orient::Vertical,
         cat: (x0, area.x1),
         slot,
@@ -174,7 +181,8 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         val: (y1, y0),
         group,
         bar,
-        value_size: fit_size(groups, bar + slot * 0.3, s.value),
+        value_size,
+        hidden: vec![false; nb + 1],
         labels: CategoryLabels {
             lines,
             size: s.label,
@@ -183,7 +191,9 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         },
         tick_at: x0 - 10.0,
         tick_anchor: Anchor::End,
-    }
+    };
+    place::place(&mut plot, groups, s.tick);
+    plot
 }
 
 /// Horizontal bars: category labels left of the plot (shrunk to fit the rows), tick labels
@@ -213,9 +223,9 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
     let x0 = area.x0 + label_w + 14.0;
     let group = (slot * 0.68).min(s.margin * 2.2 * nb as f64);
     let bar = group / nb as f64;
-    let value_size = s.value.min(bar * 0.9).max(8.0);
+    let value_size = s.value.min(bar * 0.9).max(s.tick);
     let x1 = area.x1 - outside_width(groups, value_size) - 10.0;
-    Plot {
+    let mut plot = Plot {
         orient: Orient::Horizontal,
         cat: (area.y0, y1),
         slot,
@@ -225,6 +235,7 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
         group,
         bar,
         value_size,
+        hidden: vec![false; nb + 1],
         labels: CategoryLabels {
             lines,
             size: label_size,
@@ -233,7 +244,9 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
         },
         tick_at: y1 + 6.0 + Sizes::line(s.tick) / 2.0,
         tick_anchor: Anchor::Middle,
-    }
+    };
+    place::place(&mut plot, groups, s.tick);
+    plot
 }
 
 /// The widest label drawn past the end of a bar (single segments and stack totals).
@@ -291,15 +304,17 @@ fn draw_category(cx: &mut Ctx, p: &Plot, center: f64, g: &Group, lines: &[String
     }
     for (b, bar) in g.bars.iter().enumerate() {
         let pos = center - p.group / 2.0 + p.bar * b as f64;
+        // A lone segment carries its label past its end, unless its series' labels are out.
         let single = bar.len() == 1;
+        let labelled = !(single && p.hidden.get(b).copied().unwrap_or(false));
         for seg in bar {
-            draw_segment(cx, p, pos, seg, single);
+            draw_segment(cx, p, pos, seg, single, labelled);
         }
         if bar.is_empty() {
             draw_gap(cx, p, pos + p.bar / 2.0, g.bars.len());
         }
     }
-    if let Some((total, label)) = &g.total {
+    if let (Some((total, label)), false) = (&g.total, p.hidden[p.hidden.len() - 1]) {
         let (val, anchor) = p
             .orient
             .beyond(p.scale(*total), true, Sizes::line(p.value_size));
@@ -308,9 +323,9 @@ fn draw_category(cx: &mut Ctx, p: &Plot, center: f64, g: &Group, lines: &[String
     }
 }
 
-/// One segment of the bar at category position `pos`, with its value label: past its end for
-/// a bar of one segment, inside it (when it fits) for a part of a stack.
-fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
+/// One segment of the bar at category position `pos`, with its value label (when `labelled`):
+/// past its end for a bar of one segment, inside it (when it fits) for a part of a stack.
+fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool, labelled: bool) {
     let (low, high) = (p.scale(seg.to.min(seg.from)), p.scale(seg.to.max(seg.from)));
     // Pixel order: a vertical axis runs upwards, so `high` is the smaller y there.
     let (a, b) = (low.min(high), low.max(high));
@@ -319,6 +334,9 @@ fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
     cx.scene.rect(x, y, w, h, seg.color);
     let mid = pos + p.bar / 2.0;
     let size = p.value_size;
+    if !labelled {
+        return;
+    }
     if single {
         let positive = seg.to >= 0.0;
         let end = if positive { high } else { low };
@@ -369,8 +387,9 @@ fn bars_per_group(groups: &[Group]) -> usize {
         .max(1)
 }
 
-/// The largest value-label size (down to 9 px) at which every outside label fits `room`.
-fn fit_size(groups: &[Group], room: f64, size: f64) -> f64 {
+/// The largest value-label size, down to `min` (the tick size), at which every label past a
+/// bar fits `room`; [`place::place`] then leaves out what still collides.
+fn fit_size(groups: &[Group], room: f64, size: f64, min: f64) -> f64 {
     let widest = groups
         .iter()
         .flat_map(|g| g.bars.iter().filter(|b| b.len() == 1).flatten())
@@ -379,6 +398,6 @@ fn fit_size(groups: &[Group], room: f64, size: f64) -> f64 {
     if widest <= room || widest == 0.0 {
         size
     } else {
-        (size * room / widest).max(9.0)
+        (size * room / widest).max(min)
     }
 }
