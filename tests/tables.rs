@@ -348,3 +348,44 @@ fn value_labels_are_whole_numbers_or_left_out() {
         run.texts()
     );
 }
+
+#[test]
+fn all_57_member_states_render_whole_in_a_chart_grown_tall() {
+    let run = draw("bar", &data("oic-members.csv"), &[]);
+    for name in [
+        "United Arab Emirates",
+        "Brunei Darussalam",
+        "Côte d'Ivoire",
+        "Yemen",
+    ] {
+        assert!(run.has_text(name), "{name} is not whole");
+    }
+    assert!(!run.texts().iter().any(|(t, _)| t.contains('…')));
+    let doc = roxmltree::Document::parse(&run.svg).expect("svg");
+    let height: f64 = doc
+        .root_element()
+        .attribute("height")
+        .and_then(|h| h.parse().ok())
+        .expect("height");
+    assert!(height > 1200.0, "{height}");
+    // A hundred categories too, and a hundred years upright with every k-th year shown.
+    let rows: String = (0..100)
+        .map(|i| format!("Place {i},{}\n", i % 17))
+        .collect();
+    let (_d, f) = file("hundred.csv", &format!("place,count\n{rows}"));
+    draw("bar", &f, &[]);
+    let years: String = (0..100)
+        .map(|i| format!("{},{}\n", 1924 + i, i % 17))
+        .collect();
+    let (_d, f) = file("years.csv", &format!("year,count\n{years}"));
+    let run = draw("bar", &f, &[]);
+    assert!(run.has_text("1924") && !run.has_text("1925"), "thinned");
+    assert!(!run.texts().iter().any(|(t, _)| t.contains('…')));
+    // At a size given, where nothing readable fits, refused with the hint.
+    refused(
+        "bar",
+        &data("oic-members.csv"),
+        &["--height", "600"],
+        &["57 categories are too many", "--top"],
+    );
+}

@@ -34,10 +34,22 @@ struct Group {
 pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
     // The options a bar chart reads, read here once.
     let voice = spec.common.voice();
-    let orient = if spec.horizontal {
+    // At the default height, many categories (not years or dates, which stay upright in their
+    // order) turn into horizontal bars in a chart grown tall enough for readable rows.
+    let auto = spec.common.height == crate::spec::options::HEIGHT;
+    let many = ds.labels.len() > crate::limits::VERTICAL_BARS.max;
+    let horizontal = spec.horizontal || (auto && many && !ds.ordered);
+    let orient = if horizontal {
         Orient::Horizontal
     } else {
         Orient::Vertical
+    };
+    let grown;
+    let common = if auto && many && horizontal {
+        grown = tall(&spec.common, ds);
+        &grown
+    } else {
+        &spec.common
     };
     let asked_stacked = spec.stacked;
     let rest = spec.rest.is_some();
@@ -58,7 +70,7 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
         check_parts_of_one_whole(ds, voice)?;
     }
     check_colours(ds, voice)?;
-    let mut cx = Ctx::new(ds, &spec.common);
+    let mut cx = Ctx::new(ds, common);
     let legend: Vec<_> = if ds.series.len() > 1 {
         ds.series
             .iter()
@@ -85,6 +97,23 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
     };
     draw(&mut cx, &plot, &ticks, &groups);
     Ok(cx.finish())
+}
+
+/// The options with a height that gives each of many categories a readable row: a line of
+/// label text, and bars thick enough for value labels at the tick size.
+fn tall(common: &crate::spec::Common, ds: &Dataset) -> crate::spec::Common {
+    let s = crate::theme::Sizes::for_image(common.width, common.height);
+    let nb = ds.series.len().max(1) as f64;
+    let row = (crate::theme::Sizes::line(s.label) / 0.8).max(s.tick * 1.7 * nb);
+    let needed = (ds.labels.len() as f64 * row + 300.0).ceil();
+    let height = needed.clamp(
+        f64::from(common.height),
+        f64::from(crate::spec::options::MAX_SIZE),
+    );
+    crate::spec::Common {
+        height: height as u32,
+        ..common.clone()
+    }
 }
 
 /// Stacked bars start at zero: a negative segment would overlap the one before it.

@@ -43,7 +43,7 @@ pub fn layout(ds: &Dataset, options: &ChartOptions) -> anyhow::Result<Scene> {
     if let ChartOptions::Pie(_) = options {
         pie::check_no_missing(ds, common.voice())?;
     }
-    let limit = crate::limits::of(options);
+    let limit = crate::limits::of_data(options, ds);
     let mut fitted;
     let mut ds = ds;
     if common.columns.top.is_some() || ds.labels.len() > limit.max {

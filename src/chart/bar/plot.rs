@@ -80,7 +80,10 @@ impl Orient {
             Orient::Vertical => {
                 len >= Sizes::line(size) && text::width(label, size, true) <= thick - 4.0
             }
-            Orient::Horizontal => text::width(label, size, true) <= len - 8.0,
+            // Along a bar: the bar must be a line thick, so the label never spills into the next.
+            Orient::Horizontal => {
+                thick >= Sizes::line(size) && text::width(label, size, true) <= len - 8.0
+            }
         }
     }
 }
@@ -159,12 +162,15 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         .fold(0.0, f64::max);
     let x0 = area.x0 + tick_w + 10.0;
     let slot = (area.x1 - x0) / n as f64;
-    let lines: Vec<Vec<String>> = cx
-        .ds
-        .labels
-        .iter()
-        .map(|l| text::wrap(l, s.label, false, slot * 0.92, 3))
-        .collect();
+    let lines = if cx.ds.ordered {
+        thinned(&cx.ds.labels, s.label, slot)
+    } else {
+        cx.ds
+            .labels
+            .iter()
+            .map(|l| text::wrap(l, s.label, false, slot * 0.92, 3))
+            .collect()
+    };
     let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
     let lh = Sizes::line(s.label);
     let y1 = area.y1 - lh * max_lines as f64 - 8.0;
@@ -194,6 +200,27 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
     };
     place::place(&mut plot, groups, s.tick);
     plot
+}
+
+/// Years and dates under vertical bars: each whole, on one line, and only every k-th where
+/// they would not fit side by side (their order tells the reader the ones between).
+fn thinned(labels: &[String], size: f64, slot: f64) -> Vec<Vec<String>> {
+    let widest = labels
+        .iter()
+        .map(|l| text::width(l, size, false))
+        .fold(0.0, f64::max);
+    let k = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % k == 0 {
+                vec![l.clone()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// Horizontal bars: category labels left of the plot (shrunk to fit the rows), tick labels
