@@ -5,15 +5,18 @@
 //! Long ("tidy") data, where a label repeats once per series (Oil/Production, Oil/Reserves), is
 //! pivoted on the text column that tells the repeats apart, so it draws as grouped bars.
 
+mod cells;
 mod columns;
+mod labels;
 
 use crate::data::{Row, Table};
 use crate::error::DataError;
 use crate::number;
+use crate::spec::options::DecimalMark;
 use crate::spec::{self, Sort, Voice};
-use columns::{
-    detect_series, find, label_column, looks_numeric, percent_header, shown_column, value_columns,
-};
+pub use cells::Missing;
+use cells::{check_ambiguous, decimal_mark, looks_numeric, parse_cell, strict_error, warnings};
+use columns::{label_and_series, percent_header, shown_column, value_columns};
 
 /// A value with the place it came from, for error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +43,7 @@ pub struct Series {
 }
 
 /// The numbers of one chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     /// The CSV as shown in messages.
     pub path: String,
@@ -50,6 +53,14 @@ pub struct Dataset {
     pub series: Vec<Series>,
     /// True when the values are percentages.
     pub percent: bool,
+    /// The value cells that say "no data", drawn as gaps.
+    pub missing: Vec<Missing>,
+    /// What the user should know about the data (one line each, for standard error).
+    pub warnings: Vec<String>,
+    /// True when the labels are years or dates: they keep the file's order.
+    pub ordered: bool,
+    /// True when the series are years or dates (`name,2015,...,2024`): a sequential palette.
+    pub series_ordered: bool,
 }
 
 impl Dataset {
@@ -83,35 +94,6 @@ impl Dataset {
     }
 }
 
-fn parse_cell(
-    table: &Table,
-    row: usize,
-    col: usize,
-    voice: Voice,
-) -> Result<(Cell, bool), DataError> {
-    let r = &table.rows[row];
-    let raw = &r.cells[col];
-    match number::parse(raw) {
-        Ok(n) => Ok((
-            Cell {
-                value: n.value,
-                line: r.line,
-                column: r.columns[col],
-                raw: raw.clone(),
-            },
-            n.percent,
-        )),
-        Err(e) => Err(DataError::Parse {
-            path: table.path.clone(),
-            line: r.line,
-            column: r.columns[col],
-            name: table.headers[col].clone(),
-            value: raw.clone(),
-            hint: e.hint(voice),
-        }),
-    }
-}
-
 /// The dataset of a chart with these options.
 pub fn for_chart(table: &Table, options: &spec::ChartOptions) -> Result<Dataset, DataError> {
     let c = options.common();
@@ -127,17 +109,25 @@ pub fn build(
     order: Option<Sort>,
 ) -> Result<Dataset, DataError> {
     let voice = spec.voice;
+    let mark = decimal_mark(table, spec.decimal_mark());
     let numeric: Vec<bool> = (0..table.headers.len())
-        .map(|c| looks_numeric(table, c))
+        .map(|c| looks_numeric(table, c, mark))
         .collect();
-    let label_col = label_column(table, spec.label.as_deref(), &numeric, voice)?;
+    let (label_col, series_col) = label_and_series(
+        table,
+        spec.label.as_deref(),
+        spec.series.as_deref(),
+        &numeric,
+        voice,
+    )?;
     let lang = spec.lang.as_ref();
     let shown_label_col = shown_column(table, label_col, lang, voice)?;
-    let series_col = match &spec.series {
-        Some(name) => Some(find(table, name, "series", voice)?),
-        None => detect_series(table, label_col, &numeric),
-    };
     let value_cols = value_columns(table, &spec.value, label_col, series_col, &numeric, voice)?;
+    if spec.decimal.is_none() {
+        for &c in &value_cols {
+            check_ambiguous(table, c, voice)?;
+        }
+    }
     let columns = Chosen {
         label: label_col,
         shown_label: shown_label_col,
@@ -147,21 +137,43 @@ pub fn build(
             .transpose()?,
         values: value_cols,
     };
-    let (labels, row_category) = categories(table, &columns);
-    let (series, percent_cells) = series(table, &columns, labels.len(), &row_category, voice)?;
+    let (mut labels, row_category) = categories(table, &columns);
+    let ordered = labels::is_ordered_column(table, label_col);
+    if ordered && shown_label_col == label_col {
+        labels = labels::shortest(labels);
+    }
+    let read = Read { mark, voice };
+    let (series, percent_cells, missing) =
+        series(table, &columns, labels.len(), &row_category, read)?;
+    if let (true, Some(m)) = (spec.strict, missing.first()) {
+        return Err(strict_error(&table.path, m, voice));
+    }
     let mut ds = Dataset {
         path: table.path.clone(),
         labels,
         series,
         percent: percent_header(table, &columns.values) || percent_cells,
+        warnings: warnings(&table.path, &missing),
+        missing,
+        ordered,
+        series_ordered: false,
     };
     for (s, name) in ds.series.iter_mut().zip(legend) {
         s.name = crate::text::clean(name);
     }
+    ds.series_ordered =
+        ds.series.len() > 1 && ds.series.iter().all(|s| labels::is_ordered(&s.name));
     if let Some(order) = order {
         sort(&mut ds, order);
     }
     Ok(ds)
+}
+
+/// How value cells are read.
+#[derive(Clone, Copy)]
+struct Read {
+    mark: DecimalMark,
+    voice: Voice,
 }
 
 /// The columns a dataset is read from.
@@ -201,17 +213,18 @@ fn categories(table: &Table, cols: &Chosen) -> (Vec<String>, Vec<usize>) {
 }
 
 /// The series: one per value column, times one per distinct series key, each with one cell per
-/// category; and whether any cell was written as a percentage.
+/// category; whether any cell was written as a percentage; and the cells that say "no data".
 fn series(
     table: &Table,
     cols: &Chosen,
     categories: usize,
     row_category: &[usize],
-    voice: Voice,
-) -> Result<(Vec<Series>, bool), DataError> {
+    read: Read,
+) -> Result<(Vec<Series>, bool, Vec<Missing>), DataError> {
     let mut series: Vec<Series> = Vec::new();
     let mut series_keys: Vec<(usize, String)> = Vec::new();
     let mut percent = false;
+    let mut missing = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         for &vc in &cols.values {
             let skey = cols.series.map_or(String::new(), |c| row.cells[c].clone());
@@ -227,12 +240,22 @@ fn series(
                     series.len() - 1
                 }
             };
-            let (cell, pct) = parse_cell(table, r, vc, voice)?;
+            if number::is_missing(&row.cells[vc]) {
+                missing.push(Missing {
+                    series: s,
+                    line: row.line,
+                    column: row.columns[vc],
+                    header: table.headers[vc].clone(),
+                    raw: row.cells[vc].clone(),
+                });
+                continue;
+            }
+            let (cell, pct) = parse_cell(table, r, vc, read.mark, read.voice)?;
             percent |= pct;
             series[s].cells[row_category[r]] = Some(cell);
         }
     }
-    Ok((series, percent))
+    Ok((series, percent, missing))
 }
 
 /// The legend name of the series that `row` starts in value column `vc`: the series key, the

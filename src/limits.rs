@@ -69,6 +69,31 @@ pub fn of(options: &ChartOptions) -> Limit {
     }
 }
 
+/// The most bars a chart of the default height draws: it grows tall enough for them.
+pub const MANY_BARS: usize = 150;
+
+/// The limit of a chart with these options for this data. A bar chart at the default height
+/// grows (horizontal bars in taller rows, or thinned year labels) up to [`MANY_BARS`]; at a
+/// given height horizontal bars take as many rows as fit, and vertical bars of years or dates
+/// as many as the width holds at a few pixels each.
+pub fn of_data(options: &ChartOptions, ds: &Dataset) -> Limit {
+    match options {
+        ChartOptions::Bar(o) if o.common.height.is_none() => Limit {
+            max: MANY_BARS,
+            ..HORIZONTAL_BARS
+        },
+        ChartOptions::Bar(o) if o.horizontal => Limit {
+            max: (o.common.height().saturating_sub(160) / 16).max(40) as usize,
+            ..HORIZONTAL_BARS
+        },
+        ChartOptions::Bar(o) if ds.ordered => Limit {
+            max: (o.common.width.saturating_sub(120) / 6).max(24) as usize,
+            ..VERTICAL_BARS
+        },
+        _ => of(options),
+    }
+}
+
 /// The label of the folded categories.
 pub fn other_label(lang: &Lang) -> &'static str {
     crate::spec::lang::words(lang).other

@@ -2,7 +2,11 @@
 //!
 //! Accepted: `43`, `43.5`, `-2`, `1e3`, `43%`, `43 %`, Arabic-Indic and Persian digits with the
 //! Arabic percent sign and decimal separator (`٧٦٪`, `٤٣٫٥`), and thousands separators in
-//! groups of three (`102,347`, `١٠٢٬٣٤٧`). Refused: NaN, infinity, and anything else.
+//! groups of three (`102,347`, `١٠٢٬٣٤٧`); with a decimal comma (see [`parse_as`]) `12,9` and
+//! `1.234,5`. Refused: NaN, infinity, and anything else. Cells that say "no data" (`NA`, `..`)
+//! are told apart by [`is_missing`].
+
+use crate::spec::options::DecimalMark;
 
 /// A parsed cell: its value and whether it was written with a percent sign.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,6 +28,8 @@ pub enum NumberError {
     NotFinite,
     /// A comma that is not a thousands separator, as in the decimal comma `12,5`.
     DecimalComma,
+    /// A point where a file read with decimal commas has none: `12.9` with `--decimal ,`.
+    DecimalPoint,
     /// A magnitude beyond [`MAX_ABS`]: no chart of it can be drawn with a readable axis.
     TooLarge,
 }
@@ -39,6 +45,14 @@ impl NumberError {
                 "write a plain number such as 43, 43.5 or 43%; choose value columns with {}",
                 voice.name("value")
             ),
+            NumberError::DecimalComma => format!(
+                "use a point as the decimal separator (12.5), commas only group thousands (102,347); or read the file with decimal commas: {}",
+                decimal_option(voice, ',')
+            ),
+            NumberError::DecimalPoint => format!(
+                "this file is read with decimal commas (12,5), where a point only groups thousands (1.234,5); for decimal points use {}",
+                decimal_option(voice, '.')
+            ),
             other => other.fixed_hint().to_string(),
         }
     }
@@ -46,11 +60,10 @@ impl NumberError {
     fn fixed_hint(&self) -> &'static str {
         match self {
             NumberError::Empty => "every value must be filled in; remove the row or give a number",
-            NumberError::NotANumber => "write a plain number such as 43, 43.5 or 43%",
-            NumberError::NotFinite => "NaN and infinity cannot be drawn; give a finite number",
-            NumberError::DecimalComma => {
-                "use a point as the decimal separator (12.5); commas only group thousands (102,347)"
+            NumberError::NotANumber | NumberError::DecimalComma | NumberError::DecimalPoint => {
+                "write a plain number such as 43, 43.5 or 43%"
             }
+            NumberError::NotFinite => "NaN and infinity cannot be drawn; give a finite number",
             NumberError::TooLarge => {
                 "values may be at most 10^15 in size; express them in larger units (millions, billions)"
             }
@@ -58,7 +71,16 @@ impl NumberError {
     }
 }
 
-/// Parses one cell.
+/// The option that reads a file with decimal separator `mark`: `` `--decimal ,` `` or
+/// `` `decimal = ","` ``.
+pub fn decimal_option(voice: crate::spec::Voice, mark: char) -> String {
+    match voice {
+        crate::spec::Voice::Cli => voice.set("decimal", mark),
+        crate::spec::Voice::Manifest => voice.set("decimal", format!("\"{mark}\"")),
+    }
+}
+
+/// Parses one cell with a decimal point (thousands grouped by `,`).
 ///
 /// ```
 /// use sharechart::number::parse;
@@ -67,6 +89,19 @@ impl NumberError {
 /// assert!(parse("NaN").is_err());
 /// ```
 pub fn parse(cell: &str) -> Result<Number, NumberError> {
+    parse_as(cell, DecimalMark::Point)
+}
+
+/// Parses one cell with the decimal separator `mark`: with [`DecimalMark::Comma`], `12,9` is
+/// 12.9 and thousands are grouped by `.`, a space, a no-break space or `'` (`1.234,5`).
+///
+/// ```
+/// use sharechart::number::parse_as;
+/// use sharechart::spec::options::DecimalMark;
+/// assert_eq!(parse_as("1.234,5", DecimalMark::Comma).map(|n| n.value), Ok(1234.5));
+/// assert_eq!(parse_as("12,9 %", DecimalMark::Comma).map(|n| n.value), Ok(12.9));
+/// ```
+pub fn parse_as(cell: &str, mark: DecimalMark) -> Result<Number, NumberError> {
     let mut s = cell.trim();
     if s.is_empty() {
         return Err(NumberError::Empty);
@@ -79,29 +114,27 @@ pub fn parse(cell: &str) -> Result<Number, NumberError> {
             break;
         }
     }
+    // Written in a canonical form: `.` for the decimal separator, `,` for a thousands one.
     let mut ascii = String::with_capacity(s.len());
     for c in s.chars() {
-        let mapped = match c {
-            '0'..='9' | '+' | '-' | '.' | 'e' | 'E' | ',' => c,
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{066B}' => '.',
-            '\u{066C}' => ',',
-            '\u{2212}' => '-',
-            _ => {
-                let lower = s.to_ascii_lowercase();
-                if matches!(
-                    lower.trim_start_matches(['+', '-']),
-                    "nan" | "inf" | "infinity"
-                ) {
-                    return Err(NumberError::NotFinite);
-                }
-                return Err(NumberError::NotANumber);
-            }
+        let mapped = match (c, mark) {
+            ('0'..='9' | '+' | '-' | 'e' | 'E', _) => c,
+            ('\u{0660}'..='\u{0669}', _) => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            ('\u{06F0}'..='\u{06F9}', _) => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            ('\u{066B}', _) => '.',
+            ('\u{066C}', _) => ',',
+            ('\u{2212}', _) => '-',
+            ('.', DecimalMark::Point) | (',', DecimalMark::Comma) => '.',
+            (',', DecimalMark::Point) => ',',
+            ('.' | ' ' | '\u{A0}' | '\u{202F}' | '\'', DecimalMark::Comma) => ',',
+            _ => return Err(not_a_number(s)),
         };
         ascii.push(mapped);
     }
-    let plain = strip_thousands(&ascii)?;
+    let plain = strip_thousands(&ascii).map_err(|e| match mark {
+        DecimalMark::Point => e,
+        DecimalMark::Comma => NumberError::DecimalPoint,
+    })?;
     if !is_decimal(&plain) {
         return Err(NumberError::NotANumber);
     }
@@ -113,6 +146,34 @@ pub fn parse(cell: &str) -> Result<Number, NumberError> {
         return Err(NumberError::TooLarge);
     }
     Ok(Number { value, percent })
+}
+
+/// Why `s`, which holds a character no number has, is not a number.
+fn not_a_number(s: &str) -> NumberError {
+    let lower = s.to_ascii_lowercase();
+    if matches!(
+        lower.trim_start_matches(['+', '-']),
+        "nan" | "inf" | "infinity"
+    ) {
+        NumberError::NotFinite
+    } else {
+        NumberError::NotANumber
+    }
+}
+
+/// True when a cell says "no data": empty, `NA`, `N/A`, `..` (World Bank), `-`, `—`, `–` or
+/// `null`, in any case.
+///
+/// ```
+/// assert!(sharechart::number::is_missing(" n/a "));
+/// assert!(!sharechart::number::is_missing("0"));
+/// ```
+pub fn is_missing(cell: &str) -> bool {
+    let c = cell.trim();
+    c.is_empty()
+        || ["na", "n/a", "..", "-", "\u{2014}", "\u{2013}", "null"]
+            .iter()
+            .any(|m| c.eq_ignore_ascii_case(m))
 }
 
 /// Removes thousands separators: the integer part must be groups of three after the first.
@@ -280,6 +341,34 @@ mod tests {
     }
 
     #[test]
+    fn decimal_comma() {
+        let c = |s: &str| parse_as(s, DecimalMark::Comma).map(|n| n.value);
+        assert_eq!(c("12,9"), Ok(12.9));
+        assert_eq!(c("1.234,5"), Ok(1234.5));
+        assert_eq!(c("1 234,5"), Ok(1234.5));
+        assert_eq!(c("1\u{A0}234"), Ok(1234.0));
+        assert_eq!(c("1\u{202F}234,25"), Ok(1234.25));
+        assert_eq!(c("1'234'567"), Ok(1234567.0));
+        assert_eq!(c("-0,5 %"), Ok(-0.5));
+        assert_eq!(c("٤٣٫٥"), Ok(43.5));
+        assert_eq!(c("12.9"), Err(NumberError::DecimalPoint));
+        assert_eq!(c("1,2,3"), Err(NumberError::NotANumber));
+        assert_eq!(parse("1 234"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn missing_markers() {
+        for m in [
+            "", " ", "NA", "na", "N/A", "n/a", "..", "-", "\u{2014}", "\u{2013}", "NULL", "Null",
+        ] {
+            assert!(is_missing(m), "{m:?}");
+        }
+        for m in ["0", "NaN", "none", "...", "--", "x"] {
+            assert!(!is_missing(m), "{m:?}");
+        }
+    }
+
+    #[test]
     fn refused() {
         assert_eq!(parse(""), Err(NumberError::Empty));
         assert_eq!(parse("NaN"), Err(NumberError::NotFinite));
@@ -312,6 +401,14 @@ mod tests {
             if let Ok(n) = parse(&s) {
                 proptest::prop_assert!(n.value.is_finite());
             }
+        }
+
+        #[test]
+        fn comma_mode_reads_what_point_mode_reads_with_the_marks_swapped(n in -1_000_000i64..1_000_000, f in 0u32..100) {
+            let point = format!("{}.{f:02}", format(n as f64, 0));
+            let comma = point.replace(',', "\u{A0}").replace('.', ",");
+            let (p, c) = (parse(&point), parse_as(&comma, DecimalMark::Comma));
+            proptest::prop_assert_eq!(p.map(|x| x.value), c.map(|x| x.value));
         }
 
         #[test]

@@ -61,6 +61,10 @@ fn described(table: &data::Table, options: &ChartOptions) -> anyhow::Result<(Sce
     crate::fonts::check::check(&scene, &fonts, table, options)?;
     scene.fonts = fonts;
     let alt = crate::report::alt(&ds, &scene.title, options);
+    // Said once the chart is drawn, so that a refused chart gives its error alone.
+    for warning in &ds.warnings {
+        eprintln!("warning: {warning}");
+    }
     Ok((scene, alt))
 }
 

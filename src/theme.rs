@@ -2,9 +2,12 @@
 
 use crate::scene::Color;
 
+/// How many series colours a theme has.
+pub const COLORS: usize = 8;
+
 /// Okabe-Ito, a palette that colour-blind readers can tell apart, in a fixed order so the same
 /// series keeps the same colour across charts. Blue first: it reads well next to grey.
-const OKABE_ITO: [Color; 7] = [
+const OKABE_ITO: [Color; COLORS] = [
     Color::hex(0x0072B2),
     Color::hex(0xE69F00),
     Color::hex(0x009E73),
@@ -12,10 +15,11 @@ const OKABE_ITO: [Color; 7] = [
     Color::hex(0x56B4E9),
     Color::hex(0xCC79A7),
     Color::hex(0xF0E442),
+    Color::hex(0x000000),
 ];
 
-/// Okabe-Ito again, lighter colours first, for a dark background.
-const OKABE_ITO_DARK: [Color; 7] = [
+/// Okabe-Ito again, lighter colours first, for a dark background (a light grey for its black).
+const OKABE_ITO_DARK: [Color; COLORS] = [
     Color::hex(0x56B4E9),
     Color::hex(0xE69F00),
     Color::hex(0x009E73),
@@ -23,11 +27,12 @@ const OKABE_ITO_DARK: [Color; 7] = [
     Color::hex(0xCC79A7),
     Color::hex(0xD55E00),
     Color::hex(0x0072B2),
+    Color::hex(0xBBBBBB),
 ];
 
 /// Okabe-Ito colours ordered so that neighbours differ in lightness: series stay apart when the
 /// page is printed in greyscale (black, orange, blue, yellow, ...).
-const PRINT: [Color; 7] = [
+const PRINT: [Color; COLORS] = [
     Color::hex(0x000000),
     Color::hex(0xE69F00),
     Color::hex(0x0072B2),
@@ -35,6 +40,7 @@ const PRINT: [Color; 7] = [
     Color::hex(0x009E73),
     Color::hex(0x56B4E9),
     Color::hex(0xD55E00),
+    Color::hex(0xCC79A7),
 ];
 
 /// Colours of one chart.
@@ -53,13 +59,42 @@ pub struct Theme {
     /// The "rest of the world" part of a share.
     pub rest: Color,
     /// Series colours.
-    pub palette: [Color; 7],
+    pub palette: [Color; COLORS],
 }
 
 impl Theme {
     /// The colour of series `i`.
     pub fn color(&self, i: usize) -> Color {
         self.palette[i % self.palette.len()]
+    }
+
+    /// Colour `i` of `n` in order (years, dates): one hue, from pale to deep, so that the
+    /// order reads from the colours. Every colour differs from its neighbours.
+    pub fn ramp(&self, i: usize, n: usize) -> Color {
+        // The first colour of the palette that has a hue (the print palette starts with black).
+        let base = self
+            .palette
+            .iter()
+            .copied()
+            .find(|c| c.0 != c.1 || c.1 != c.2)
+            .unwrap_or(self.palette[0]);
+        let mix = |a: Color, b: Color, t: f64| {
+            let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+            Color(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+        };
+        let pale = mix(base, self.background, 0.72);
+        let deep = mix(base, self.text, 0.55);
+        let t = if n > 1 {
+            i as f64 / (n - 1) as f64
+        } else {
+            1.0
+        };
+        // Pale to the base over the first half, the base to deep over the second.
+        if t <= 0.5 {
+            mix(pale, base, t * 2.0)
+        } else {
+            mix(base, deep, (t - 0.5) * 2.0)
+        }
     }
 
     /// Near-black or white, whichever contrasts more with `fill` (labels inside bars).
@@ -177,6 +212,22 @@ mod tests {
         assert_eq!(LIGHT.on(Color::hex(0x0072B2)), Color::hex(0xFFFFFF));
         assert_eq!(LIGHT.on(Color::hex(0xF0E442)), Color::hex(0x1A1A1A));
         assert_eq!(LIGHT.on(Color::hex(0xE69F00)), Color::hex(0x1A1A1A));
+    }
+
+    #[test]
+    fn no_two_series_share_a_colour() {
+        for t in [LIGHT, DARK, PRINT_THEME] {
+            for (i, a) in t.palette.iter().enumerate() {
+                assert!(!t.palette[i + 1..].contains(a), "{a:?}");
+                assert_ne!(*a, t.background);
+            }
+            for n in 2..=40 {
+                let ramp: Vec<Color> = (0..n).map(|i| t.ramp(i, n)).collect();
+                for w in ramp.windows(2) {
+                    assert_ne!(w[0], w[1], "{n}");
+                }
+            }
+        }
     }
 
     #[test]

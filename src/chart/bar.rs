@@ -12,6 +12,7 @@ use super::{Ctx, nice_ticks, rest_label, shares};
 use crate::dataset::{Cell, Dataset, Series};
 use crate::scene::{Color, Scene};
 use crate::spec::{BarOptions, Voice};
+pub(crate) use plot::no_data;
 use plot::{Orient, draw, fit_horizontal, fit_vertical};
 
 /// One piece of a bar.
@@ -22,7 +23,8 @@ struct Segment {
     label: String,
 }
 
-/// A category: its bars side by side, and the label above a stack (its total), if any.
+/// A category: its bars side by side, and the label above a stack (its total), if any. A bar
+/// with no segment is a gap: no data.
 struct Group {
     bars: Vec<Vec<Segment>>,
     total: Option<(f64, String)>,
@@ -32,10 +34,22 @@ struct Group {
 pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
     // The options a bar chart reads, read here once.
     let voice = spec.common.voice();
-    let orient = if spec.horizontal {
+    // At the default height, many categories (not years or dates, which stay upright in their
+    // order) turn into horizontal bars in a chart grown tall enough for readable rows.
+    let auto = spec.common.height.is_none();
+    let many = ds.labels.len() > crate::limits::VERTICAL_BARS.max;
+    let horizontal = spec.horizontal || (auto && many && !ds.ordered);
+    let orient = if horizontal {
         Orient::Horizontal
     } else {
         Orient::Vertical
+    };
+    let grown;
+    let common = if auto && many && horizontal {
+        grown = tall(&spec.common, ds);
+        &grown
+    } else {
+        &spec.common
     };
     let asked_stacked = spec.stacked;
     let rest = spec.rest.is_some();
@@ -55,7 +69,8 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
     if asked_stacked && ds.percent {
         check_parts_of_one_whole(ds, voice)?;
     }
-    let mut cx = Ctx::new(ds, &spec.common);
+    check_colours(ds, voice)?;
+    let mut cx = Ctx::new(ds, common);
     let legend: Vec<_> = if ds.series.len() > 1 {
         ds.series
             .iter()
@@ -85,6 +100,23 @@ pub fn layout(ds: &Dataset, spec: &BarOptions) -> anyhow::Result<Scene> {
     draw(&mut cx, &plot, &ticks, &groups);
     cx.fit_height(plot.bottom);
     Ok(cx.finish())
+}
+
+/// The options with a height that gives each of many categories a readable row: a line of
+/// label text, and bars thick enough for value labels at the tick size.
+fn tall(common: &crate::spec::Common, ds: &Dataset) -> crate::spec::Common {
+    let s = crate::theme::Sizes::for_image(common.width, common.height());
+    let nb = ds.series.len().max(1) as f64;
+    let row = (crate::theme::Sizes::line(s.label) / 0.8).max(s.tick * 1.7 * nb);
+    let needed = (ds.labels.len() as f64 * row + 300.0).ceil();
+    let height = needed.clamp(
+        f64::from(common.height()),
+        f64::from(crate::spec::options::MAX_SIZE),
+    );
+    crate::spec::Common {
+        height: Some(height as u32),
+        ..common.clone()
+    }
 }
 
 /// Stacked bars start at zero: a negative segment would overlap the one before it.
@@ -128,13 +160,41 @@ fn check_parts_of_one_whole(ds: &Dataset, voice: Voice) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The colour of series `i` (the remainder of a share-vs-rest bar is grey).
+/// The colour of series `i` (the remainder of a share-vs-rest bar is grey; years and dates
+/// are shades of one colour, in order).
 fn color(cx: &Ctx, rest: bool, i: usize) -> Color {
     if rest && i + 1 == cx.ds.series.len() {
         cx.theme.rest
+    } else if cx.ds.series_ordered {
+        cx.theme.ramp(i, cx.ds.series.len())
     } else {
         cx.theme.color(i)
     }
+}
+
+/// No two series may share a colour: more series than the palette has colours are refused,
+/// unless they are years or dates (shades of one colour).
+pub(super) fn check_colours(ds: &Dataset, voice: Voice) -> anyhow::Result<()> {
+    let n = ds.series.len();
+    if n > crate::theme::COLORS && !ds.series_ordered {
+        anyhow::bail!(
+            "{}: {n} series are more than the {} colours a chart can tell apart ({}, ...)\n  hint: pick at most {} series with {} (one per value column), or draw them as categories instead (long data: swap {} and {}) and keep the largest with {}",
+            ds.path,
+            crate::theme::COLORS,
+            ds.series
+                .iter()
+                .take(3)
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            crate::theme::COLORS,
+            voice.name("value"),
+            voice.name("label"),
+            voice.name("series"),
+            voice.set("top", crate::theme::COLORS),
+        );
+    }
+    Ok(())
 }
 
 /// The bars of every category: stacked (one bar of many segments, with its total unless it is
@@ -224,6 +284,8 @@ fn share_vs_rest(
         .unwrap_or_default();
     Ok(Dataset {
         path: ds.path.clone(),
+        missing: ds.missing.clone(),
+        ordered: ds.ordered,
         labels,
         series: vec![
             Series {
@@ -238,6 +300,7 @@ fn share_vs_rest(
             },
         ],
         percent: true,
+        ..Dataset::default()
     })
 }
 

@@ -3,16 +3,17 @@
 //! legend and source around the plot, value formatting and the accessible summary.
 
 mod bar;
+mod numbers;
 mod pie;
 mod pie_grid;
 
 use crate::dataset::Dataset;
-use crate::number;
 use crate::scene::{Anchor, Color, Scene};
 use crate::spec::options::MIN_SIZE;
-use crate::spec::{ChartOptions, Common, Digits, Lang, Voice};
+use crate::spec::{ChartOptions, Common, Lang, Voice};
 use crate::text;
 use crate::theme::{self, Sizes, Theme};
+pub use numbers::{format_value, localize, localize_text, nice_ticks};
 
 /// A rectangle in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,7 +42,10 @@ impl Area {
 /// Lays out a chart (the options are valid: a [`crate::spec::Job`] checked them).
 pub fn layout(ds: &Dataset, options: &ChartOptions) -> anyhow::Result<Scene> {
     let common = options.common();
-    let limit = crate::limits::of(options);
+    if let ChartOptions::Pie(_) = options {
+        pie::check_no_missing(ds, common.voice())?;
+    }
+    let limit = crate::limits::of_data(options, ds);
     let mut fitted;
     let mut ds = ds;
     if common.columns.top.is_some() || ds.labels.len() > limit.max {
@@ -181,7 +185,7 @@ impl<'a> Ctx<'a> {
         let (w, h) = (f64::from(self.spec.width), f64::from(self.scene.height));
         let title = self.scene.title.clone();
         let mut y = self.block(&title, s.title, self.theme.text, true, s.margin);
-        if let Some(sub) = self.spec.subtitle.as_deref().map(|t| self.frame_text(t)) {
+        if let Some(sub) = subtitle(self.ds, self.spec).map(|t| self.frame_text(&t)) {
             // Arabic: a wider gap too, for the marks under the title's last line.
             y += if self.spec.rtl() { 6.0 } else { 2.0 };
             y = self.block(&sub, s.subtitle, self.theme.muted, false, y);
@@ -249,53 +253,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Writes a formatted number in one digit system: Latin as formatted, Arabic-Indic, or the
-/// language's own (`native`).
-pub fn localize(s: &str, digits: Digits, lang: &Lang) -> String {
-    // The zero of the digit system, and whether it takes the Arabic separators and percent.
-    let (zero, arabic_signs) = match digits {
-        Digits::Latin => return s.to_string(),
-        Digits::Arabic => (0x0660, true),
-        Digits::Native => match crate::spec::lang::native_zero(lang) {
-            Some(zero) => (zero, (0x0660..=0x06F0).contains(&zero)),
-            None => return s.to_string(),
-        },
-    };
-    s.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32(zero + (c as u32 - '0' as u32)).unwrap_or(c),
-            '.' if arabic_signs => '\u{066B}',
-            ',' if arabic_signs => '\u{066C}',
-            '%' if arabic_signs => '\u{066A}',
-            c => c,
-        })
-        .collect()
-}
-
-/// Writes the numbers in running text in the chart's digits: with Arabic digits "80% in 2024"
-/// becomes "٨٠٪ in ٢٠٢٤", and a unit "%" becomes "٪". A point or comma is a separator only between two digits; elsewhere
-/// it is punctuation and stays.
-pub fn localize_text(s: &str, digits: Digits, lang: &Lang) -> String {
-    if digits == Digits::Latin {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let digit = |i: Option<usize>| {
-        i.and_then(|i| chars.get(i))
-            .is_some_and(char::is_ascii_digit)
-    };
-    let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between = digit(i.checked_sub(1)) && digit(Some(i + 1));
-        match c {
-            '0'..='9' | '%' => out.push_str(&localize(&c.to_string(), digits, lang)),
-            '.' | ',' if between => out.push_str(&localize(&c.to_string(), digits, lang)),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// One value drawn as a share of 100% (`pie --each-row`, `bar --rest`).
 pub(crate) struct Share {
     /// The category, with the series name when there are several: "Oil (Production)".
@@ -342,12 +299,6 @@ pub(crate) fn shares(ds: &Dataset, key: &str, voice: Voice) -> anyhow::Result<Ve
     Ok(out)
 }
 
-/// "76%" / "43.5%" / "102,347".
-pub fn format_value(v: f64, decimals: usize, percent: bool) -> String {
-    let n = number::format(v, decimals);
-    if percent { format!("{n}%") } else { n }
-}
-
 /// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight").
 pub fn title(ds: &Dataset, spec: &Common) -> String {
     if let Some(t) = &spec.title {
@@ -361,6 +312,27 @@ pub fn title(ds: &Dataset, spec: &Common) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => "Chart".to_string(),
+    }
+}
+
+/// The subtitle: given, or else the measure's name when every series comes from one value
+/// column ("barrels per day"; a percentage as "share, %"), so that the unit is on the chart.
+pub(crate) fn subtitle(ds: &Dataset, spec: &Common) -> Option<String> {
+    if let Some(sub) = &spec.subtitle {
+        return Some(text::clean(sub));
+    }
+    let first = ds.series.first()?;
+    if ds.series.iter().any(|s| s.column != first.column) {
+        return None;
+    }
+    let name = text::clean(&first.column.replace('_', " "));
+    let name = name.trim();
+    if name.is_empty() {
+        None
+    } else if ds.percent && !name.contains(['%', '٪']) {
+        Some(format!("{name}, %"))
+    } else {
+        Some(name.to_string())
     }
 }
 
@@ -391,25 +363,24 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
     let mut parts = vec![title.to_string()];
     let lang = spec.lang();
     let frame = |t: &str| localize_text(&text::clean(t), spec.digits, &lang);
-    if let Some(sub) = &spec.subtitle {
-        parts.push(frame(sub));
+    if let Some(sub) = subtitle(ds, spec) {
+        parts.push(frame(&sub));
     }
     for s in &ds.series {
         let values: Vec<String> = ds
             .labels
             .iter()
             .zip(&s.cells)
-            .filter_map(|(l, c)| {
-                c.as_ref().map(|c| {
-                    format!(
-                        "{l} {}",
-                        localize(
-                            &format_value(c.value, d, ds.percent),
-                            spec.digits,
-                            &spec.lang(),
-                        )
+            .map(|(l, c)| match c {
+                Some(c) => format!(
+                    "{l} {}",
+                    localize(
+                        &format_value(c.value, d, ds.percent),
+                        spec.digits,
+                        &spec.lang(),
                     )
-                })
+                ),
+                None => format!("{l} {}", bar::no_data(&spec.lang())),
             })
             .collect();
         if ds.series.len() > 1 {
@@ -432,34 +403,10 @@ fn summary(ds: &Dataset, title: &str, spec: &Common) -> String {
         + "."
 }
 
-/// A "nice" axis: ticks at 1, 2, 2.5 or 5 times a power of ten, covering `lo..=hi`.
-pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
-    let span = (hi - lo).max(f64::EPSILON);
-    let raw = span / target.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
-    let start = (lo / step).floor() * step;
-    let end = (hi / step).ceil() * step;
-    let n = ((end - start) / step).round();
-    // Values are capped at 10^15 when parsed; this guards the arithmetic anyway (a span that
-    // overflows would ask for usize::MAX ticks).
-    if !n.is_finite() || !(1.0..=100.0).contains(&n) {
-        return vec![lo.min(0.0), hi.max(1.0)];
-    }
-    let n = n as usize;
-    (0..=n)
-        .map(|i| start + step * i as f64)
-        .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::Digits;
 
     #[test]
     fn ticks_are_round_and_cover_the_range() {

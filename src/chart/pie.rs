@@ -27,6 +27,22 @@ struct Slice {
 /// The parts of a pie as `(label, value)`, and the remainder of 100% if there is one.
 pub(super) type Parts = (Vec<(String, f64)>, Option<f64>);
 
+/// A pie cannot have a missing value: a part of a whole cannot be unknown.
+pub(super) fn check_no_missing(ds: &Dataset, voice: crate::spec::Voice) -> anyhow::Result<()> {
+    if let Some(m) = ds.missing.first() {
+        anyhow::bail!(
+            "{}:{}:{}: column '{}': {:?} means no data, and a pie cannot have a missing slice: a part of a whole cannot be unknown\n  hint: fill in the value or remove the row; {} draws a missing value as a gap",
+            ds.path,
+            m.line,
+            m.column,
+            m.header,
+            m.raw,
+            voice.kind("bar", &[])
+        );
+    }
+    Ok(())
+}
+
 /// Checks a pie's values and returns its parts.
 pub(super) fn slices_of(ds: &Dataset, spec: &PieOptions) -> Result<Parts, ChartError> {
     let voice = spec.common.voice();

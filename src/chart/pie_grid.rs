@@ -20,6 +20,7 @@ const MAX_RADIUS: f64 = 3.9;
 /// Lays out the grid.
 pub fn layout(ds: &Dataset, opts: &PieOptions) -> anyhow::Result<Scene> {
     let spec = &opts.common;
+    super::bar::check_colours(ds, spec.voice())?;
     // Checks every value is a percentage; the grids read the cells themselves.
     let cells = shares(ds, "each-row", spec.voice())?;
     let mut cx = Ctx::new(ds, spec);

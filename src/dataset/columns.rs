@@ -2,10 +2,12 @@
 //! data, the value columns, and whether the values are percentages, read from the headers and
 //! the cells.
 
-use super::parse_cell;
+use super::cells::parse_cell;
+use super::labels;
 use crate::data::Table;
 use crate::error::DataError;
-use crate::number::{self, NumberError};
+use crate::number;
+use crate::spec::options::DecimalMark;
 use crate::spec::{Lang, Voice};
 
 /// Words in a header that mark a column of percentages.
@@ -60,27 +62,6 @@ fn language_columns(table: &Table, col: usize) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// True if most non-empty cells of the column read as numbers.
-pub(super) fn looks_numeric(table: &Table, col: usize) -> bool {
-    let (mut ok, mut filled) = (0usize, 0usize);
-    for row in &table.rows {
-        let cell = &row.cells[col];
-        if cell.is_empty() {
-            continue;
-        }
-        filled += 1;
-        // Numbers that cannot be drawn (NaN, infinity, past 10^15) still make a column of
-        // numbers: the error then points at the cell instead of "no column holds numbers".
-        if matches!(
-            number::parse(cell),
-            Ok(_) | Err(NumberError::NotFinite | NumberError::TooLarge)
-        ) {
-            ok += 1;
-        }
-    }
-    ok > 0 && ok * 2 > filled
-}
-
 /// The column named `name` (asked for by the option `key`), or an error that lists the columns.
 pub(super) fn find(
     table: &Table,
@@ -97,25 +78,96 @@ pub(super) fn find(
     })
 }
 
-/// The label column: named, or the first text column that is not an Arabic twin or a note
-/// (else the first text column at all).
-pub(super) fn label_column(
+/// The label column and, for long data, the series column: as named, else found. Long data
+/// whose labels are years or dates is found whatever the column order (`source,date,value`);
+/// else the labels are the first text column that is not an Arabic twin or a note (else any
+/// text column; else a first column of distinct years, dates or codes).
+pub(super) fn label_and_series(
     table: &Table,
-    name: Option<&str>,
+    label: Option<&str>,
+    series: Option<&str>,
     numeric: &[bool],
     voice: Voice,
-) -> Result<usize, DataError> {
-    if let Some(name) = name {
-        return find(table, name, "label", voice);
+) -> Result<(usize, Option<usize>), DataError> {
+    let series = series
+        .map(|s| find(table, s, "series", voice))
+        .transpose()?;
+    if let Some(name) = label {
+        let label = find(table, name, "label", voice)?;
+        return Ok((
+            label,
+            series.or_else(|| detect_series(table, label, numeric)),
+        ));
     }
-    (0..table.headers.len())
-        .find(|&c| !numeric[c] && !is_language_variant(table, c) && !is_note(&table.headers[c]))
-        .or_else(|| (0..table.headers.len()).find(|&c| !numeric[c]))
+    if series.is_none()
+        && let Some(found) = ordered_long(table, numeric)
+    {
+        return Ok(found);
+    }
+    let free = |c: usize| Some(c) != series;
+    let plain = |c: usize| !is_language_variant(table, c) && !is_note(&table.headers[c]);
+    let n = table.headers.len();
+    let label = (0..n)
+        .find(|&c| free(c) && !numeric[c] && plain(c))
+        .or_else(|| (0..n).find(|&c| free(c) && !numeric[c]))
+        .or_else(|| {
+            (0..n).find(|&c| {
+                free(c)
+                    && ((labels::is_ordered_column(table, c) && labels::is_distinct(table, c))
+                        || labels::is_code_column(table, c))
+            })
+        })
         .ok_or_else(|| DataError::NoLabel {
             path: table.path.clone(),
             voice,
             available: table.header_list(),
+        })?;
+    Ok((
+        label,
+        series.or_else(|| detect_series(table, label, numeric)),
+    ))
+}
+
+/// Long data over time: a column of years or dates that repeat, and a text column that tells
+/// the repeats apart (`date,source,net_generation`, in any order).
+fn ordered_long(table: &Table, numeric: &[bool]) -> Option<(usize, Option<usize>)> {
+    let n = table.headers.len();
+    (0..n)
+        .filter(|&o| labels::is_ordered_column(table, o) && !labels::is_distinct(table, o))
+        .find_map(|o| {
+            (0..n)
+                .find(|&s| {
+                    // A few values that repeat, even under a header such as `source`
+                    // (of energy, not of the data).
+                    s != o
+                        && !numeric[s]
+                        && !is_language_variant(table, s)
+                        && !labels::is_ordered_column(table, s)
+                        && distinct(table, s) * 2 <= table.rows.len()
+                        && pairs_unique(table, o, s)
+                })
+                .map(|s| (o, Some(s)))
         })
+}
+
+/// The number of different cells in column `c`.
+fn distinct(table: &Table, c: usize) -> usize {
+    let mut cells: Vec<&str> = table.rows.iter().map(|r| r.cells[c].as_str()).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    cells.len()
+}
+
+/// True when no two rows have the same cells in columns `a` and `b`.
+fn pairs_unique(table: &Table, a: usize, b: usize) -> bool {
+    let mut pairs: Vec<(&str, &str)> = table
+        .rows
+        .iter()
+        .map(|r| (r.cells[a].as_str(), r.cells[b].as_str()))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs.len() == table.rows.len()
 }
 
 /// The column a text column is shown from in `lang`: its version in that language
@@ -163,9 +215,18 @@ pub(super) fn value_columns(
     voice: Voice,
 ) -> Result<Vec<usize>, DataError> {
     let value_cols: Vec<usize> = if names.is_empty() {
-        (0..table.headers.len())
+        let mut cols: Vec<usize> = (0..table.headers.len())
             .filter(|&c| numeric[c] && c != label_col && Some(c) != series_col)
-            .collect()
+            .collect();
+        // A column of years under a header such as `year` dates the rows: it is not a value
+        // (unless it is the only number there is).
+        let time = |c: &usize| {
+            labels::names_a_time(&table.headers[*c]) && labels::is_ordered_column(table, *c)
+        };
+        if cols.iter().any(|c| !time(c)) {
+            cols.retain(|c| !time(c));
+        }
+        cols
     } else {
         names
             .iter()
@@ -182,8 +243,9 @@ pub(super) fn value_columns(
                     || VALUE_WORDS.iter().any(|w| h == *w))
         });
         if let Some(c) = named {
-            for r in 0..table.rows.len() {
-                parse_cell(table, r, c, voice)?;
+            for r in (0..table.rows.len()).filter(|&r| !number::is_missing(&table.rows[r].cells[c]))
+            {
+                parse_cell(table, r, c, DecimalMark::Point, voice)?;
             }
         }
         return Err(DataError::NoNumeric {
@@ -204,7 +266,7 @@ pub(super) fn percent_header(table: &Table, value_cols: &[usize]) -> bool {
 }
 
 /// Long data: labels repeat, and another text column tells each repeat apart.
-pub(super) fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -> Option<usize> {
+fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -> Option<usize> {
     let labels: Vec<&str> = table
         .rows
         .iter()
@@ -224,13 +286,6 @@ pub(super) fn detect_series(table: &Table, label_col: usize, numeric: &[bool]) -
         {
             return false;
         }
-        let mut pairs: Vec<(&str, &str)> = table
-            .rows
-            .iter()
-            .map(|r| (r.cells[label_col].as_str(), r.cells[c].as_str()))
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs.len() == table.rows.len()
+        pairs_unique(table, label_col, c)
     })
 }

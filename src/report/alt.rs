@@ -26,8 +26,9 @@ pub fn alt(ds: &Dataset, title: &str, options: &ChartOptions) -> String {
         (ChartOptions::Pie(_), true) => "مخطط دائري",
     };
     let mut parts = vec![title.to_string()];
-    if let Some(sub) = &spec.subtitle {
-        parts.push(text::clean(sub));
+    // The subtitle as drawn: given, or the measure's name (its unit).
+    if let Some(sub) = crate::chart::subtitle(ds, spec) {
+        parts.push(sub);
     }
     let pie = match options {
         ChartOptions::Pie(p) if ds.percent => Some(p),

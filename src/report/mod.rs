@@ -227,6 +227,15 @@ fn url(p: &str) -> String {
     out
 }
 
+/// The language tag of a right-to-left chart: its `lang`, or "und" when the direction came
+/// from the labels' script and the language is not known.
+fn lang_of(chart: &Chart) -> String {
+    match &chart.job.common().columns.lang {
+        Some(lang) => lang.code().to_string(),
+        None => "und".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,14 +259,5 @@ mod tests {
     #[test]
     fn urls_are_escaped() {
         assert_eq!(url("a b.png"), "a%20b.png");
-    }
-}
-
-/// The language tag of a right-to-left chart: its `lang`, or "und" when the direction came
-/// from the labels' script and the language is not known.
-fn lang_of(chart: &Chart) -> String {
-    match &chart.job.common().columns.lang {
-        Some(lang) => lang.code().to_string(),
-        None => "und".to_string(),
     }
 }

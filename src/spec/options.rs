@@ -63,6 +63,15 @@ pub enum SvgText {
     Paths,
 }
 
+/// The decimal separator of the numbers in a CSV file (`--decimal ,`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// `12.9`; thousands grouped with `,` (`1,234.5`).
+    Point,
+    /// `12,9`; thousands grouped with `.`, a space, a no-break space or `'` (`1.234,5`).
+    Comma,
+}
+
 /// Smallest image side in pixels.
 pub const MIN_SIZE: u32 = 200;
 /// Largest image side in pixels.
@@ -99,6 +108,13 @@ pub struct Columns {
     /// Keep the N largest categories and fold the rest into "Other".
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Decimal separator of the numbers: `.` or `,` (default: a comma in a `;` or tab file
+    /// whose numbers never use a point).
+    #[arg(long, value_name = "CHAR")]
+    pub decimal: Option<char>,
+    /// Refuse missing values (empty, NA, n/a, .., -) instead of drawing them as gaps.
+    #[arg(long)]
+    pub strict: bool,
     /// Where these options came from, so messages name them as the user wrote them.
     #[arg(skip)]
     #[serde(skip)]
@@ -272,8 +288,27 @@ impl Columns {
         }
     }
 
-    /// Checks the delimiter and `top`.
+    /// The decimal separator, if one was given (a valid one: see [`Columns::validate`]).
+    pub fn decimal_mark(&self) -> Option<DecimalMark> {
+        match self.decimal {
+            Some(',') => Some(DecimalMark::Comma),
+            Some(_) => Some(DecimalMark::Point),
+            None => None,
+        }
+    }
+
+    /// Checks the delimiter, the decimal separator and `top`.
     pub fn validate(&self) -> Result<(), OptionError> {
+        if let Some(d) = self.decimal
+            && !matches!(d, '.' | ',')
+        {
+            return Err(self.error(
+                "decimal",
+                format!("{d:?}"),
+                "is not a decimal separator",
+                "use '.' (12.9) or ',' (12,9)",
+            ));
+        }
         if let Some(d) = self.delimiter
             && (!d.is_ascii() || matches!(d, '"' | '\n' | '\r'))
         {

@@ -90,7 +90,8 @@ fn horizontal_bars_have_widths_in_proportion() {
     let bars = rects(&svg, "#0072B2");
     assert_eq!(bars.len(), 4);
     assert!(
-        bars.iter().all(|b| (b.3 - bars[0].3).abs() < 1.0),
+        // Whole pixels in the SVG: a bar may round one pixel apart.
+        bars.iter().all(|b| (b.3 - bars[0].3).abs() <= 1.0),
         "equal heights"
     );
     assert!(

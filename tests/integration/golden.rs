@@ -66,6 +66,11 @@ fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
         let k = keys(title, "الحصة من الإجمالي العالمي، %", "بيانات اختبار", extra);
         ChartOptions::from_toml(kind, &format!("{k}\nlang = \"ar\"")).expect("options")
     };
+    // No subtitle and the default size: the measure's name is the subtitle, the chart grows.
+    let table = |title: &str| {
+        let k = format!("title = {title:?}\nsource = \"sharechart test data\"");
+        ChartOptions::from_toml(Kind::Bar, &k).expect("options")
+    };
     let counts = keys(
         "Not percentages",
         "Counts and kilometres",
@@ -119,6 +124,22 @@ fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
             ),
         ),
         ("bar-ar", "crops.csv", ar(Kind::Bar, "المحاصيل", "")),
+        // Real-world tables (issue 11), from tests/data/ at the default size.
+        (
+            "bar-57-members",
+            "../data/oic-members.csv",
+            table("The 57 member states of the OIC"),
+        ),
+        (
+            "bar-long-dates",
+            "../data/net-generation-long.csv",
+            table("Net generation by source"),
+        ),
+        (
+            "bar-gaps",
+            "../data/missing-values.csv",
+            table("Shares with gaps"),
+        ),
         (
             "donuts-each-row-ar",
             "energy-long.csv",
@@ -163,6 +184,9 @@ golden! {
     donut_parts => "donut-parts",
     donuts_each_row => "donuts-each-row",
     bar_ar => "bar-ar",
+    bar_57_members => "bar-57-members",
+    bar_long_dates => "bar-long-dates",
+    bar_gaps => "bar-gaps",
     donuts_each_row_ar => "donuts-each-row-ar",
 }
 

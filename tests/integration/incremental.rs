@@ -169,7 +169,7 @@ fn the_report_page_embeds_every_chart_with_alt_text() {
     assert!(html.contains("<img src=\"a-ar.svg\""), "else the SVG");
     assert!(
         html.contains(
-            "alt=\"Bar chart: A chart. Dates 76%, Rubber 80%. Values in %. Source: Test source.\""
+            "alt=\"Bar chart: A chart. share, %. Dates 76%, Rubber 80%. Values in %. Source: Test source.\""
         ),
         "{html}"
     );
@@ -181,7 +181,7 @@ fn the_report_page_embeds_every_chart_with_alt_text() {
     let md = std::fs::read_to_string(p.join("out/README.md")).expect("README.md");
     assert!(
         md.contains(
-            "![Bar chart: A chart. Dates 76%, Rubber 80%. Values in %. Source: Test source.](a-en.png)"
+            "![Bar chart: A chart. share, %. Dates 76%, Rubber 80%. Values in %. Source: Test source.](a-en.png)"
         ),
         "{md}"
     );

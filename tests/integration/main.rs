@@ -19,4 +19,6 @@ mod png;
 mod properties;
 mod regressions;
 mod report_pdf;
+mod tables;
+mod value_labels;
 mod watch;

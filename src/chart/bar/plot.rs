@@ -3,6 +3,8 @@
 //! bars grow), and [`Orient`] turns those into x and y. Only the fitting of the labels around
 //! the plot differs: `fit_vertical` and `fit_horizontal` measure them and return a [`Plot`].
 
+mod place;
+
 use super::super::{Area, Ctx};
 use super::{Group, Segment};
 use crate::scene::{Anchor, Color};
@@ -78,7 +80,10 @@ impl Orient {
             Orient::Vertical => {
                 len >= Sizes::line(size) && text::width(label, size, true) <= thick - 4.0
             }
-            Orient::Horizontal => text::width(label, size, true) <= len - 8.0,
+            // Along a bar: the bar must be a line thick, so the label never spills into the next.
+            Orient::Horizontal => {
+                thick >= Sizes::line(size) && text::width(label, size, true) <= len - 8.0
+            }
         }
     }
 }
@@ -111,6 +116,10 @@ pub(super) struct Plot {
     bar: f64,
     /// The size of the value labels.
     value_size: f64,
+    /// For each bar position in a category (each series of grouped bars), and last for the
+    /// totals of stacks: true when those value labels are left out, as at no size from the tick
+    /// size up would they fit whole without touching another label or a bar.
+    hidden: Vec<bool>,
     labels: CategoryLabels,
     /// The category position of the tick labels, and their anchor.
     tick_at: f64,
@@ -174,19 +183,23 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
     let slot = slot_for(area.x1 - x0, n, nb, s.margin * 5.5);
     let x0 = x0 + (area.x1 - x0 - slot * n as f64) / 2.0;
     let x1 = x0 + slot * n as f64;
-    let lines: Vec<Vec<String>> = cx
-        .ds
-        .labels
-        .iter()
-        .map(|l| text::wrap(l, s.label, false, slot * 0.92, 3))
-        .collect();
+    let lines = if cx.ds.ordered {
+        thinned(&cx.ds.labels, s.label, slot)
+    } else {
+        cx.ds
+            .labels
+            .iter()
+            .map(|l| text::wrap(l, s.label, false, slot * 0.92, 3))
+            .collect()
+    };
     let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
     let lh = Sizes::line(s.label);
     let y1 = area.y1 - lh * max_lines as f64 - 8.0;
     let y0 = area.y0 + Sizes::line(s.value) + 4.0;
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
-    Plot {
+    let value_size = fit_size(groups, bar + slot * 0.3, s.value, s.tick);
+    let mut plot = Plot {
         orient: Orient::Vertical,
         cat: (x0, x1),
         slot,
@@ -195,7 +208,8 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         val: (y1, y0),
         group,
         bar,
-        value_size: fit_size(groups, bar + slot * 0.3, s.value),
+        value_size,
+        hidden: vec![false; nb + 1],
         labels: CategoryLabels {
             lines,
             size: s.label,
@@ -205,7 +219,30 @@ pub(super) fn fit_vertical(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Group]
         tick_at: x0 - 10.0,
         tick_anchor: Anchor::End,
         bottom: area.y1,
-    }
+    };
+    place::place(&mut plot, groups, s.tick);
+    plot
+}
+
+/// Years and dates under vertical bars: each whole, on one line, and only every k-th where
+/// they would not fit side by side (their order tells the reader the ones between).
+fn thinned(labels: &[String], size: f64, slot: f64) -> Vec<Vec<String>> {
+    let widest = labels
+        .iter()
+        .map(|l| text::width(l, size, false))
+        .fold(0.0, f64::max);
+    let k = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % k == 0 {
+                vec![l.clone()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// Horizontal bars: category labels left of the plot (shrunk to fit the rows), tick labels
@@ -238,9 +275,9 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
     let x0 = area.x0 + label_w + 14.0;
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
-    let value_size = s.value.min(bar * 0.9).max(8.0);
+    let value_size = s.value.min(bar * 0.9).max(s.tick);
     let x1 = area.x1 - outside_width(groups, value_size) - 10.0;
-    Plot {
+    let mut plot = Plot {
         orient: Orient::Horizontal,
         cat: (area.y0, y1),
         slot,
@@ -250,6 +287,7 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
         group,
         bar,
         value_size,
+        hidden: vec![false; nb + 1],
         labels: CategoryLabels {
             lines,
             size: label_size,
@@ -259,7 +297,9 @@ pub(super) fn fit_horizontal(cx: &Ctx, area: Area, ticks: &[f64], groups: &[Grou
         tick_at: y1 + 6.0 + Sizes::line(s.tick) / 2.0,
         tick_anchor: Anchor::Middle,
         bottom: y1 + 6.0 + Sizes::line(s.tick),
-    }
+    };
+    place::place(&mut plot, groups, s.tick);
+    plot
 }
 
 /// The widest label drawn past the end of a bar (single segments and stack totals).
@@ -317,12 +357,17 @@ fn draw_category(cx: &mut Ctx, p: &Plot, center: f64, g: &Group, lines: &[String
     }
     for (b, bar) in g.bars.iter().enumerate() {
         let pos = center - p.group / 2.0 + p.bar * b as f64;
+        // A lone segment carries its label past its end, unless its series' labels are out.
         let single = bar.len() == 1;
+        let labelled = !(single && p.hidden.get(b).copied().unwrap_or(false));
         for seg in bar {
-            draw_segment(cx, p, pos, seg, single);
+            draw_segment(cx, p, pos, seg, single, labelled);
+        }
+        if bar.is_empty() {
+            draw_gap(cx, p, pos + p.bar / 2.0, g.bars.len());
         }
     }
-    if let Some((total, label)) = &g.total {
+    if let (Some((total, label)), false) = (&g.total, p.hidden[p.hidden.len() - 1]) {
         let (val, anchor) = p
             .orient
             .beyond(p.scale(*total), true, Sizes::line(p.value_size));
@@ -331,9 +376,9 @@ fn draw_category(cx: &mut Ctx, p: &Plot, center: f64, g: &Group, lines: &[String
     }
 }
 
-/// One segment of the bar at category position `pos`, with its value label: past its end for
-/// a bar of one segment, inside it (when it fits) for a part of a stack.
-fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
+/// One segment of the bar at category position `pos`, with its value label (when `labelled`):
+/// past its end for a bar of one segment, inside it (when it fits) for a part of a stack.
+fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool, labelled: bool) {
     let (low, high) = (p.scale(seg.to.min(seg.from)), p.scale(seg.to.max(seg.from)));
     // Pixel order: a vertical axis runs upwards, so `high` is the smaller y there.
     let (a, b) = (low.min(high), low.max(high));
@@ -342,6 +387,9 @@ fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
     cx.scene.rect(x, y, w, h, seg.color);
     let mid = pos + p.bar / 2.0;
     let size = p.value_size;
+    if !labelled {
+        return;
+    }
     if single {
         let positive = seg.to >= 0.0;
         let end = if positive { high } else { low };
@@ -351,6 +399,34 @@ fn draw_segment(cx: &mut Ctx, p: &Plot, pos: f64, seg: &Segment, single: bool) {
     } else if p.orient.fits_inside(&seg.label, size, p.bar, b - a) {
         let (x, y) = p.orient.xy(mid, (a + b) / 2.0);
         segment_label(cx, seg, true, x, y, size, Anchor::Middle);
+    }
+}
+
+/// A bar with no data: "no data" (or "–" where the words do not fit) at the baseline, centred
+/// on category position `mid`, muted and not bold so that it never reads as a value.
+fn draw_gap(cx: &mut Ctx, p: &Plot, mid: f64, bars: usize) {
+    let size = p.value_size.min(cx.sizes.tick);
+    let words = no_data(&cx.spec.lang());
+    let room = match p.orient {
+        // One bar alone may use its category's width; side by side, its own.
+        Orient::Vertical if bars == 1 => p.slot * 0.92,
+        Orient::Vertical => p.bar,
+        Orient::Horizontal => f64::INFINITY,
+    };
+    let fits = text::width(words, size, false) <= room
+        && (p.orient == Orient::Vertical || Sizes::line(size) <= p.slot);
+    let mark = if fits { words } else { "\u{2013}" };
+    let (val, anchor) = p.orient.beyond(p.scale(0.0), true, Sizes::line(size));
+    let (x, y) = p.orient.xy(mid, val);
+    let muted = cx.theme.muted;
+    cx.text(x, y, mark, size, muted, anchor, false);
+}
+
+/// "no data" in the chart's language.
+pub(crate) fn no_data(lang: &crate::spec::Lang) -> &'static str {
+    match lang.code() {
+        "ar" => "لا بيانات",
+        _ => "no data",
     }
 }
 
@@ -364,8 +440,9 @@ fn bars_per_group(groups: &[Group]) -> usize {
         .max(1)
 }
 
-/// The largest value-label size (down to 9 px) at which every outside label fits `room`.
-fn fit_size(groups: &[Group], room: f64, size: f64) -> f64 {
+/// The largest value-label size, down to `min` (the tick size), at which every label past a
+/// bar fits `room`; [`place::place`] then leaves out what still collides.
+fn fit_size(groups: &[Group], room: f64, size: f64, min: f64) -> f64 {
     let widest = groups
         .iter()
         .flat_map(|g| g.bars.iter().filter(|b| b.len() == 1).flatten())
@@ -374,6 +451,6 @@ fn fit_size(groups: &[Group], room: f64, size: f64) -> f64 {
     if widest <= room || widest == 0.0 {
         size
     } else {
-        (size * room / widest).max(9.0)
+        (size * room / widest).max(min)
     }
 }
