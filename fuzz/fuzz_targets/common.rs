@@ -48,7 +48,7 @@ pub fn split(data: &[u8]) -> Option<(ChartOptions, &[u8])> {
     }
     let common = spec.common_mut();
     let columns = &mut common.columns;
-    columns.lang = if bit(a, 1) { Lang::Ar } else { Lang::En };
+    columns.lang = Some(if bit(a, 1) { Lang::ar() } else { Lang::en() });
     columns.top = [None, Some(1), Some(3), Some(8)][usize::from((c >> 3) & 3)];
     columns.delimiter = [None, Some(','), Some(';'), Some('\t')][usize::from(b & 3)];
     if bit(b, 7) {
