@@ -55,6 +55,35 @@ pub enum Digits {
     Arabic,
 }
 
+/// How `agg` turns the rows of each group (label, and series when given) into one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Agg {
+    /// The number of rows (reads no value column).
+    Count,
+    /// The sum of the values (empty cells skipped).
+    Sum,
+    /// The mean of the values (empty cells skipped).
+    Mean,
+    /// The smallest value (empty cells skipped).
+    Min,
+    /// The largest value (empty cells skipped).
+    Max,
+}
+
+impl Agg {
+    /// The name, as the flag and the manifest spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Agg::Count => "count",
+            Agg::Sum => "sum",
+            Agg::Mean => "mean",
+            Agg::Min => "min",
+            Agg::Max => "max",
+        }
+    }
+}
+
 /// Smallest image side in pixels.
 pub const MIN_SIZE: u32 = 200;
 /// Largest image side in pixels.
@@ -113,6 +142,11 @@ pub struct Common {
     #[command(flatten)]
     #[serde(flatten)]
     pub columns: Columns,
+    /// Group the rows by label (and series) and draw one value per group: the count of rows,
+    /// or the sum, mean, min or max of the value column. Reads big files and standard input
+    /// as a stream.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub agg: Option<Agg>,
     /// Legend name for a series (repeatable, in order; default: from the data).
     #[arg(long, value_name = "NAME")]
     pub legend: Vec<String>,
@@ -146,6 +180,7 @@ impl Default for Common {
     fn default() -> Self {
         Common {
             columns: Columns::default(),
+            agg: None,
             legend: Vec::new(),
             title: None,
             subtitle: None,
@@ -273,7 +308,47 @@ impl Common {
                 "use a scale from 0.25 to 8 (2 for high-density screens)",
             ));
         }
-        self.columns.validate()
+        self.columns.validate()?;
+        self.validate_agg()
+    }
+
+    /// Checks that `agg` has the value column it needs: none for `count`, one for the others.
+    fn validate_agg(&self) -> Result<(), OptionError> {
+        let (Some(agg), v) = (self.agg, self.voice()) else {
+            return Ok(());
+        };
+        let values = &self.columns.value;
+        if agg == Agg::Count && !values.is_empty() {
+            return Err(self.columns.error(
+                "agg",
+                "count".into(),
+                &format!(
+                    "counts rows and reads no value column, but {} was given",
+                    v.name("value")
+                ),
+                &format!(
+                    "drop {}, or add its values up with {}",
+                    v.name("value"),
+                    v.set("agg", "sum")
+                ),
+            ));
+        }
+        if values.len() > 1 {
+            return Err(self.columns.error(
+                "agg",
+                agg.name().into(),
+                &format!(
+                    "reads one value column, but {} names {}",
+                    v.name("value"),
+                    values.len()
+                ),
+                &format!(
+                    "give one value column, e.g. {}; draw one chart per column",
+                    v.set("value", &values[0])
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Checks that a PNG of this size and scale can be drawn (asked only when a PNG is wanted).
