@@ -184,7 +184,11 @@ impl<'a> Stream<'a> {
         let start = self.start().1;
         let window = self.window.borrow();
         let from = usize::try_from(start.saturating_sub(window.base)).unwrap_or(0);
-        let text = String::from_utf8_lossy(window.bytes.get(from..).unwrap_or(&[]));
+        // The record's bytes and a little after (quotes at most double its length), not the
+        // whole window: a sample asks for the columns of a thousand rows.
+        let len = 2 * self.record.as_slice().len() + 3 * self.record.len() + 2;
+        let bytes = window.bytes.get(from..).unwrap_or(&[]);
+        let text = String::from_utf8_lossy(&bytes[..len.min(bytes.len())]);
         super::field_columns(&text, 0, self.delimiter, self.record.len())
     }
 
