@@ -373,3 +373,61 @@ fn a_manifest_input_cannot_be_standard_input() {
         "{e}"
     );
 }
+
+/// Peak resident memory (KiB) of `sharechart bar FILE --label region --agg count --top 5`, by
+/// GNU time; `None` where it is not installed.
+fn peak_kib(file: &std::path::Path, out: &std::path::Path) -> Option<u64> {
+    let time = std::path::Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let o = std::process::Command::new(time)
+        .args(["-f", "%M"])
+        .arg(assert_cmd::cargo::cargo_bin("sharechart"))
+        .arg("bar")
+        .arg(file)
+        .args(["--label", "region", "--agg", "count", "--top", "5", "-o"])
+        .arg(out)
+        .output()
+        .expect("GNU time runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+#[test]
+fn memory_does_not_grow_with_the_file() {
+    // 100,000 and 1,000,000 rows (3 and 30 MB): the same peak within 2 MiB. bench/agg.py
+    // goes on to 10^7 rows.
+    let dir = tempdir();
+    let mut peaks = Vec::new();
+    for rows in [100_000u64, 1_000_000] {
+        let mut csv = String::with_capacity(rows as usize * 32 + 32);
+        csv.push_str("id,region,product,amount\n");
+        for i in 0..rows {
+            let region = ["North", "South", "East", "West", "Centre", "Coast", "Delta"]
+                [(i * 7919 % 7) as usize];
+            csv.push_str(&format!(
+                "{i},{region},Prod{:03},{}.{:02}\n",
+                i % 97,
+                i % 9973,
+                i % 100
+            ));
+        }
+        let file = write(dir.path(), &format!("rows-{rows}.csv"), csv);
+        match peak_kib(&file, &dir.path().join("c.svg")) {
+            Some(kib) => peaks.push(kib),
+            None => return,
+        }
+    }
+    assert!(
+        peaks[1] <= peaks[0] + 2048,
+        "peak memory grew from {} KiB to {} KiB with a file 10 times larger",
+        peaks[0],
+        peaks[1]
+    );
+}
