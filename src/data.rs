@@ -3,6 +3,8 @@
 //! This layer knows nothing of charts. It checks the encoding, sniffs the delimiter, refuses
 //! ragged rows and keeps positions so that later errors can point at `file:line:column`.
 
+pub mod stream;
+
 use std::path::Path;
 
 use crate::error::DataError;

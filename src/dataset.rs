@@ -5,6 +5,7 @@
 //! Long ("tidy") data, where a label repeats once per series (Oil/Production, Oil/Reserves), is
 //! pivoted on the text column that tells the repeats apart, so it draws as grouped bars.
 
+pub mod agg;
 mod cells;
 mod columns;
 mod labels;

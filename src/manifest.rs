@@ -256,6 +256,8 @@ fn chart(
         }
     };
     let input = match find(entries, "input").map(|e| (e, e.value.get_ref().as_str())) {
+        // Standard input is for one chart from a pipe; a manifest's charts are rebuilt from files.
+        Some((e, Some("-"))) => return Err(err(e.value.span(), "input = \"-\" (standard input) cannot be read by a manifest: its charts are rebuilt from files\n  hint: save the data to a file and give its path, or draw from a pipe with `sharechart bar - ...`".into())),
         Some((_, Some(s))) => base.join(s),
         Some((e, None)) => return Err(err(e.value.span(), "'input' must be a file name\n  hint: write input = \"data/FILE.csv\" (relative to the manifest)".into())),
         None => return Err(err(span, "missing key 'input'\n  hint: add input = \"data/FILE.csv\" (relative to the manifest)".into())),

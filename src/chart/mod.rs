@@ -299,12 +299,15 @@ pub(crate) fn shares(ds: &Dataset, key: &str, voice: Voice) -> anyhow::Result<Ve
     Ok(out)
 }
 
-/// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight").
+/// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight"; "Chart" for
+/// standard input).
 pub fn title(ds: &Dataset, spec: &Common) -> String {
     if let Some(t) = &spec.title {
         return text::clean(t);
     }
-    let stem = std::path::Path::new(&ds.path)
+    // Standard input has no file name to make a title from.
+    let path = if ds.path == "<stdin>" { "" } else { &ds.path };
+    let stem = std::path::Path::new(path)
         .file_stem()
         .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
         .unwrap_or_default();

@@ -12,7 +12,7 @@ use super::FontSet;
 pub fn check(
     scene: &Scene,
     set: &FontSet,
-    table: &Table,
+    source: Source,
     options: &ChartOptions,
 ) -> anyhow::Result<()> {
     let mut chars: Vec<char> = scene
@@ -38,7 +38,7 @@ pub fn check(
         .next();
     match first {
         None => Ok(()),
-        Some(c) => Err(anyhow::anyhow!(message(c, table, options, set))),
+        Some(c) => Err(anyhow::anyhow!(message(c, source, options, set))),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
-fn message(c: char, table: &Table, options: &ChartOptions, set: &FontSet) -> String {
+fn message(c: char, source: Source, options: &ChartOptions, set: &FontSet) -> String {
     let voice = options.common().voice();
     let fonts = if set.user().is_empty() {
         "the embedded fonts".to_string()
@@ -70,25 +70,22 @@ fn message(c: char, table: &Table, options: &ChartOptions, set: &FontSet) -> Str
     };
     format!(
         "{}: character '{c}' ({}) is in none of {fonts}: it would be drawn as an empty box\n  hint: {hint}",
-        place(c, table, options),
+        place(c, source, options),
         code_point(c),
     )
 }
 
 /// Where `c` comes from: a cell ("file:line:column: column 'label'"), a header, an option, or
 /// the file name (a title made from it).
-fn place(c: char, table: &Table, options: &ChartOptions) -> String {
-    for row in &table.rows {
-        for (i, cell) in row.cells.iter().enumerate() {
-            if cell.contains(c) {
-                let name = table.headers.get(i).map_or("", String::as_str);
-                let col = row.columns.get(i).copied().unwrap_or(1);
-                return format!("{}:{}:{col}: column '{name}'", table.path, row.line);
-            }
-        }
-    }
-    if let Some(h) = table.headers.iter().find(|h| h.contains(c)) {
-        return format!("{}:1: header '{h}'", table.path);
+fn place(c: char, source: Source, options: &ChartOptions) -> String {
+    let (path, table) = match source {
+        Source::Table(t) => (t.path.as_str(), Some(t)),
+        Source::Stream(p) => (p, None),
+    };
+    if let Some(table) = table
+        && let Some(at) = cell_of(c, table)
+    {
+        return at;
     }
     let common = options.common();
     let voice = common.voice();
@@ -110,5 +107,40 @@ fn place(c: char, table: &Table, options: &ChartOptions) -> String {
     if let Some(v) = common.legend.iter().find(|l| l.contains(c)) {
         return voice.opening("legend", &format!("{v:?}"));
     }
-    format!("{} (the title is made from the file name)", table.path)
+    if table.is_none() {
+        // Aggregated from a stream: the rows are gone, the label is a group's.
+        return format!("{path}: a label");
+    }
+    format!("{path} (the title is made from the file name)")
+}
+
+/// The first cell (or header) of the table that holds `c`.
+fn cell_of(c: char, table: &Table) -> Option<String> {
+    for row in &table.rows {
+        for (i, cell) in row.cells.iter().enumerate() {
+            if cell.contains(c) {
+                let name = table.headers.get(i).map_or("", String::as_str);
+                let col = row.columns.get(i).copied().unwrap_or(1);
+                return Some(format!(
+                    "{}:{}:{col}: column '{name}'",
+                    table.path, row.line
+                ));
+            }
+        }
+    }
+    table
+        .headers
+        .iter()
+        .find(|h| h.contains(c))
+        .map(|h| format!("{}:1: header '{h}'", table.path))
+}
+
+/// Where a chart's text came from: a table read whole, or a stream aggregated by `agg` (only
+/// its path is left to name).
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    /// A table.
+    Table(&'a Table),
+    /// A stream, by path.
+    Stream(&'a str),
 }

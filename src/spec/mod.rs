@@ -5,6 +5,7 @@
 
 pub mod lang;
 pub mod options;
+pub mod values;
 pub mod voice;
 
 use std::path::PathBuf;
@@ -244,7 +245,7 @@ mod tests {
             // must set them, else serde does not read that key.
             for k in &keys {
                 if !fields.contains(k) {
-                    let read = ["\"x\"", "1", "\"asc\""].iter().any(|v| {
+                    let read = ["\"x\"", "1", "\"asc\"", "\"sum\""].iter().any(|v| {
                         let one = format!("{k} = {v}");
                         match kind {
                             Kind::Bar => toml::from_str::<BarOptions>(&one)

@@ -5,72 +5,13 @@
 //! [`PieOptions`]); which keys a kind accepts is read off these same definitions
 //! ([`super::Kind::keys`]).
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use super::voice::{OptionError, Voice};
 
-/// Sort order of categories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Sort {
-    /// Smallest first.
-    Asc,
-    /// Largest first.
-    Desc,
-}
-
 pub use super::lang::Lang;
-
-/// Colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeName {
-    /// Dark text on white.
-    #[default]
-    Light,
-    /// Light text on a dark background, for slides and dark pages.
-    Dark,
-    /// Stays readable when printed in greyscale.
-    Print,
-}
-
-/// Digits of the numbers on the chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Digits {
-    /// 0123456789 and %.
-    #[default]
-    Latin,
-    /// Arabic-Indic digits ٠١٢٣٤٥٦٧٨٩, the Arabic percent sign ٪ and decimal separator ٫.
-    Arabic,
-    /// The language's own digits and percent sign: Arabic-Indic for Arabic, Extended
-    /// Arabic-Indic ۰۱۲۳۴۵۶۷۸۹ for Persian and Urdu, Bengali ০১২৩৪৫৬৭৮৯ for Bengali (Latin
-    /// digits for a language without its own).
-    Native,
-}
-
-/// How an SVG writes its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum SvgText {
-    /// As text, in the embedded fonts' families (small, searchable; a viewer without the fonts
-    /// draws its own).
-    #[default]
-    Text,
-    /// As glyph outlines: the same in every viewer; the title and description stay text for
-    /// screen readers.
-    Paths,
-}
-
-/// The decimal separator of the numbers in a CSV file (`--decimal ,`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecimalMark {
-    /// `12.9`; thousands grouped with `,` (`1,234.5`).
-    Point,
-    /// `12,9`; thousands grouped with `.`, a space, a no-break space or `'` (`1.234,5`).
-    Comma,
-}
+pub use super::values::{Agg, DecimalMark, Digits, Sort, SvgText, ThemeName};
 
 /// Smallest image side in pixels.
 pub const MIN_SIZE: u32 = 200;
@@ -138,6 +79,11 @@ pub struct Common {
     #[command(flatten)]
     #[serde(flatten)]
     pub columns: Columns,
+    /// Group the rows by label (and series) and draw one value per group: the count of rows,
+    /// or the sum, mean, min or max of the value column. Reads big files and standard input
+    /// as a stream.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub agg: Option<Agg>,
     /// Legend name for a series (repeatable, in order; default: from the data).
     #[arg(long, value_name = "NAME")]
     pub legend: Vec<String>,
@@ -187,6 +133,7 @@ impl Default for Common {
     fn default() -> Self {
         Common {
             columns: Columns::default(),
+            agg: None,
             legend: Vec::new(),
             title: None,
             subtitle: None,
@@ -382,7 +329,47 @@ impl Common {
                 "use a scale from 0.25 to 8 (2 for high-density screens)",
             ));
         }
-        self.columns.validate()
+        self.columns.validate()?;
+        self.validate_agg()
+    }
+
+    /// Checks that `agg` has the value column it needs: none for `count`, one for the others.
+    fn validate_agg(&self) -> Result<(), OptionError> {
+        let (Some(agg), v) = (self.agg, self.voice()) else {
+            return Ok(());
+        };
+        let values = &self.columns.value;
+        if agg == Agg::Count && !values.is_empty() {
+            return Err(self.columns.error(
+                "agg",
+                "count".into(),
+                &format!(
+                    "counts rows and reads no value column, but {} was given",
+                    v.name("value")
+                ),
+                &format!(
+                    "drop {}, or add its values up with {}",
+                    v.name("value"),
+                    v.set("agg", "sum")
+                ),
+            ));
+        }
+        if values.len() > 1 {
+            return Err(self.columns.error(
+                "agg",
+                agg.name().into(),
+                &format!(
+                    "reads one value column, but {} names {}",
+                    v.name("value"),
+                    values.len()
+                ),
+                &format!(
+                    "give one value column, e.g. {}; draw one chart per column",
+                    v.set("value", &values[0])
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Checks that a PNG of this size and scale can be drawn (asked only when a PNG is wanted).

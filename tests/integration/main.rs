@@ -5,6 +5,7 @@
 
 mod common;
 
+mod agg;
 mod cli;
 mod cli_build;
 mod cli_render;
