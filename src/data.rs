@@ -145,18 +145,33 @@ fn records(
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let pos = record
-            .position()
-            .cloned()
-            .unwrap_or_else(csv::Position::new);
-        let columns = field_columns(text, pos.byte() as usize, delimiter, record.len());
+        let (line, byte) = start(text, &record);
+        let columns = field_columns(text, byte, delimiter, record.len());
         let cells: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
         match &headers {
             None => headers = Some(cells),
-            Some(h) => rows.push(row(path, h.len(), pos.line(), cells, columns, delimiter)?),
+            Some(h) => rows.push(row(path, h.len(), line, cells, columns, delimiter)?),
         }
     }
     Ok((headers, rows))
+}
+
+/// The line and byte where a record starts. The reader's position of a record is where it
+/// began looking for it: before the blank lines it skipped and, in a CRLF file, at the `\n`
+/// ending the line before; those line ends are stepped over here (as `data::stream` does).
+fn start(text: &str, record: &csv::StringRecord) -> (u64, usize) {
+    let (mut line, mut byte) = record
+        .position()
+        .map_or((1, 0), |p| (p.line(), p.byte() as usize));
+    for &b in text.as_bytes().get(byte..).unwrap_or(&[]) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+        byte += 1;
+    }
+    (line, byte)
 }
 
 /// A data row, refused when it has another number of fields than the header (`expected`).

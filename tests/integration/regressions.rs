@@ -267,3 +267,21 @@ fn an_output_folder_without_extension_is_called_a_folder() {
         "{stderr}"
     );
 }
+
+// Was: in a CRLF file, and after blank lines, an error named the line before the bad row (the
+// csv reader places a record where it began looking for it)
+#[test]
+fn crlf_and_blank_lines_give_the_bad_rows_own_line() {
+    let dir = tempdir();
+    for (name, text) in [
+        ("crlf.csv", "a,b\r\nx,1\r\ny,2,3\r\n"),
+        ("blank.csv", "a,b\nx,1\n\n\ny,2,3\n"),
+    ] {
+        let p = write(dir.path(), name, text);
+        let line = if name == "crlf.csv" { 3 } else { 5 };
+        let (code, stderr) = run(&["bar", &s(&p), "-o", &s(&dir.path().join("c.svg"))]);
+        assert_eq!(code, Some(1));
+        let want = format!("{}:{line}:5: this row has 3 fields", s(&p));
+        assert!(stderr.contains(&want), "{want}\n{stderr}");
+    }
+}
