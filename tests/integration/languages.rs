@@ -170,7 +170,14 @@ fn a_character_no_font_has_is_refused_with_its_code_point() {
 #[test]
 fn a_font_from_the_machine_draws_what_the_embedded_ones_lack() {
     if !Path::new(ZENHEI).is_file() {
-        panic!("{ZENHEI} is missing: .ci/run installs it (apt-get install fonts-wqy-zenhei)");
+        // CI installs it (.ci/run), so there its absence is a failure; on a developer's machine
+        // with only the Rust toolchain the README's test command still passes, and says why.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{ZENHEI} is missing: .ci/run installs it (apt-get install fonts-wqy-zenhei)"
+        );
+        eprintln!("skipped: {ZENHEI} is missing (apt-get install fonts-wqy-zenhei)");
+        return;
     }
     let dir = tempdir();
     let csv = common::write(dir.path(), "zh.csv", "label,share\nOil,3\n中国,4\n");
