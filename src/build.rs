@@ -243,6 +243,7 @@ fn build_one(
         desc: rendered.desc,
         alt: rendered.alt,
         rtl: rendered.rtl,
+        size: rendered.size,
         outputs: rendered
             .files
             .iter()

@@ -29,6 +29,8 @@ pub struct Rendered {
     pub alt: String,
     /// Laid out right to left.
     pub rtl: bool,
+    /// The drawn size in pixels (a chart without a given height is as tall as its content).
+    pub size: (u32, u32),
 }
 
 /// The input `-`: standard input.
@@ -170,12 +172,14 @@ fn render_scene(job: &Job, scene: Scene, alt: String) -> anyhow::Result<Rendered
         &alt,
     )?;
     let files = job.outputs.iter().cloned().zip(bytes).collect();
+    let size = (scene.width, scene.height);
     Ok(Rendered {
         files,
         title: scene.title,
         desc: scene.desc,
         alt,
         rtl: scene.rtl,
+        size,
     })
 }
 

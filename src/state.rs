@@ -31,6 +31,10 @@ pub struct Entry {
     pub alt: String,
     /// Right-to-left chart.
     pub rtl: bool,
+    /// The drawn size in pixels, for the report page's `<img>` (0 in a state file of an older
+    /// version: the page then falls back on the options).
+    #[serde(default)]
+    pub size: (u32, u32),
     /// Outputs.
     pub outputs: Vec<Output>,
 }

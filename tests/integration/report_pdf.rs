@@ -178,3 +178,26 @@ fn png_knows_its_size_and_alt_text() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn the_report_page_gives_each_image_its_drawn_size() {
+    // Without a height, horizontal bars are as tall as their content: the page's <img> says so.
+    let dir = tempdir();
+    write(dir.path(), "data.csv", CSV);
+    let m = write(
+        dir.path(),
+        "charts.toml",
+        "[[chart]]\nname = \"h\"\ninput = \"data.csv\"\nkind = \"bar\"\nhorizontal = true\n\
+         output = [\"out/h.svg\"]\n",
+    );
+    bin().args(["build", "-m"]).arg(&m).assert().success();
+    let svg = std::fs::read_to_string(dir.path().join("out/h.svg")).expect("svg");
+    let doc = roxmltree::Document::parse(&svg).expect("xml");
+    let height = doc.root_element().attribute("height").expect("height");
+    assert_ne!(height, "800", "the chart was fitted to its content");
+    let html = std::fs::read_to_string(dir.path().join("out/index.html")).expect("page");
+    assert!(
+        html.contains(&format!("width=\"1200\" height=\"{height}\"")),
+        "{height}\n{html}"
+    );
+}
