@@ -22,8 +22,9 @@ pub mod face;
 mod user;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use resvg::usvg::fontdb;
 
@@ -131,11 +132,21 @@ struct Family {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FontSet(Arc<Inner>);
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct Inner {
     user: Vec<UserFace>,
     families: Vec<Family>,
     order: Vec<FaceRef>,
+    /// Advances already measured, by text and weight: layout measures the same strings again
+    /// and again (a title to wrap, then to place; labels to fit, then to draw), and shaping is
+    /// the dearest step of laying out a chart.
+    widths: Mutex<[HashMap<Box<str>, f64>; 2]>,
+}
+
+impl PartialEq for Inner {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.user, &self.families, &self.order) == (&other.user, &other.families, &other.order)
+    }
 }
 
 static EMBEDDED_SET: LazyLock<FontSet> = LazyLock::new(|| FontSet::new(Vec::new()));
@@ -197,6 +208,7 @@ impl FontSet {
             user,
             families,
             order,
+            widths: Mutex::default(),
         }))
     }
 
@@ -277,6 +289,17 @@ impl FontSet {
     /// for a missing glyph with the first other face in database order that has its character,
     /// whose glyphs replace the missing ones if it gives as many glyphs (usvg's fallback).
     pub fn advance_em(&self, text: &str, bold: bool) -> f64 {
+        // A poisoned lock only means another thread panicked while inserting: the map is fine.
+        let widths = || self.0.widths.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(&em) = widths()[usize::from(bold)].get(text) {
+            return em;
+        }
+        let em = self.measure_em(text, bold);
+        widths()[usize::from(bold)].insert(text.into(), em);
+        em
+    }
+
+    fn measure_em(&self, text: &str, bold: bool) -> f64 {
         let primary = self.face_of(self.pick(text), bold);
         let Some(face) = primary.get() else {
             return text.chars().count() as f64 * 0.55;

@@ -116,6 +116,17 @@ pub fn clean(text: &str) -> String {
 /// Breaks `text` into at most `max_lines` lines no wider than `max_width`; the last line ends
 /// with an ellipsis if the text does not fit. A single word wider than the line is cut too.
 pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usize) -> Vec<String> {
+    // Most titles and labels fit on one line: one shaping of the whole text instead of one per
+    // word (shaping is the dearest step of a chart's layout). The greedy loop below would give
+    // the same single line, since every prefix of a text that fits fits too.
+    let whole = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if width(&whole, size, bold) <= max_width {
+        return vec![whole];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
