@@ -389,3 +389,40 @@ fn stacked_and_share_vs_rest_bar_errors() {
         &["\"120\" is outside 0-100"],
     );
 }
+
+/// The binary starts without Rust's runtime (a C `main`, for start-up time), so it sets up what
+/// it needs itself: a reader that closes the pipe early is not an error and does not kill the
+/// process with SIGPIPE, and a chart written to stdout arrives whole.
+#[test]
+fn stdout_closed_early_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let exe = env!("CARGO_BIN_EXE_sharechart");
+    let csv = fixture("crops.csv");
+    for _ in 0..5 {
+        let mut child = Command::new(exe)
+            .args(["bar", s(&csv).as_str(), "-o", "-"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("waits");
+        assert!(
+            out.status.success(),
+            "{:?} {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = Command::new(exe)
+        .args(["bar", s(&csv).as_str(), "-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"<svg") && out.stdout.ends_with(b"</svg>\n"));
+}
