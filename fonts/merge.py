@@ -64,6 +64,11 @@ def merge(parts, family, weight, what):
             rec.string = f"{ps}-{weight}"
         elif rec.nameID == 3:
             rec.string = f"{ps}-{weight}; merged from {what}"
+    # The glyphs' own hinting instructions go too: without the tables above they are dead, and
+    # they were a third of the glyph data a PDF embeds (issue 14).
+    for name in font.getGlyphOrder():
+        font["glyf"][name].removeHinting()
+    font["maxp"].maxSizeOfInstructions = 0
     font.save(f"{out}/{ps}-{weight}.ttf")
     print(ps, weight, font["maxp"].numGlyphs)
 

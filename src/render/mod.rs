@@ -3,6 +3,7 @@
 //! same chart (and Arabic is shaped in each). The tree is parsed once for both.
 
 mod pdf;
+mod pdf_pack;
 mod png;
 mod svg;
 

@@ -18,7 +18,6 @@
 //!   (`pHYs`) declare.
 
 use anyhow::anyhow;
-use krilla::Document;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::metadata::{Metadata, TextDirection};
@@ -28,6 +27,7 @@ use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Paint, Stroke, StrokeDash
 use krilla::surface::Surface;
 use krilla::tagging::{ContentTag, Node, SpanTag, Tag, TagGroup, TagTree};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
 use resvg::usvg;
 
 /// Points per SVG pixel: a CSS pixel is 1/96 inch, a point 1/72.
@@ -50,7 +50,14 @@ pub struct Info<'a> {
 /// Writes the tree (of an SVG `width` x `height` pixels) as a one-page PDF.
 pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow::Result<Vec<u8>> {
     let lang = info.lang;
-    let mut doc = Document::new();
+    // No XMP packet: the document info dictionary and the catalog's /Lang carry the title,
+    // description and language (pdfinfo shows them), 1.3 KB less (issue 14). The content
+    // streams are compressed by `pdf_pack`, with the compressor it needs anyway.
+    let mut doc = Document::new_with(SerializeSettings {
+        xmp_metadata: false,
+        compress_content_streams: false,
+        ..SerializeSettings::default()
+    });
     let (w, h) = (width as f32 * PT_PER_PX, height as f32 * PT_PER_PX);
     let settings = PageSettings::from_wh(w, h).ok_or_else(|| anyhow!("the PDF page is empty"))?;
     let mut figure = TagGroup::new(Tag::Figure(Some(info.desc.to_string())));
@@ -87,8 +94,10 @@ pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow:
                 TextDirection::LeftToRight
             }),
     );
-    doc.finish()
-        .map_err(|e| anyhow!("the PDF could not be written: {e:?}"))
+    let pdf = doc
+        .finish()
+        .map_err(|e| anyhow!("the PDF could not be written: {e:?}"))?;
+    Ok(super::pdf_pack::pack(&pdf).unwrap_or(pdf))
 }
 
 /// The faces the tree's glyphs use, as krilla fonts, made once each per PDF.

@@ -126,10 +126,42 @@ fn pdf_is_vector_with_embedded_fonts_and_the_same_bytes_every_run() {
     let first = run();
     assert!(first.starts_with(b"%PDF-"));
     assert_eq!(first, run(), "deterministic");
-    let text = String::from_utf8_lossy(&first);
+    let text = pdf_text(&first);
     assert!(text.contains("/FontFile2"), "the font is embedded");
+    assert!(
+        text.contains("/Length1 "),
+        "with its length, as FontFile2 asks"
+    );
     assert!(!text.contains("/CreationDate"), "no date");
     assert!(!text.contains("/Subtype/Image"), "vector, no raster image");
+    // Without an XMP packet, the document info and the catalog still say what the PDF is.
+    assert!(text.contains("/Title(Counts)"), "{text}");
+    assert!(text.contains("/Subject(Bar chart: Counts"), "{text}");
+    assert!(text.contains("/Lang(en)"), "{text}");
+    assert!(text.contains("/S/Figure") && text.contains("/Alt(Bar chart: Counts"));
+    assert!(!text.contains("/Metadata"), "no XMP packet");
+    // Small: the dictionaries are in a compressed object stream.
+    assert!(text.contains("/Type/ObjStm") && text.contains("/Type/XRef"));
+    assert!(!text.contains("\nxref\n"), "no plain cross-reference table");
+}
+
+/// The PDF's bytes with every Flate stream inflated after it, as text: what a reader sees in
+/// the object streams and fonts too.
+fn pdf_text(pdf: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(pdf).into_owned();
+    let mut at = 0;
+    while let Some(i) = pdf[at..].windows(7).position(|w| w == b"stream\n") {
+        let start = at + i + 7;
+        // Inflate up to the end of the zlib stream (the data that follows it is not part of it).
+        let mut z = flate2::Decompress::new(true);
+        let mut out = Vec::with_capacity(1 << 20);
+        let done = z.decompress_vec(&pdf[start..], &mut out, flate2::FlushDecompress::Finish);
+        if matches!(done, Ok(flate2::Status::StreamEnd)) {
+            text.push_str(&String::from_utf8_lossy(&out));
+        }
+        at = start;
+    }
+    text
 }
 
 /// The chunks of a PNG, as (type, data).
