@@ -330,8 +330,18 @@ pub(crate) fn subtitle(ds: &Dataset, spec: &Common) -> Option<String> {
     }
     let name = text::clean(&first.column.replace('_', " "));
     let name = name.trim();
+    // A header written the other way from the chart (an English "share" over Arabic labels)
+    // would put two languages on one line: a percentage says so in the chart's language. Any
+    // other unit stays as the header gives it: a unit in the wrong language beats none.
+    let foreign = match unicode_bidi::get_base_direction(name) {
+        unicode_bidi::Direction::Rtl => !spec.rtl(),
+        unicode_bidi::Direction::Ltr => spec.rtl(),
+        unicode_bidi::Direction::Mixed => false,
+    };
     if name.is_empty() {
         None
+    } else if ds.percent && foreign {
+        Some(crate::spec::lang::words(&spec.lang()).percent.to_string())
     } else if ds.percent && !name.contains(['%', '٪']) {
         Some(format!("{name}, %"))
     } else {

@@ -126,24 +126,27 @@ pub struct Words {
     pub other: &'static str,
     /// The remainder of a share: "Rest of world".
     pub rest: &'static str,
+    /// The unit line of a percentage whose column header is in another script: "Percent (%)".
+    pub percent: &'static str,
 }
 
 /// The chart's words in `lang` (English for a language without a translation here).
 pub fn words(lang: &Lang) -> Words {
-    let (source, other, rest) = match lang.primary() {
-        "ar" => ("المصدر: ", "أخرى", "بقية العالم"),
-        "fa" | "prs" | "pes" => ("منبع: ", "سایر", "بقیه جهان"),
-        "ur" => ("ماخذ: ", "دیگر", "باقی دنیا"),
-        "fr" => ("Source : ", "Autres", "Reste du monde"),
-        "tr" => ("Kaynak: ", "Diğer", "Dünyanın geri kalanı"),
-        "ru" => ("Источник: ", "Другие", "Остальной мир"),
-        "bn" => ("উৎস: ", "অন্যান্য", "বিশ্বের বাকি অংশ"),
-        _ => ("Source: ", "Other", "Rest of world"),
+    let (source, other, rest, percent) = match lang.primary() {
+        "ar" => ("المصدر: ", "أخرى", "بقية العالم", "النسبة المئوية (%)"),
+        "fa" | "prs" | "pes" => ("منبع: ", "سایر", "بقیه جهان", "درصد (%)"),
+        "ur" => ("ماخذ: ", "دیگر", "باقی دنیا", "فیصد (%)"),
+        "fr" => ("Source : ", "Autres", "Reste du monde", "Pourcentage (%)"),
+        "tr" => ("Kaynak: ", "Diğer", "Dünyanın geri kalanı", "Yüzde (%)"),
+        "ru" => ("Источник: ", "Другие", "Остальной мир", "Процент (%)"),
+        "bn" => ("উৎস: ", "অন্যান্য", "বিশ্বের বাকি অংশ", "শতাংশ (%)"),
+        _ => ("Source: ", "Other", "Rest of world", "Percent (%)"),
     };
     Words {
         source,
         other,
         rest,
+        percent,
     }
 }
 

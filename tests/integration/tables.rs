@@ -286,6 +286,31 @@ fn one_series_shows_the_measure_as_subtitle() {
     assert!(run.has_text("Crude oil, 2023") && !run.has_text("barrels per day"));
 }
 
+#[test]
+fn an_english_percent_header_on_an_arabic_chart_gives_an_arabic_unit_line() {
+    let (_dir, csv) = file(
+        "ar.csv",
+        "label,label_ar,share\nDates,التمور,76\nRubber,المطاط,80\n",
+    );
+    let run = draw("bar", &csv, &["--lang", "ar"]);
+    let texts = run.texts();
+    assert!(
+        texts.iter().any(|(t, _)| t.contains("النسبة المئوية (%)")),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|(t, _)| t.contains("share")), "{texts:?}");
+    assert!(run.desc().contains("النسبة المئوية (%)"), "{}", run.desc());
+    // In English the header is the unit line, as before; a unit that is not a percentage is
+    // kept as written whatever the chart's language (better in English than absent).
+    assert!(draw("bar", &csv, &[]).has_text("share, %"));
+    let (_dir, csv) = file(
+        "tonnes.csv",
+        "label,label_ar,tonnes\nDates,التمور,7600\nRubber,المطاط,8000\n",
+    );
+    let texts = draw("bar", &csv, &["--lang", "ar"]).texts();
+    assert!(texts.iter().any(|(t, _)| t.contains("tonnes")), "{texts:?}");
+}
+
 /// The different fill colours of the rectangles (bars and swatches), without the background.
 fn fills(svg: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(svg).expect("valid SVG");
