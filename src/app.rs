@@ -31,6 +31,10 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 // The terminal shows as many rows as a horizontal bar chart.
                 crate::limits::fit(&mut ds, crate::limits::HORIZONTAL_BARS, &columns)?;
             }
+            // The same warnings as a chart of this table (missing values, ...).
+            for warning in &ds.warnings {
+                eprintln!("warning: {warning}");
+            }
             let color = crate::preview::want_color(std::io::stdout().is_terminal());
             let text = crate::preview::render(
                 &ds,

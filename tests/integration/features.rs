@@ -163,6 +163,27 @@ fn preview_fits_the_width_and_respects_no_color() {
 }
 
 #[test]
+fn preview_warns_of_missing_values_as_a_chart_does() {
+    let input = crate::common::repo_root().join("tests/data/missing-values.csv");
+    let preview = bin().arg("preview").arg(&input).output().expect("run");
+    assert!(preview.status.success());
+    let warned = String::from_utf8_lossy(&preview.stderr).to_string();
+    assert!(
+        warned.starts_with("warning: ") && warned.contains("share"),
+        "{warned}"
+    );
+    let dir = tempdir();
+    let chart = bin()
+        .arg("bar")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("a.svg"))
+        .output()
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&chart.stderr), warned);
+}
+
+#[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish"] {
         let out = bin().args(["completions", shell]).output().expect("run");
