@@ -443,7 +443,20 @@ mod tests {
         assert_eq!(localize("43.5%", Digits::Native, &l("fa")), "۴۳٫۵٪");
         assert_eq!(localize("1,207%", Digits::Native, &l("ur")), "۱٬۲۰۷٪");
         assert_eq!(localize("43.5%", Digits::Native, &l("bn")), "৪৩.৫%");
-        assert_eq!(localize("43.5%", Digits::Native, &l("fr")), "43.5%");
+        assert_eq!(localize("43.5%", Digits::Native, &l("fr")), "43,5\u{202F}%");
+        assert_eq!(localize("43.5%", Digits::Latin, &l("en")), "43.5%");
+        assert_eq!(
+            localize("1,207.5", Digits::Latin, &l("fr")),
+            "1\u{202F}207,5"
+        );
+        assert_eq!(
+            localize("1,207.5%", Digits::Latin, &l("de")),
+            "1.207,5\u{A0}%"
+        );
+        assert_eq!(localize("-12.5%", Digits::Latin, &l("tr")), "-%12,5");
+        assert_eq!(localize("12.5%", Digits::Latin, &l("id")), "12,5%");
+        assert_eq!(localize("12.5%", Digits::Latin, &l("ms")), "12.5%");
+        assert_eq!(localize("12.5%", Digits::Latin, &l("ar")), "12.5%");
         assert_eq!(localize("43.5%", Digits::Arabic, &l("fa")), "٤٣٫٥٪");
     }
 

@@ -9,11 +9,11 @@ use crate::spec::{Digits, Lang};
 pub fn localize(s: &str, digits: Digits, lang: &Lang) -> String {
     // The zero of the digit system, and whether it takes the Arabic separators and percent.
     let (zero, arabic_signs) = match digits {
-        Digits::Latin => return s.to_string(),
+        Digits::Latin => return latin(s, lang),
         Digits::Arabic => (0x0660, true),
         Digits::Native => match crate::spec::lang::native_zero(lang) {
             Some(zero) => (zero, (0x0660..=0x06F0).contains(&zero)),
-            None => return s.to_string(),
+            None => return latin(s, lang),
         },
     };
     s.chars()
@@ -25,6 +25,37 @@ pub fn localize(s: &str, digits: Digits, lang: &Lang) -> String {
             c => c,
         })
         .collect()
+}
+
+/// A number formatted the English way ("-1,207.5%") in `lang`'s Latin-digit style: "-1 207,5 %"
+/// in French, "%-1.207,5" in Turkish (see [`crate::spec::lang::number_style`]).
+fn latin(s: &str, lang: &Lang) -> String {
+    use crate::spec::lang::{Percent, number_style};
+    let style = number_style(lang);
+    if style.decimal == '.' && style.group == ',' && style.percent == Percent::After {
+        return s.to_string();
+    }
+    let (body, percent) = match s.strip_suffix('%') {
+        Some(body) => (body, true),
+        None => (s, false),
+    };
+    let body: String = body
+        .chars()
+        .map(|c| match c {
+            '.' => style.decimal,
+            ',' => style.group,
+            c => c,
+        })
+        .collect();
+    match (percent, style.percent) {
+        (false, _) => body,
+        (true, Percent::After) => format!("{body}%"),
+        (true, Percent::AfterSpace(space)) => format!("{body}{space}%"),
+        (true, Percent::Before) => match body.strip_prefix('-') {
+            Some(abs) => format!("-%{abs}"),
+            None => format!("%{body}"),
+        },
+    }
 }
 
 /// Writes the numbers in running text in the chart's digits: with Arabic digits "80% in 2024"

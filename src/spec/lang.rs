@@ -117,6 +117,56 @@ pub fn native_zero(lang: &Lang) -> Option<u32> {
     }
 }
 
+/// Where a language puts the percent sign of a number written with Latin digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Percent {
+    /// "12.9%".
+    After,
+    /// "12,9 %", with this (no-break) space.
+    AfterSpace(char),
+    /// "%12,9" (Turkish).
+    Before,
+}
+
+/// How a language writes a number in Latin digits (CLDR's standard patterns): its decimal
+/// mark, its thousands separator and where its percent sign goes. Languages not listed write
+/// "1,207.5" and "12.9%", as English does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// The decimal mark: '.' or ','.
+    pub decimal: char,
+    /// The thousands separator: ',', '.', a no-break space (U+00A0) or a narrow one (U+202F).
+    pub group: char,
+    /// The percent sign's place.
+    pub percent: Percent,
+}
+
+/// The [`NumberStyle`] of `lang`.
+pub fn number_style(lang: &Lang) -> NumberStyle {
+    const NBSP: char = '\u{00A0}';
+    const NNBSP: char = '\u{202F}';
+    let (decimal, group, percent) = match lang.primary() {
+        "fr" => (',', NNBSP, Percent::AfterSpace(NNBSP)),
+        "de" | "es" | "da" | "ro" => (',', '.', Percent::AfterSpace(NBSP)),
+        "ru" | "uk" | "be" | "kk" | "ky" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" => {
+            (',', NBSP, Percent::AfterSpace(NBSP))
+        }
+        "it" | "pt" | "nl" | "id" | "az" | "bs" | "hr" | "sl" | "sr" | "el" => {
+            (',', '.', Percent::After)
+        }
+        "uz" | "tg" | "tk" | "pl" | "hu" | "sq" | "bg" | "lt" | "lv" | "et" => {
+            (',', NBSP, Percent::After)
+        }
+        "tr" => (',', '.', Percent::Before),
+        _ => ('.', ',', Percent::After),
+    };
+    NumberStyle {
+        decimal,
+        group,
+        percent,
+    }
+}
+
 /// The words a chart writes itself, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {

@@ -88,6 +88,42 @@ fn french_labels_and_words() {
 }
 
 #[test]
+fn numbers_are_written_as_the_language_writes_them() {
+    let dir = tempdir();
+    let csv = common::write(
+        dir.path(),
+        "t.csv",
+        "label,share,tonnes\nA,12.9,1207.5\nB,-3.5,20000\n",
+    );
+    let csv = csv.to_str().expect("path");
+    let desc = |lang: &str, value: &str| {
+        let svg = svg_of(&[
+            "bar", csv, "--value", value, "--lang", lang, "--label", "label",
+        ]);
+        let doc = roxmltree::Document::parse(&svg).expect("valid XML");
+        let desc = doc.descendants().find(|n| n.has_tag_name("desc"));
+        let desc = desc.and_then(|n| n.text()).unwrap_or("").to_string();
+        (svg, desc)
+    };
+    // French: decimal comma, narrow no-break spaces before % and between thousands.
+    let (svg, d) = desc("fr", "share");
+    assert!(
+        d.contains("A 12,9\u{202F}%") && d.contains("B -3,5\u{202F}%"),
+        "{d}"
+    );
+    assert!(svg.contains(">\n12,9\u{202F}%\n<"), "the value label");
+    let (_, d) = desc("fr", "tonnes");
+    assert!(
+        d.contains("A 1\u{202F}207,5") && d.contains("B 20\u{202F}000"),
+        "{d}"
+    );
+    // German and Turkish put the separators and the sign their own way; English is unchanged.
+    assert!(desc("de", "tonnes").1.contains("A 1.207,5"));
+    assert!(desc("tr", "share").1.contains("A %12,9"));
+    assert!(desc("en", "share").1.contains("A 12.9%"));
+}
+
+#[test]
 fn a_language_without_its_column_lists_the_language_columns() {
     let f = fixture("languages.csv");
     bin()
