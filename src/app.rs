@@ -25,16 +25,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
             sort,
             width,
         } => {
-            let table = crate::data::read(&input, columns.delimiter_byte())?;
-            let mut ds = crate::dataset::build(&table, &columns, &[], sort)?;
-            if columns.top.is_some() {
-                // The terminal shows as many rows as a horizontal bar chart.
-                crate::limits::fit(&mut ds, crate::limits::HORIZONTAL_BARS, &columns)?;
-            }
-            // The same warnings as a chart of this table (missing values, ...).
-            for warning in &ds.warnings {
-                eprintln!("warning: {warning}");
-            }
+            let ds = pipeline::preview_dataset(&input, &columns, sort)?;
             let color = crate::preview::want_color(std::io::stdout().is_terminal());
             let text = crate::preview::render(
                 &ds,

@@ -13,7 +13,7 @@ use crate::fonts::FontSet;
 use crate::fonts::check::Source;
 use crate::render;
 use crate::scene::Scene;
-use crate::spec::{ChartOptions, Job};
+use crate::spec::{BarOptions, ChartOptions, Columns, Common, Job, Order, Sort};
 use crate::{chart, data, dataset, output, text};
 
 /// The files of one chart, rendered in memory, with the words the report page needs.
@@ -77,7 +77,7 @@ fn read_all(input: &Path) -> Result<Vec<u8>, DataError> {
 /// Lays out the chart of a CSV file (or of standard input for `-`; no file is written). The
 /// options must be valid ([`ChartOptions::validate`]); a [`Job`] guarantees it.
 pub fn scene(input: &Path, options: &ChartOptions) -> anyhow::Result<Scene> {
-    if options.common().agg.is_some() {
+    if options.common().columns.agg.is_some() {
         return Ok(aggregated(&shown(input), open(input)?, options)?.0);
     }
     let csv = read_all(input)?;
@@ -129,15 +129,7 @@ fn aggregated(
     options: &ChartOptions,
 ) -> anyhow::Result<(Scene, String)> {
     let common = options.common();
-    let mut stream = Stream::open(path, input, common.columns.delimiter_byte())?;
-    let groups = agg::aggregate(&mut stream, options)?;
-    if let (Some((count, column)), Some(how)) = (&groups.skipped, common.agg) {
-        let cells = if *count == 1 { "cell" } else { "cells" };
-        eprintln!(
-            "note: {path}: skipped {count} empty {cells} in column '{column}' ({} leaves them out)",
-            common.voice().set("agg", how.name())
-        );
-    }
+    let groups = grouped(path, input, options)?;
     if common.subtitle.is_some() {
         return laid_out(&groups.dataset, Source::Stream(path), options);
     }
@@ -146,11 +138,64 @@ fn aggregated(
     laid_out(&groups.dataset, Source::Stream(path), &options)
 }
 
+/// The records of `input` grouped as `options` ask (`agg` must be set), with a note on stderr
+/// for the empty cells left out.
+fn grouped(
+    path: &str,
+    input: Box<dyn Read + '_>,
+    options: &ChartOptions,
+) -> anyhow::Result<agg::Aggregated> {
+    let common = options.common();
+    let mut stream = Stream::open(path, input, common.columns.delimiter_byte())?;
+    let groups = agg::aggregate(&mut stream, options)?;
+    if let (Some((count, column)), Some(how)) = (&groups.skipped, common.columns.agg) {
+        let cells = if *count == 1 { "cell" } else { "cells" };
+        eprintln!(
+            "note: {path}: skipped {count} empty {cells} in column '{column}' ({} leaves them out)",
+            common.voice().set("agg", how.name())
+        );
+    }
+    Ok(groups)
+}
+
+/// The dataset `preview` draws in the terminal: the table read whole, or with `agg` its records
+/// grouped, from a file or standard input; at most as many rows as horizontal bars with `top`.
+/// Its warnings are printed, as a chart's are.
+pub fn preview_dataset(
+    input: &Path,
+    columns: &Columns,
+    sort: Option<Sort>,
+) -> anyhow::Result<Dataset> {
+    let path = shown(input);
+    let mut ds = if columns.agg.is_some() {
+        let options = ChartOptions::Bar(BarOptions {
+            common: Common {
+                columns: columns.clone(),
+                ..Common::default()
+            },
+            order: Order { sort },
+            ..BarOptions::default()
+        });
+        grouped(&path, open(input)?, &options)?.dataset
+    } else {
+        let table = data::parse(&path, &read_all(input)?, columns.delimiter_byte())?;
+        dataset::build(&table, columns, &[], sort)?
+    };
+    if columns.top.is_some() {
+        // The terminal shows as many rows as a horizontal bar chart.
+        crate::limits::fit(&mut ds, crate::limits::HORIZONTAL_BARS, columns)?;
+    }
+    for warning in &ds.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(ds)
+}
+
 /// Renders every output of a job from the CSV bytes already read. Nothing is written, so a job
 /// that fails anywhere leaves every file as it was.
 pub fn render_bytes(job: &Job, csv: &[u8]) -> anyhow::Result<Rendered> {
     let path = shown(&job.input);
-    let (scene, alt) = if job.common().agg.is_some() {
+    let (scene, alt) = if job.common().columns.agg.is_some() {
         aggregated(&path, Box::new(csv), &job.options)?
     } else {
         let delimiter = job.common().columns.delimiter_byte();
@@ -186,7 +231,7 @@ fn render_scene(job: &Job, scene: Scene, alt: String) -> anyhow::Result<Rendered
 /// Renders every output of a job into memory. With `agg` the input is streamed, else read
 /// whole first (a file, or standard input for `-`).
 pub fn render_job(job: &Job) -> anyhow::Result<Rendered> {
-    if job.common().agg.is_some() {
+    if job.common().columns.agg.is_some() {
         let (scene, alt) = aggregated(&shown(&job.input), open(&job.input)?, &job.options)?;
         return render_scene(job, scene, alt);
     }

@@ -122,7 +122,7 @@ impl Record for Stream<'_> {
 /// Reads the rest of `stream` and groups its rows as `options` ask (`agg` must be set).
 pub fn aggregate(stream: &mut Stream, options: &ChartOptions) -> anyhow::Result<Aggregated> {
     let common = options.common();
-    let agg = common.agg.unwrap_or(Agg::Count);
+    let agg = common.columns.agg.unwrap_or(Agg::Count);
     let spec = &common.columns;
     let (sample, more) = stream.sample(SAMPLE)?;
     let plan = plan(&sample, spec, agg)?;

@@ -56,6 +56,11 @@ pub struct Columns {
     /// Refuse missing values (empty, NA, n/a, .., -) instead of drawing them as gaps.
     #[arg(long)]
     pub strict: bool,
+    /// Group the rows by label (and series) and take one value per group: the count of rows,
+    /// or the sum, mean, min or max of the value column. Reads big files and standard input
+    /// as a stream.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub agg: Option<Agg>,
     /// Where these options came from, so messages name them as the user wrote them.
     #[arg(skip)]
     #[serde(skip)]
@@ -79,11 +84,6 @@ pub struct Common {
     #[command(flatten)]
     #[serde(flatten)]
     pub columns: Columns,
-    /// Group the rows by label (and series) and draw one value per group: the count of rows,
-    /// or the sum, mean, min or max of the value column. Reads big files and standard input
-    /// as a stream.
-    #[arg(long, value_enum, value_name = "HOW")]
-    pub agg: Option<Agg>,
     /// Legend name for a series (repeatable, in order; default: from the data).
     #[arg(long, value_name = "NAME")]
     pub legend: Vec<String>,
@@ -133,7 +133,6 @@ impl Default for Common {
     fn default() -> Self {
         Common {
             columns: Columns::default(),
-            agg: None,
             legend: Vec::new(),
             title: None,
             subtitle: None,
@@ -244,8 +243,48 @@ impl Columns {
         }
     }
 
-    /// Checks the delimiter, the decimal separator and `top`.
+    /// Checks that `agg` has the value column it needs: none for `count`, one for the others.
+    fn validate_agg(&self) -> Result<(), OptionError> {
+        let (Some(agg), v) = (self.agg, self.voice) else {
+            return Ok(());
+        };
+        let values = &self.value;
+        if agg == Agg::Count && !values.is_empty() {
+            return Err(self.error(
+                "agg",
+                "count".into(),
+                &format!(
+                    "counts rows and reads no value column, but {} was given",
+                    v.name("value")
+                ),
+                &format!(
+                    "drop {}, or add its values up with {}",
+                    v.name("value"),
+                    v.set("agg", "sum")
+                ),
+            ));
+        }
+        if values.len() > 1 {
+            return Err(self.error(
+                "agg",
+                agg.name().into(),
+                &format!(
+                    "reads one value column, but {} names {}",
+                    v.name("value"),
+                    values.len()
+                ),
+                &format!(
+                    "give one value column, e.g. {}; draw one chart per column",
+                    v.set("value", &values[0])
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks the delimiter, the decimal separator, `top` and `agg`.
     pub fn validate(&self) -> Result<(), OptionError> {
+        self.validate_agg()?;
         if let Some(d) = self.decimal
             && !matches!(d, '.' | ',')
         {
@@ -329,47 +368,7 @@ impl Common {
                 "use a scale from 0.25 to 8 (2 for high-density screens)",
             ));
         }
-        self.columns.validate()?;
-        self.validate_agg()
-    }
-
-    /// Checks that `agg` has the value column it needs: none for `count`, one for the others.
-    fn validate_agg(&self) -> Result<(), OptionError> {
-        let (Some(agg), v) = (self.agg, self.voice()) else {
-            return Ok(());
-        };
-        let values = &self.columns.value;
-        if agg == Agg::Count && !values.is_empty() {
-            return Err(self.columns.error(
-                "agg",
-                "count".into(),
-                &format!(
-                    "counts rows and reads no value column, but {} was given",
-                    v.name("value")
-                ),
-                &format!(
-                    "drop {}, or add its values up with {}",
-                    v.name("value"),
-                    v.set("agg", "sum")
-                ),
-            ));
-        }
-        if values.len() > 1 {
-            return Err(self.columns.error(
-                "agg",
-                agg.name().into(),
-                &format!(
-                    "reads one value column, but {} names {}",
-                    v.name("value"),
-                    values.len()
-                ),
-                &format!(
-                    "give one value column, e.g. {}; draw one chart per column",
-                    v.set("value", &values[0])
-                ),
-            ));
-        }
-        Ok(())
+        self.columns.validate()
     }
 
     /// Checks that a PNG of this size and scale can be drawn (asked only when a PNG is wanted).

@@ -429,3 +429,40 @@ fn memory_does_not_grow_with_the_file() {
         peaks[1]
     );
 }
+
+/// `preview` groups records as a chart does, from a file or standard input, and says what it
+/// left out.
+#[test]
+fn preview_counts_and_sums_records() {
+    let csv = "region,amount\nAsia,3\nAfrica,5\nAsia,\nAsia,2\n";
+    let dir = tempdir();
+    let input = write(dir.path(), "r.csv", csv);
+    let out = bin()
+        .arg("preview")
+        .arg(&input)
+        .args(["--agg", "count", "--width", "40"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let rows: Vec<(&str, &str)> = text
+        .lines()
+        .filter_map(|l| Some((l.split(' ').next()?, l.rsplit(' ').next()?)))
+        .collect();
+    assert_eq!(rows, [("Asia", "3"), ("Africa", "1")], "{text}");
+    let out = bin()
+        .args(["preview", "-", "--agg", "sum", "--sort", "asc"])
+        .write_stdin(csv)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.lines().all(|l| l.ends_with(" 5")), "{text}");
+    let note = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        note.contains("skipped 1 empty cell in column 'amount'"),
+        "{note}"
+    );
+}
