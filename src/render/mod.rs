@@ -2,6 +2,7 @@
 //! resvg, and PDF the same usvg tree drawn as vectors by krilla, so every file shows exactly the
 //! same chart (and Arabic is shaped in each). The tree is parsed once for both.
 
+mod bands;
 mod canvas;
 mod pdf;
 mod png;
@@ -129,10 +130,8 @@ fn png_of(
     meta: &png::Meta,
 ) -> anyhow::Result<Vec<u8>> {
     let bytes = canvas.bytes_mut();
-    let mut pixmap = resvg::tiny_skia::PixmapMut::from_bytes(bytes, w, h)
+    bands::draw(tree, scale, bytes, (w, h))
         .ok_or_else(|| anyhow::anyhow!("the PNG is too large to allocate"))?;
-    let transform = resvg::tiny_skia::Transform::from_scale(scale, scale);
-    resvg::render(tree, transform, &mut pixmap);
     png::encode_pixels(bytes, (w, h), Some(meta))
 }
 
