@@ -74,10 +74,12 @@ fn encode(
     let (color, palette, data) = if indexed {
         let mut data = pm.data().to_vec();
         let palette = png_stage::palette(&mut data, pm.width() as usize)?;
+        data.truncate(pm.width() as usize * pm.height() as usize);
         (png::ColorType::Indexed, Some(palette), data)
     } else {
         let mut data = pm.data().to_vec();
-        png_stage::rgb(&mut data);
+        let n = png_stage::rgb(&mut data);
+        data.truncate(n);
         (png::ColorType::Rgb, None, data)
     };
     let mut out = Vec::new();

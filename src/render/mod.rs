@@ -2,6 +2,8 @@
 //! resvg, and PDF the same usvg tree drawn as vectors by krilla, so every file shows exactly the
 //! same chart (and Arabic is shaped in each). The tree is parsed once for both.
 
+mod bands;
+mod canvas;
 mod pdf;
 mod pdf_pack;
 mod png;
@@ -71,6 +73,12 @@ pub fn render_all(
     svg_text: SvgText,
     alt: &str,
 ) -> anyhow::Result<Vec<Vec<u8>>> {
+    let (w, h) = png::size(scene.width, scene.height, scale);
+    // The PNG's canvas is allocated and painted white on a helper thread while this one
+    // parses the SVG.
+    let mut pending = formats
+        .contains(&Format::Png)
+        .then(|| canvas::Canvas::start(canvas_len(w, h)));
     let tree = if formats.iter().any(|f| *f != Format::Svg) {
         Some(png::parse_with(svg, &scene.fonts)?)
     } else {
@@ -80,13 +88,16 @@ pub fn render_all(
         .iter()
         .map(|format| match (format, &tree) {
             (Format::Png, Some(tree)) => {
-                let pixmap = png::draw(tree, scene.width, scene.height, scale)?;
+                let mut canvas = match pending.take() {
+                    Some(p) => p.wait()?,
+                    None => canvas::Canvas::white(canvas_len(w, h)),
+                };
                 let meta = png::Meta {
                     scale,
                     title: &scene.title,
                     desc: alt,
                 };
-                png::encode_with(pixmap, Some(&meta))
+                png_of(tree, &mut canvas, (w, h), scale, &meta)
             }
             (Format::Pdf, Some(tree)) => {
                 let info = pdf::Info {
@@ -101,6 +112,28 @@ pub fn render_all(
             _ => Ok(svg_file(svg, scene, svg_text)?.into_bytes()),
         })
         .collect()
+}
+
+/// Bytes of a `w` x `h` RGBA canvas (0 if that overflows: [`png_of`] then refuses it).
+fn canvas_len(w: u32, h: u32) -> usize {
+    (w as usize)
+        .checked_mul(h as usize)
+        .and_then(|n| n.checked_mul(4))
+        .unwrap_or(0)
+}
+
+/// Draws `tree` on a white `canvas` of `w` x `h` pixels and encodes it as PNG.
+fn png_of(
+    tree: &resvg::usvg::Tree,
+    canvas: &mut canvas::Canvas,
+    (w, h): (u32, u32),
+    scale: f32,
+    meta: &png::Meta,
+) -> anyhow::Result<Vec<u8>> {
+    let bytes = canvas.bytes_mut();
+    bands::draw(tree, scale, bytes, (w, h))
+        .ok_or_else(|| anyhow::anyhow!("the PNG is too large to allocate"))?;
+    png::encode_pixels(bytes, (w, h), Some(meta))
 }
 
 /// The SVG file of a scene whose SVG text is `svg`: that text, or with `SvgText::Paths` the

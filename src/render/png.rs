@@ -43,6 +43,13 @@ pub fn parse_with(svg: &str, fonts: &crate::fonts::FontSet) -> anyhow::Result<us
     usvg::Tree::from_str(svg, &options).context("the SVG could not be read back for the PNG")
 }
 
+/// The pixel size of a `width` x `height` SVG drawn at `scale`.
+pub fn size(width: u32, height: u32, scale: f32) -> (u32, u32) {
+    let w = ((width as f32) * scale).round().max(1.0) as u32;
+    let h = ((height as f32) * scale).round().max(1.0) as u32;
+    (w, h)
+}
+
 /// Step 2: tree -> pixels, on a white background.
 pub fn draw(
     tree: &usvg::Tree,
@@ -50,8 +57,7 @@ pub fn draw(
     height: u32,
     scale: f32,
 ) -> anyhow::Result<tiny_skia::Pixmap> {
-    let w = ((width as f32) * scale).round().max(1.0) as u32;
-    let h = ((height as f32) * scale).round().max(1.0) as u32;
+    let (w, h) = size(width, height, scale);
     let mut pixmap = tiny_skia::Pixmap::new(w, h).context("the PNG is too large to allocate")?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
@@ -84,25 +90,37 @@ pub fn encode(pixmap: tiny_skia::Pixmap) -> anyhow::Result<Vec<u8>> {
 
 /// [`encode`], with the physical size, title and alt text when `meta` is given.
 pub fn encode_with(pixmap: tiny_skia::Pixmap, meta: Option<&Meta>) -> anyhow::Result<Vec<u8>> {
-    let (width, height) = (pixmap.width(), pixmap.height());
+    let size = (pixmap.width(), pixmap.height());
     let mut data = pixmap.take();
-    match palette(&mut data, width as usize) {
+    encode_pixels(&mut data, size, meta)
+}
+
+/// [`encode_with`] on the premultiplied RGBA bytes of an opaque `width` x `height` image, which
+/// it overwrites (with the palette indices or the RGB bytes).
+pub fn encode_pixels(
+    data: &mut [u8],
+    (width, height): (u32, u32),
+    meta: Option<&Meta>,
+) -> anyhow::Result<Vec<u8>> {
+    let len = (width as usize * height as usize * 4).min(data.len());
+    let data = &mut data[..len];
+    match palette(data, width as usize) {
         Some(palette) => write(
             (width, height),
             png::ColorType::Indexed,
             Some(palette),
-            &data,
+            &data[..width as usize * height as usize],
             png::Filter::Adaptive,
             png::DeflateCompression::FdeflateUltraFast,
             meta,
         ),
         None => {
-            rgb(&mut data);
+            let n = rgb(data);
             write(
                 (width, height),
                 png::ColorType::Rgb,
                 None,
-                &data,
+                &data[..n],
                 png::Filter::NoFilter,
                 png::DeflateCompression::Level(2),
                 meta,
@@ -112,14 +130,15 @@ pub fn encode_with(pixmap: tiny_skia::Pixmap, meta: Option<&Meta>) -> anyhow::Re
 }
 
 /// Drops the alpha byte of every pixel, in place (pixel `i` moves from byte `4i` to `3i`, never
-/// past a pixel not yet moved). The image is opaque (drawn on white), so premultiplied RGBA
-/// equals straight RGBA and the alpha byte carries nothing.
-pub(crate) fn rgb(data: &mut Vec<u8>) {
+/// past a pixel not yet moved), and returns the length of the RGB bytes. The image is opaque
+/// (drawn on white), so premultiplied RGBA equals straight RGBA and the alpha byte carries
+/// nothing.
+pub(crate) fn rgb(data: &mut [u8]) -> usize {
     let n = data.len() / 4;
     for i in 0..n {
         data.copy_within(4 * i..4 * i + 3, 3 * i);
     }
-    data.truncate(n * 3);
+    n * 3
 }
 
 /// Largest palette a PNG can hold.
@@ -129,14 +148,15 @@ const SLOTS: usize = 1024;
 
 /// Turns opaque RGBA pixels into one palette index a pixel, in place, and returns the palette
 /// (RGB triples, in order of first appearance, so the file is deterministic); or `None` when the
-/// image has more than 256 colours, with `data` put back as it was.
+/// image has more than 256 colours, with `data` put back as it was. The indices are the first
+/// `width * height` bytes of `data`.
 ///
 /// The indices of row `y` go to bytes `y*width..`, which for `y > 0` lie before the row's own
 /// pixels, and row 0 is read from a copy, so no pixel is overwritten before it is read. Charts
 /// repeat themselves: a row equal to the row before (background, the inside of a bar) gets that
 /// row's indices copied, and inside a row the last colour is kept aside for runs. Other pixels go
 /// through a small open-addressing table keyed by a multiplicative hash.
-pub(crate) fn palette(data: &mut Vec<u8>, width: usize) -> Option<Vec<u8>> {
+pub(crate) fn palette(data: &mut [u8], width: usize) -> Option<Vec<u8>> {
     let stride = width * 4;
     let height = data.len().checked_div(stride)?;
     let mut table = ([0u32; SLOTS], [0u8; SLOTS]);
@@ -157,7 +177,6 @@ pub(crate) fn palette(data: &mut Vec<u8>, width: usize) -> Option<Vec<u8>> {
             return None;
         }
     }
-    data.truncate(width * height);
     Some(palette)
 }
 
@@ -286,7 +305,8 @@ mod tests {
 
     fn rgb_of(pm: &tiny_skia::Pixmap) -> Vec<u8> {
         let mut data = pm.data().to_vec();
-        rgb(&mut data);
+        let n = rgb(&mut data);
+        data.truncate(n);
         data
     }
 
