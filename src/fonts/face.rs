@@ -18,6 +18,9 @@ type PlanKey = (Direction, Script, Option<Language>);
 pub struct Face {
     font: FontRef<'static>,
     cmap: Option<CmapSubtable<'static>>,
+    /// Which ASCII characters the face maps (bit `c`), read once: every text of a chart is
+    /// checked character by character against the faces, and most of it is ASCII.
+    ascii: OnceLock<u128>,
     shaping: OnceLock<Shaping>,
 }
 
@@ -73,12 +76,25 @@ impl Face {
         Some(Face {
             font,
             cmap,
+            ascii: OnceLock::new(),
             shaping: OnceLock::new(),
         })
     }
 
     /// True if the face maps `c` to a glyph.
     pub fn has_char(&self, c: char) -> bool {
+        if c.is_ascii() {
+            let ascii = self.ascii.get_or_init(|| {
+                (0u8..128)
+                    .filter(|&b| self.maps(char::from(b)))
+                    .fold(0, |bits, b| bits | 1 << b)
+            });
+            return ascii & (1 << u32::from(c)) != 0;
+        }
+        self.maps(c)
+    }
+
+    fn maps(&self, c: char) -> bool {
         self.cmap
             .as_ref()
             .and_then(|s| s.map_codepoint(c))
