@@ -178,25 +178,58 @@ pub struct Words {
     pub rest: &'static str,
     /// The unit line of a percentage whose column header is in another script: "Percent (%)".
     pub percent: &'static str,
+    /// Where a value is missing: "no data".
+    pub no_data: &'static str,
 }
 
 /// The chart's words in `lang` (English for a language without a translation here).
 pub fn words(lang: &Lang) -> Words {
-    let (source, other, rest, percent) = match lang.primary() {
-        "ar" => ("المصدر: ", "أخرى", "بقية العالم", "النسبة المئوية (%)"),
-        "fa" | "prs" | "pes" => ("منبع: ", "سایر", "بقیه جهان", "درصد (%)"),
-        "ur" => ("ماخذ: ", "دیگر", "باقی دنیا", "فیصد (%)"),
-        "fr" => ("Source : ", "Autres", "Reste du monde", "Pourcentage (%)"),
-        "tr" => ("Kaynak: ", "Diğer", "Dünyanın geri kalanı", "Yüzde (%)"),
-        "ru" => ("Источник: ", "Другие", "Остальной мир", "Процент (%)"),
-        "bn" => ("উৎস: ", "অন্যান্য", "বিশ্বের বাকি অংশ", "শতাংশ (%)"),
-        _ => ("Source: ", "Other", "Rest of world", "Percent (%)"),
+    let (source, other, rest, percent, no_data) = match lang.primary() {
+        "ar" => (
+            "المصدر: ",
+            "أخرى",
+            "بقية العالم",
+            "النسبة المئوية (%)",
+            "لا بيانات",
+        ),
+        "fa" | "prs" | "pes" => ("منبع: ", "سایر", "بقیه جهان", "درصد (%)", "بدون داده"),
+        "ur" => ("ماخذ: ", "دیگر", "باقی دنیا", "فیصد (%)", "کوئی ڈیٹا نہیں"),
+        "fr" => (
+            "Source : ",
+            "Autres",
+            "Reste du monde",
+            "Pourcentage (%)",
+            "pas de données",
+        ),
+        "tr" => (
+            "Kaynak: ",
+            "Diğer",
+            "Dünyanın geri kalanı",
+            "Yüzde (%)",
+            "veri yok",
+        ),
+        "ru" => (
+            "Источник: ",
+            "Другие",
+            "Остальной мир",
+            "Процент (%)",
+            "нет данных",
+        ),
+        "bn" => ("উৎস: ", "অন্যান্য", "বিশ্বের বাকি অংশ", "শতাংশ (%)", "তথ্য নেই"),
+        _ => (
+            "Source: ",
+            "Other",
+            "Rest of world",
+            "Percent (%)",
+            "no data",
+        ),
     };
     Words {
         source,
         other,
         rest,
         percent,
+        no_data,
     }
 }
 

@@ -124,6 +124,25 @@ fn numbers_are_written_as_the_language_writes_them() {
 }
 
 #[test]
+fn a_missing_value_is_named_in_the_chart_language() {
+    let dir = tempdir();
+    let csv = common::write(dir.path(), "t.csv", "label,share\nA,12\nB,\n");
+    let csv = csv.to_str().expect("path");
+    for (lang, words) in [
+        ("fr", "pas de données"),
+        ("tr", "veri yok"),
+        ("en", "no data"),
+    ] {
+        let svg = svg_of(&["bar", csv, "--lang", lang, "--label", "label"]);
+        assert_eq!(
+            svg.matches(words).count(),
+            2,
+            "{lang}: on the chart and in <desc>"
+        );
+    }
+}
+
+#[test]
 fn a_language_without_its_column_lists_the_language_columns() {
     let f = fixture("languages.csv");
     bin()

@@ -424,10 +424,7 @@ fn draw_gap(cx: &mut Ctx, p: &Plot, mid: f64, bars: usize) {
 
 /// "no data" in the chart's language.
 pub(crate) fn no_data(lang: &crate::spec::Lang) -> &'static str {
-    match lang.code() {
-        "ar" => "لا بيانات",
-        _ => "no data",
-    }
+    crate::spec::lang::words(lang).no_data
 }
 
 /// The most bars side by side in one category (at least 1).
