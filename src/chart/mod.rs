@@ -330,13 +330,23 @@ pub(crate) fn subtitle(ds: &Dataset, spec: &Common) -> Option<String> {
     }
     let name = text::clean(&first.column.replace('_', " "));
     let name = name.trim();
-    // A header written the other way from the chart (an English "share" over Arabic labels)
-    // would put two languages on one line: a percentage says so in the chart's language. Any
-    // other unit stays as the header gives it: a unit in the wrong language beats none.
-    let foreign = match unicode_bidi::get_base_direction(name) {
-        unicode_bidi::Direction::Rtl => !spec.rtl(),
-        unicode_bidi::Direction::Ltr => spec.rtl(),
-        unicode_bidi::Direction::Mixed => false,
+    // A header in another script than the chart's language (an English "share" over Arabic or
+    // Russian labels) would put two languages on one line: a percentage says so in the chart's
+    // language. Any other unit stays as the header gives it: a unit in the wrong language beats
+    // none. Without a language (or one whose script is not known here), the direction decides.
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let script = spec.columns.lang.as_ref().and_then(|lang| {
+        letters()
+            .map(|c| crate::spec::lang::in_script(lang, c))
+            .collect::<Option<Vec<bool>>>()
+    });
+    let foreign = match script {
+        Some(in_script) => !in_script.is_empty() && !in_script.contains(&true),
+        None => match unicode_bidi::get_base_direction(name) {
+            unicode_bidi::Direction::Rtl => !spec.rtl(),
+            unicode_bidi::Direction::Ltr => spec.rtl(),
+            unicode_bidi::Direction::Mixed => false,
+        },
     };
     if name.is_empty() {
         None

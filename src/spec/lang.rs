@@ -117,6 +117,28 @@ pub fn native_zero(lang: &Lang) -> Option<u32> {
     }
 }
 
+/// True if `c` is a letter of the script `lang` is written in, for the languages whose script
+/// is known here (Latin, Arabic, Cyrillic, Bengali); `None` for the others.
+pub fn in_script(lang: &Lang, c: char) -> Option<bool> {
+    let u = u32::from(c);
+    let arabic = matches!(u, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
+    let cyrillic = matches!(u, 0x0400..=0x052F);
+    let latin = c.is_ascii_alphabetic() || matches!(u, 0x00C0..=0x024F | 0x1E00..=0x1EFF);
+    if native_zero(lang).is_some_and(|z| z != 0x09E6) {
+        return Some(arabic);
+    }
+    Some(match lang.primary() {
+        "bn" | "as" => matches!(u, 0x0980..=0x09FF),
+        "ru" | "uk" | "be" | "bg" | "kk" | "ky" | "tg" | "mn" | "mk" | "tt" | "ba" | "ce" => {
+            cyrillic
+        }
+        "en" | "fr" | "tr" | "id" | "ms" | "az" | "uz" | "tk" | "sq" | "bs" | "so" | "ha"
+        | "wo" | "ff" | "de" | "es" | "it" | "pt" | "nl" | "pl" | "sv" | "da" | "nb" | "no"
+        | "fi" | "cs" | "sk" | "hu" | "ro" | "hr" | "sl" | "et" | "lv" | "lt" => latin,
+        _ => return None,
+    })
+}
+
 /// Where a language puts the percent sign of a number written with Latin digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Percent {

@@ -287,7 +287,7 @@ fn one_series_shows_the_measure_as_subtitle() {
 }
 
 #[test]
-fn an_english_percent_header_on_an_arabic_chart_gives_an_arabic_unit_line() {
+fn a_percent_header_in_another_script_gets_a_unit_line_in_the_chart_language() {
     let (_dir, csv) = file(
         "ar.csv",
         "label,label_ar,share\nDates,التمور,76\nRubber,المطاط,80\n",
@@ -300,6 +300,20 @@ fn an_english_percent_header_on_an_arabic_chart_gives_an_arabic_unit_line() {
     );
     assert!(!texts.iter().any(|(t, _)| t.contains("share")), "{texts:?}");
     assert!(run.desc().contains("النسبة المئوية (%)"), "{}", run.desc());
+    // Same direction, other script: a Latin header over Russian labels; and the other way round.
+    let (_dir, ru) = file("ru.csv", "label,share\nИслам,6.5\nДругие,93.5\n");
+    let texts = draw("bar", &ru, &["--lang", "ru"]).texts();
+    assert!(texts.iter().any(|(t, _)| t == "Процент (%)"), "{texts:?}");
+    let (_dir, ar) = file("ar-header.csv", "label,الحصة (%)\nDates,76\nRubber,80\n");
+    let texts = draw("bar", &ar, &["--lang", "en"]).texts();
+    assert!(texts.iter().any(|(t, _)| t == "Percent (%)"), "{texts:?}");
+    // A header in the chart's own script stays.
+    let (_dir, fr) = file("fr.csv", "label,Part du PIB (%)\nBretagne,4.2\nCorse,0.4\n");
+    let texts = draw("bar", &fr, &["--lang", "fr"]).texts();
+    assert!(
+        texts.iter().any(|(t, _)| t == "Part du PIB (%)"),
+        "{texts:?}"
+    );
     // In English the header is the unit line, as before; a unit that is not a percentage is
     // kept as written whatever the chart's language (better in English than absent).
     assert!(draw("bar", &csv, &[]).has_text("share, %"));
