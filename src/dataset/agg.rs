@@ -213,6 +213,22 @@ fn subtitle(sample: &Table, plan: Plan, agg: Agg, lang: Option<&Lang>) -> String
     let by = &sample.headers[plan.label];
     let of = plan.value.map_or("", |c| sample.headers[c].as_str());
     let arabic = lang.is_some_and(|l| l.code() == "ar");
+    // In Arabic, a column named in another script is quoted («amount»), so that the line reads
+    // as a sentence about that column rather than as two languages run together.
+    let foreign = |name: &str| {
+        let ar = Lang::ar();
+        let letters = || name.chars().filter(|c| c.is_alphabetic());
+        letters().next().is_some()
+            && !letters().any(|c| crate::spec::lang::in_script(&ar, c) == Some(true))
+    };
+    let quoted = |name: &str| {
+        if arabic && foreign(name) {
+            format!("«{name}»")
+        } else {
+            name.to_string()
+        }
+    };
+    let (by, of) = (quoted(by), quoted(of));
     match (arabic, agg) {
         (false, Agg::Count) => format!("Count of rows by {by}"),
         (false, Agg::Sum) => format!("Sum of {of}"),

@@ -157,7 +157,7 @@ fn pie_of_counts() {
 fn arabic_labels_come_from_the_rows_of_each_group() {
     let csv = "region,region_ar,amount\nNorth,الشمال,1\nSouth,الجنوب,2\nNorth,الشمال,3\n";
     let d = bar(csv, &["--agg", "sum", "--lang", "ar", "--title", "T"]);
-    assert_eq!(d, "T. مجموع amount. الشمال 4، الجنوب 2.");
+    assert_eq!(d, "T. مجموع «amount». الشمال 4، الجنوب 2.");
     let bad = "region,region_ar,amount\nNorth,الشمال,1\nSouth,الجنوب,2\nNorth,شمال,3\n";
     let e = error("bar", bad.as_bytes(), &["--agg", "sum", "--lang", "ar"]);
     assert!(
