@@ -334,14 +334,10 @@ pub(crate) fn subtitle(ds: &Dataset, spec: &Common) -> Option<String> {
     // Russian labels) would put two languages on one line: a percentage says so in the chart's
     // language. Any other unit stays as the header gives it: a unit in the wrong language beats
     // none. Without a language (or one whose script is not known here), the direction decides.
-    let letters = || name.chars().filter(|c| c.is_alphabetic());
-    let script = spec.columns.lang.as_ref().and_then(|lang| {
-        letters()
-            .map(|c| crate::spec::lang::in_script(lang, c))
-            .collect::<Option<Vec<bool>>>()
-    });
+    let script =
+        (spec.columns.lang.as_ref()).and_then(|lang| crate::spec::lang::foreign_script(lang, name));
     let foreign = match script {
-        Some(in_script) => !in_script.is_empty() && !in_script.contains(&true),
+        Some(foreign) => foreign,
         None => match unicode_bidi::get_base_direction(name) {
             unicode_bidi::Direction::Rtl => !spec.rtl(),
             unicode_bidi::Direction::Ltr => spec.rtl(),

@@ -215,14 +215,8 @@ fn subtitle(sample: &Table, plan: Plan, agg: Agg, lang: Option<&Lang>) -> String
     let arabic = lang.is_some_and(|l| l.code() == "ar");
     // In Arabic, a column named in another script is quoted («amount»), so that the line reads
     // as a sentence about that column rather than as two languages run together.
-    let foreign = |name: &str| {
-        let ar = Lang::ar();
-        let letters = || name.chars().filter(|c| c.is_alphabetic());
-        letters().next().is_some()
-            && !letters().any(|c| crate::spec::lang::in_script(&ar, c) == Some(true))
-    };
     let quoted = |name: &str| {
-        if arabic && foreign(name) {
+        if arabic && crate::spec::lang::foreign_script(&Lang::ar(), name) == Some(true) {
             format!("«{name}»")
         } else {
             name.to_string()

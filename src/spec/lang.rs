@@ -139,6 +139,21 @@ pub fn in_script(lang: &Lang, c: char) -> Option<bool> {
     })
 }
 
+/// Whether `text` is written in another script than `lang`: it has letters and none of them is
+/// in `lang`'s script ("share" for Arabic or Russian); `None` where the script of `lang` is not
+/// known here ([`in_script`]).
+pub fn foreign_script(lang: &Lang, text: &str) -> Option<bool> {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    if letters.peek().is_none() {
+        return Some(false);
+    }
+    let mut any = false;
+    for c in letters {
+        any |= in_script(lang, c)?;
+    }
+    Some(!any)
+}
+
 /// Where a language puts the percent sign of a number written with Latin digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Percent {
@@ -258,6 +273,24 @@ pub fn words(lang: &Lang) -> Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_in_another_script_is_foreign() {
+        let l = |c: &str| c.parse::<Lang>().expect("code");
+        assert_eq!(foreign_script(&l("ar"), "share"), Some(true));
+        assert_eq!(foreign_script(&l("ar"), "الحصة share"), Some(false));
+        assert_eq!(foreign_script(&l("ru"), "share, %"), Some(true));
+        assert_eq!(foreign_script(&l("ru"), "Доля"), Some(false));
+        assert_eq!(foreign_script(&l("fr"), "Part du PIB"), Some(false));
+        assert_eq!(foreign_script(&l("en"), "الحصة"), Some(true));
+        assert_eq!(foreign_script(&l("ar"), "%"), Some(false), "no letters");
+        assert_eq!(foreign_script(&l("bn"), "share"), Some(true));
+        assert_eq!(
+            foreign_script(&l("he"), "share"),
+            None,
+            "script not known here"
+        );
+    }
 
     #[test]
     fn codes_are_checked_and_lowercased() {
