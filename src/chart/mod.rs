@@ -332,18 +332,12 @@ pub(crate) fn subtitle(ds: &Dataset, spec: &Common) -> Option<String> {
     let name = name.trim();
     // A header in another script than the chart's language (an English "share" over Arabic or
     // Russian labels) would put two languages on one line: a percentage says so in the chart's
-    // language. Any other unit stays as the header gives it: a unit in the wrong language beats
-    // none. Without a language (or one whose script is not known here), the direction decides.
-    let script =
-        (spec.columns.lang.as_ref()).and_then(|lang| crate::spec::lang::foreign_script(lang, name));
-    let foreign = match script {
-        Some(foreign) => foreign,
-        None => match unicode_bidi::get_base_direction(name) {
-            unicode_bidi::Direction::Rtl => !spec.rtl(),
-            unicode_bidi::Direction::Ltr => spec.rtl(),
-            unicode_bidi::Direction::Mixed => false,
-        },
-    };
+    // language, where sharechart has its words. Any other unit stays as the header gives it (a
+    // unit in the wrong language beats none), and so does any header without a `--lang`.
+    let foreign = spec.columns.lang.as_ref().is_some_and(|lang| {
+        crate::spec::lang::has_words(lang)
+            && crate::spec::lang::foreign_script(lang, name) == Some(true)
+    });
     if name.is_empty() {
         None
     } else if ds.percent && foreign {

@@ -62,7 +62,11 @@ fn latin(s: &str, lang: &Lang) -> String {
 /// becomes "٨٠٪ in ٢٠٢٤", and a unit "%" becomes "٪". A point or comma is a separator only between two digits; elsewhere
 /// it is punctuation and stays.
 pub fn localize_text(s: &str, digits: Digits, lang: &Lang) -> String {
-    if digits == Digits::Latin {
+    // Only the digit glyphs (and the Arabic separators) change in running text: a language
+    // without digits of its own keeps the text as written (its number style is for the numbers
+    // sharechart formats, which may pass through here again when drawn).
+    let own_digits = crate::spec::lang::native_zero(lang).is_some();
+    if digits == Digits::Latin || (digits == Digits::Native && !own_digits) {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();

@@ -204,6 +204,14 @@ pub fn number_style(lang: &Lang) -> NumberStyle {
     }
 }
 
+/// True if [`words`] has `lang`'s own words (not the English it falls back to).
+pub fn has_words(lang: &Lang) -> bool {
+    matches!(
+        lang.primary(),
+        "en" | "ar" | "fa" | "prs" | "pes" | "ur" | "fr" | "tr" | "ru" | "bn"
+    )
+}
+
 /// The words a chart writes itself, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {

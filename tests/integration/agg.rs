@@ -459,6 +459,7 @@ fn preview_counts_and_sums_records() {
         .expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.lines().all(|l| l.ends_with(" 5")), "{text}");
     let note = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(

@@ -426,3 +426,37 @@ fn stdout_closed_early_is_not_an_error() {
     assert!(out.status.success());
     assert!(out.stdout.starts_with(b"<svg") && out.stdout.ends_with(b"</svg>\n"));
 }
+
+/// A standard stream the caller closed (`>&-`, `2>&-`, as cron and daemons do) is reopened on
+/// /dev/null before anything else, as Rust's runtime would, so that no file sharechart opens
+/// takes descriptor 1 or 2 (with `build -j 2`, a warning could otherwise land inside another
+/// chart's file; that race is not reproducible in a test, so this checks the closed-stream runs
+/// themselves: whole outputs, status 0, for a chart, a preview and a build).
+#[test]
+fn closed_standard_streams_are_not_reused() {
+    let dir = tempdir();
+    let csv = write(dir.path(), "m.csv", "label,share\nA,12\nB,\n");
+    write(
+        dir.path(),
+        "charts.toml",
+        "[[chart]]\nname = \"a\"\ninput = \"m.csv\"\nkind = \"bar\"\noutput = [\"out/a.svg\"]\n\n[[chart]]\nname = \"b\"\ninput = \"m.csv\"\nkind = \"bar\"\nhorizontal = true\noutput = [\"out/b.svg\"]\n",
+    );
+    let exe = env!("CARGO_BIN_EXE_sharechart");
+    let run = |script: &str| {
+        std::process::Command::new("sh")
+            .args(["-c", script, "sh", exe, s(&csv).as_str()])
+            .current_dir(dir.path())
+            .status()
+            .expect("runs")
+    };
+    assert!(run(r#""$1" preview "$2" >&-"#).success());
+    assert!(run(r#""$1" bar "$2" -o out.svg 2>&- >&-"#).success());
+    assert!(run(r#""$1" build -j 2 --force 2>&- >&-"#).success());
+    for file in ["out.svg", "out/a.svg", "out/b.svg"] {
+        let svg = std::fs::read_to_string(dir.path().join(file)).expect("written");
+        assert!(
+            svg.ends_with("</svg>\n") && !svg.contains("warning"),
+            "{file}"
+        );
+    }
+}

@@ -121,6 +121,30 @@ fn numbers_are_written_as_the_language_writes_them() {
     assert!(desc("de", "tonnes").1.contains("A 1.207,5"));
     assert!(desc("tr", "share").1.contains("A %12,9"));
     assert!(desc("en", "share").1.contains("A 12.9%"));
+    // `--digits native` in a language without digits of its own changes nothing more: the
+    // numbers keep the language's marks once, and the user's title is left as written.
+    let svg = svg_of(&[
+        "bar",
+        csv,
+        "--value",
+        "share",
+        "--lang",
+        "fr",
+        "--label",
+        "label",
+        "--digits",
+        "native",
+        "--title",
+        "Version 1.2, 2.5% in 2024",
+    ]);
+    assert!(
+        svg.contains(">\n12,9\u{202F}%\n<"),
+        "the value label, converted once"
+    );
+    assert!(
+        svg.contains(">\nVersion 1.2, 2.5% in 2024\n<"),
+        "the title as written"
+    );
 }
 
 #[test]
