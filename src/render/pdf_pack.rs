@@ -232,6 +232,8 @@ fn slim_font(font: &[u8]) -> Option<Vec<u8>> {
             b"name" => slim_name(data)?,
             // Version 3: no glyph names; the rest of the header stays.
             b"post" if data.len() >= 32 => [&[0, 3, 0, 0][..], &data[4..32]].concat(),
+            // The table's own checksum is taken with checkSumAdjustment zero (set below).
+            b"head" if data.len() >= 12 => [&data[..8], &[0; 4][..], &data[12..]].concat(),
             _ => data.to_vec(),
         };
         tables.push((&e[..4], data));
@@ -249,13 +251,8 @@ fn slim_font(font: &[u8]) -> Option<Vec<u8>> {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
         at += data.len().next_multiple_of(4);
     }
-    for (tag, data) in &tables {
-        let start = out.len();
+    for (_, data) in &tables {
         out.extend_from_slice(data);
-        if *tag == b"head" && data.len() >= 12 {
-            // checkSumAdjustment is computed over the whole font with itself zero.
-            out[start + 8..start + 12].fill(0);
-        }
         out.resize(out.len().next_multiple_of(4), 0);
     }
     if let Some(h) = head_at.filter(|h| out.len() >= h + 12) {
