@@ -9,9 +9,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use png::{DeflateCompression, Filter};
+use sharechart::dataset;
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
+use sharechart::layout::Context;
 use sharechart::render::to_svg;
-use sharechart::spec::{ChartOptions, Kind};
-use sharechart::{chart, data, dataset};
+use sharechart::table;
 
 /// What `src/render/png.rs` reaches through `crate::fonts`.
 mod fonts {
@@ -22,7 +25,29 @@ mod fonts {
 #[path = "../src/render/png.rs"]
 mod png_stage;
 
+/// The embedded fonts, for one benchmark run.
+fn embedded() -> sharechart::fonts::FontSet {
+    Fonts::default().set(&[]).expect("embedded fonts")
+}
+
+/// The dataset of a chart, as the pipeline reads a table whole.
+fn for_chart(table: &table::Table, spec: &ChartOptions) -> Option<dataset::Dataset> {
+    let c = spec.common();
+    dataset::build(table, &c.data, &c.legend, spec.sort()).ok()
+}
+
+/// The chart's scene, as the pipeline lays it out.
+fn layout(
+    ds: &dataset::Dataset,
+    spec: &ChartOptions,
+    fonts: &sharechart::fonts::FontSet,
+) -> Option<sharechart::scene::Scene> {
+    let cx = Context::resolve(ds, spec.common(), fonts, None);
+    spec.layout(ds, &cx).ok()
+}
+
 fn pixmaps() -> Vec<(&'static str, resvg::tiny_skia::Pixmap)> {
+    let set = embedded();
     let o = |kind, keys: &str| ChartOptions::from_toml(kind, keys).expect("options");
     let agri = "title = \"OIC member states' share of world production (%)\"\n\
                 subtitle = \"Share of world total (%), by commodity\"\n";
@@ -56,9 +81,9 @@ fn pixmaps() -> Vec<(&'static str, resvg::tiny_skia::Pixmap)> {
     cases
         .into_iter()
         .map(|(name, csv, spec)| {
-            let table = data::parse(name, csv, None).expect("csv");
-            let ds = dataset::for_chart(&table, &spec).expect("dataset");
-            let svg = to_svg(&chart::layout(&ds, &spec).expect("layout"));
+            let table = table::parse(name, csv, None).expect("csv");
+            let ds = for_chart(&table, &spec).expect("dataset");
+            let svg = to_svg(&layout(&ds, &spec, &set).expect("layout"));
             let tree = png_stage::parse(&svg).expect("usvg");
             (name, png_stage::draw(&tree, 1200, 800, 1.0).expect("draw"))
         })

@@ -15,9 +15,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use sharechart::dataset;
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
+use sharechart::layout::Context;
 use sharechart::render::{svg_to_png, to_svg};
-use sharechart::spec::{ChartOptions, Kind};
-use sharechart::{chart, data, dataset};
+use sharechart::table;
 
 /// What `src/render/png.rs` reaches through `crate::fonts`.
 mod fonts {
@@ -27,6 +30,27 @@ mod fonts {
 #[allow(dead_code)]
 #[path = "../src/render/png.rs"]
 mod png_stage;
+
+/// The embedded fonts, for one benchmark run.
+fn embedded() -> sharechart::fonts::FontSet {
+    Fonts::default().set(&[]).expect("embedded fonts")
+}
+
+/// The dataset of a chart, as the pipeline reads a table whole.
+fn for_chart(table: &table::Table, spec: &ChartOptions) -> Option<dataset::Dataset> {
+    let c = spec.common();
+    dataset::build(table, &c.data, &c.legend, spec.sort()).ok()
+}
+
+/// The chart's scene, as the pipeline lays it out.
+fn layout(
+    ds: &dataset::Dataset,
+    spec: &ChartOptions,
+    fonts: &sharechart::fonts::FontSet,
+) -> Option<sharechart::scene::Scene> {
+    let cx = Context::resolve(ds, spec.common(), fonts, None);
+    spec.layout(ds, &cx).ok()
+}
 
 /// One of the four peer charts: its CSV, kind and options (as in `bench/peers/run.sh`).
 struct Case {
@@ -80,17 +104,18 @@ fn cases() -> Vec<Case> {
 }
 
 fn stages(c: &mut Criterion) {
+    let set = embedded();
     for case in cases() {
         // Every intermediate, computed once so that each stage is timed alone.
-        let table = data::parse(case.file, case.csv, None).expect("csv");
-        let ds = dataset::for_chart(&table, &case.spec).expect("dataset");
-        let scene = chart::layout(&ds, &case.spec).expect("layout");
+        let table = table::parse(case.file, case.csv, None).expect("csv");
+        let ds = for_chart(&table, &case.spec).expect("dataset");
+        let scene = layout(&ds, &case.spec, &set).expect("layout");
         let svg = to_svg(&scene);
         let tree = png_stage::parse(&svg).expect("usvg");
         let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
         let png = png_stage::encode(pixmap.clone()).expect("encode");
         assert_eq!(
-            svg_to_png(&svg, 1200, 800, 1.0).expect("png"),
+            svg_to_png(&svg, 1200, 800, 1.0, &set).expect("png"),
             png,
             "the steps must give the shipped PNG"
         );
@@ -105,13 +130,13 @@ fn stages(c: &mut Criterion) {
         let mut g = c.benchmark_group("stage");
         let id = |stage: &str| BenchmarkId::new(stage, case.name);
         g.bench_function(id("1_csv_parse"), |b| {
-            b.iter(|| data::parse(case.file, black_box(case.csv), None).expect("csv"))
+            b.iter(|| table::parse(case.file, black_box(case.csv), None).expect("csv"))
         });
         g.bench_function(id("2_dataset_build"), |b| {
-            b.iter(|| dataset::for_chart(black_box(&table), &case.spec).expect("dataset"))
+            b.iter(|| for_chart(black_box(&table), &case.spec).expect("dataset"))
         });
         g.bench_function(id("3_layout"), |b| {
-            b.iter(|| chart::layout(black_box(&ds), &case.spec).expect("layout"))
+            b.iter(|| layout(black_box(&ds), &case.spec, &set).expect("layout"))
         });
         g.bench_function(id("4_to_svg"), |b| b.iter(|| to_svg(black_box(&scene))));
         g.bench_function(id("5a_png_usvg_parse"), |b| {
@@ -128,13 +153,13 @@ fn stages(c: &mut Criterion) {
             )
         });
         g.bench_function(id("5_svg_to_png"), |b| {
-            b.iter(|| svg_to_png(black_box(&svg), 1200, 800, 1.0).expect("png"))
+            b.iter(|| svg_to_png(black_box(&svg), 1200, 800, 1.0, &set).expect("png"))
         });
         g.bench_function(id("all_svg"), |b| {
             b.iter(|| {
-                let t = data::parse(case.file, black_box(case.csv), None).expect("csv");
-                let d = dataset::for_chart(&t, &case.spec).expect("dataset");
-                to_svg(&chart::layout(&d, &case.spec).expect("layout"))
+                let t = table::parse(case.file, black_box(case.csv), None).expect("csv");
+                let d = for_chart(&t, &case.spec).expect("dataset");
+                to_svg(&layout(&d, &case.spec, &set).expect("layout"))
             })
         });
         g.finish();
@@ -153,6 +178,7 @@ fn categories_csv(n: usize) -> Vec<u8> {
 /// Each stage against the number of categories: horizontal bars; past 40 categories sharechart
 /// draws no more bars, so 400 are folded with `--top 39` (39 bars and "Other").
 fn categories(c: &mut Criterion) {
+    let set = embedded();
     let mut g = c.benchmark_group("categories");
     for n in [4usize, 40, 400] {
         let csv = categories_csv(n);
@@ -163,21 +189,21 @@ fn categories(c: &mut Criterion) {
                 "title = \"{n} categories\"\nsubtitle = \"Generated data, 5 to 99\"\nhorizontal = true\n{top}"
             ),
         );
-        let table = data::parse("categories.csv", &csv, None).expect("csv");
-        let ds = dataset::for_chart(&table, &spec).expect("dataset");
-        let scene = chart::layout(&ds, &spec).expect("layout");
+        let table = table::parse("categories.csv", &csv, None).expect("csv");
+        let ds = for_chart(&table, &spec).expect("dataset");
+        let scene = layout(&ds, &spec, &set).expect("layout");
         let svg = to_svg(&scene);
         let tree = png_stage::parse(&svg).expect("usvg");
         let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
         let id = |stage: &str| BenchmarkId::new(stage, n);
         g.bench_function(id("1_csv_parse"), |b| {
-            b.iter(|| data::parse("categories.csv", black_box(&csv), None).expect("csv"))
+            b.iter(|| table::parse("categories.csv", black_box(&csv), None).expect("csv"))
         });
         g.bench_function(id("2_dataset_build"), |b| {
-            b.iter(|| dataset::for_chart(black_box(&table), &spec).expect("dataset"))
+            b.iter(|| for_chart(black_box(&table), &spec).expect("dataset"))
         });
         g.bench_function(id("3_layout"), |b| {
-            b.iter(|| chart::layout(black_box(&ds), &spec).expect("layout"))
+            b.iter(|| layout(black_box(&ds), &spec, &set).expect("layout"))
         });
         g.bench_function(id("4_to_svg"), |b| b.iter(|| to_svg(black_box(&scene))));
         g.bench_function(id("5a_png_usvg_parse"), |b| {
@@ -218,11 +244,12 @@ fn encode_rgb_before(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
 
 /// The encoder's parts and its predecessor, per chart.
 fn encoder(c: &mut Criterion) {
+    let set = embedded();
     let mut g = c.benchmark_group("encoder");
     for case in cases() {
-        let table = data::parse(case.file, case.csv, None).expect("csv");
-        let ds = dataset::for_chart(&table, &case.spec).expect("dataset");
-        let svg = to_svg(&chart::layout(&ds, &case.spec).expect("layout"));
+        let table = table::parse(case.file, case.csv, None).expect("csv");
+        let ds = for_chart(&table, &case.spec).expect("dataset");
+        let svg = to_svg(&layout(&ds, &case.spec, &set).expect("layout"));
         let pixmap =
             png_stage::draw(&png_stage::parse(&svg).expect("usvg"), 1200, 800, 1.0).expect("draw");
         let colours = png_stage::palette(&mut pixmap.data().to_vec(), 1200)

@@ -1,11 +1,16 @@
-//! Runs a parsed [`Command`]: one chart, a whole manifest, or a watch.
+//! Runs a parsed [`Command`]: one chart, a whole manifest, or a watch. The front end of the
+//! command line: it owns the run's fonts, words every message in its voice (`--top 7`; a
+//! manifest's charts in the manifest's) and prints notes, warnings and errors.
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 use anyhow::bail;
 
-use crate::build::{self, BuildOptions, Outcome};
+use crate::batch::{self, BuildOptions};
 use crate::cli::Command;
+use crate::fonts::{Fonts, Library};
+use crate::options::Voice;
 use crate::output::write_stdout;
 use crate::{manifest, pipeline, watch};
 
@@ -16,16 +21,30 @@ fn want_progress() -> bool {
 
 /// Runs the command; messages for the user go to stderr.
 pub fn run(command: Command) -> anyhow::Result<()> {
+    // The embedded fonts, parsed on first use, once for the whole run.
+    let library = Arc::new(Library::new());
     match command {
-        Command::Chart(job) => pipeline::run_job(&job),
+        Command::Chart(job) => {
+            let fonts = Fonts::new(library);
+            let notices = pipeline::run_job(&job, &fonts)
+                .map_err(|e| anyhow::anyhow!(e.message().render(Voice::Cli)))?;
+            for n in notices {
+                eprintln!("{}", n.render(Voice::Cli));
+            }
+            Ok(())
+        }
         Command::Print(bytes) => write_stdout(&bytes),
         Command::Preview {
             input,
-            columns,
+            data,
             sort,
             width,
         } => {
-            let ds = pipeline::preview_dataset(&input, &columns, sort)?;
+            let (ds, notices) = pipeline::preview_dataset(&input, &data, sort)
+                .map_err(|e| anyhow::anyhow!(e.message().render(Voice::Cli)))?;
+            for n in notices {
+                eprintln!("{}", n.render(Voice::Cli));
+            }
             let color = crate::preview::want_color(std::io::stdout().is_terminal());
             let text = crate::preview::render(
                 &ds,
@@ -40,6 +59,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 jobs,
                 ..BuildOptions::default()
             },
+            &library,
         ),
         Command::Build {
             manifest: path,
@@ -54,12 +74,8 @@ pub fn run(command: Command) -> anyhow::Result<()> {
                 force,
                 progress: want_progress(),
             };
-            let report = build::build(&charts, &opts);
-            for (name, outcome) in &report.charts {
-                if let Outcome::Failed(e) = outcome {
-                    eprintln!("error: chart '{name}': {e}");
-                }
-            }
+            let report = batch::build(&charts, &opts, &library);
+            report.print_charts(false);
             for p in &report.stale {
                 eprintln!("stale: {}", p.display());
             }

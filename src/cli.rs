@@ -1,13 +1,17 @@
 //! Command-line interface: clap definitions only, turned once into plain [`Command`]s. The
-//! chart options themselves are declared in [`crate::spec::options`] (clap flattens them in),
-//! so a flag and its manifest key are one declaration. Chart code never sees clap. Shell completions and the man page are generated here too,
-//! from the same definitions.
+//! chart subcommands come from the kind registry ([`ChartCommand`]) and their options are
+//! declared beside each kind (clap flattens them in), so a flag and its manifest key are one
+//! declaration. Chart code never sees clap. Shell completions and the man page are generated
+//! here too, from the same definitions. Option errors are worded here, in the command line's
+//! voice (`--top 7`).
 
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::spec::{BarOptions, ChartOptions, Columns, Job, JobError, Order, PieOptions, Sort};
+use crate::kinds::ChartCommand;
+use crate::options::{DataOptions, Order, Sort, Voice};
+use crate::pipeline::Job;
 
 const EXIT_STATUS: &str = "Exit status: 0 success; 1 an error (bad input, a failed chart, stale charts with --check); 2 bad usage.";
 
@@ -19,144 +23,46 @@ pub struct Cli {
     command: Cmd,
 }
 
-/// The subcommands. Each one's arguments are declared by a derived [`Args`] struct, but built
-/// only when that subcommand is the one run (`Command::defer`): building all seven trees of
-/// arguments took a third of clap's work on every one-chart run. Help, completions and the man
-/// page build them all.
-#[derive(Debug)]
+/// The subcommands: one per chart kind, then the others.
+#[derive(Debug, Subcommand)]
+// Parsed once per run and taken apart at once: its size costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum Cmd {
-    Bar(BarCmd),
-    Pie(PieCmd),
+    #[command(flatten)]
+    Chart(ChartCommand),
+    #[command(
+        about = "Render every chart listed in a manifest (charts.toml), skipping unchanged ones",
+        long_about = None,
+        after_help = "Examples:\n  sharechart build\n  sharechart build --check   # exit 1 if a file in output/ is stale\n  sharechart build -j 1 --force"
+    )]
     Build(BuildCmd),
+    #[command(
+        about = "Build, then rebuild the affected charts whenever a CSV or the manifest is saved",
+        long_about = None,
+        after_help = "Examples:\n  sharechart watch\n  sharechart watch -m reports/charts.toml"
+    )]
     Watch(WatchCmd),
+    #[command(
+        about = "Draw the bars of a CSV in the terminal, with Unicode blocks",
+        long_about = None,
+        after_help = "Examples:\n  sharechart preview data/crops.csv\n  NO_COLOR=1 sharechart preview data/energy.csv --width 60"
+    )]
     Preview(PreviewCmd),
+    #[command(
+        about = "Print a shell completion script",
+        long_about = None,
+        after_help = "Examples:\n  sharechart completions bash > /etc/bash_completion.d/sharechart\n  sharechart completions zsh > ~/.zfunc/_sharechart"
+    )]
     Completions(CompletionsCmd),
+    #[command(
+        about = "Print the man page (roff)",
+        long_about = None,
+        after_help = "Examples:\n  sharechart man > sharechart.1 && man ./sharechart.1"
+    )]
     Man,
 }
 
-/// One subcommand: name, one-line help, examples, and how to add its arguments.
-struct Sub {
-    name: &'static str,
-    about: &'static str,
-    examples: &'static str,
-    args: fn(clap::Command) -> clap::Command,
-}
-
-const SUBCOMMANDS: [Sub; 7] = [
-    Sub {
-        name: "bar",
-        about: "Draw a bar chart",
-        examples: "Examples:\n  sharechart bar data/crops.csv -o crops.svg\n  sharechart bar data/energy.csv -o energy.png --lang ar --scale 2\n  sharechart bar data/minerals.csv -o minerals.svg --horizontal --sort desc\n  sharechart bar data/crops.csv -o - --rest \"Rest of world\" > crops.svg",
-        args: with_args::<BarCmd>,
-    },
-    Sub {
-        name: "pie",
-        about: "Draw a pie or donut of the parts of one whole",
-        examples: "Examples:\n  sharechart pie data/russia_muslims.csv -o russia.svg --donut --rest \"Other residents\"\n  sharechart pie data/crops.csv -o crops.png --each-row",
-        args: with_args::<PieCmd>,
-    },
-    Sub {
-        name: "build",
-        about: "Render every chart listed in a manifest (charts.toml), skipping unchanged ones",
-        examples: "Examples:\n  sharechart build\n  sharechart build --check   # exit 1 if a file in output/ is stale\n  sharechart build -j 1 --force",
-        args: with_args::<BuildCmd>,
-    },
-    Sub {
-        name: "watch",
-        about: "Build, then rebuild the affected charts whenever a CSV or the manifest is saved",
-        examples: "Examples:\n  sharechart watch\n  sharechart watch -m reports/charts.toml",
-        args: with_args::<WatchCmd>,
-    },
-    Sub {
-        name: "preview",
-        about: "Draw the bars of a CSV in the terminal, with Unicode blocks",
-        examples: "Examples:\n  sharechart preview data/crops.csv\n  NO_COLOR=1 sharechart preview data/energy.csv --width 60",
-        args: with_args::<PreviewCmd>,
-    },
-    Sub {
-        name: "completions",
-        about: "Print a shell completion script",
-        examples: "Examples:\n  sharechart completions bash > /etc/bash_completion.d/sharechart\n  sharechart completions zsh > ~/.zfunc/_sharechart",
-        args: with_args::<CompletionsCmd>,
-    },
-    Sub {
-        name: "man",
-        about: "Print the man page (roff)",
-        examples: "Examples:\n  sharechart man > sharechart.1 && man ./sharechart.1",
-        args: |cmd| cmd,
-    },
-];
-
-/// Adds `T`'s arguments to a subcommand, keeping the subcommand's own help line (a flattened
-/// struct's doc comment would otherwise replace it).
-fn with_args<T: Args>(cmd: clap::Command) -> clap::Command {
-    let about = cmd.get_about().cloned();
-    let cmd = T::augment_args(cmd);
-    match about {
-        Some(about) => cmd.about(about).long_about(None),
-        None => cmd,
-    }
-}
-
-impl Subcommand for Cmd {
-    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        cmd.subcommands(SUBCOMMANDS.iter().map(|sub| {
-            clap::Command::new(sub.name)
-                .about(sub.about)
-                .after_help(sub.examples)
-                .defer(sub.args)
-        }))
-    }
-
-    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
-        Self::augment_subcommands(cmd)
-    }
-
-    fn has_subcommand(name: &str) -> bool {
-        SUBCOMMANDS.iter().any(|sub| sub.name == name)
-    }
-}
-
-impl clap::FromArgMatches for Cmd {
-    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
-        let Some((name, m)) = matches.subcommand() else {
-            return Err(clap::Error::new(clap::error::ErrorKind::MissingSubcommand));
-        };
-        Ok(match name {
-            "bar" => Cmd::Bar(BarCmd::from_arg_matches(m)?),
-            "pie" => Cmd::Pie(PieCmd::from_arg_matches(m)?),
-            "build" => Cmd::Build(BuildCmd::from_arg_matches(m)?),
-            "watch" => Cmd::Watch(WatchCmd::from_arg_matches(m)?),
-            "preview" => Cmd::Preview(PreviewCmd::from_arg_matches(m)?),
-            "completions" => Cmd::Completions(CompletionsCmd::from_arg_matches(m)?),
-            "man" => Cmd::Man,
-            _ => return Err(clap::Error::new(clap::error::ErrorKind::InvalidSubcommand)),
-        })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
-
 // The arguments of each subcommand (plain comments: a doc comment would become its help).
-#[derive(Debug, Args)]
-struct BarCmd {
-    #[command(flatten)]
-    io: Io,
-    #[command(flatten)]
-    options: BarOptions,
-}
-
-#[derive(Debug, Args)]
-struct PieCmd {
-    #[command(flatten)]
-    io: Io,
-    #[command(flatten)]
-    options: PieOptions,
-}
-
 #[derive(Debug, Args)]
 struct BuildCmd {
     /// The manifest.
@@ -188,7 +94,7 @@ struct PreviewCmd {
     /// The CSV file.
     csv: PathBuf,
     #[command(flatten)]
-    columns: Columns,
+    data: DataOptions,
     #[command(flatten)]
     order: Order,
     /// Width in terminal columns (default: the terminal's, else 80).
@@ -200,16 +106,6 @@ struct PreviewCmd {
 struct CompletionsCmd {
     /// The shell.
     shell: clap_complete::Shell,
-}
-
-/// The input and outputs of a drawing command.
-#[derive(Debug, Args)]
-struct Io {
-    /// The CSV file.
-    csv: PathBuf,
-    /// Output file: .svg, .png or .pdf (repeat for several); `-` writes SVG to standard output.
-    #[arg(short, long = "output", value_name = "OUT", required = true)]
-    output: Vec<PathBuf>,
 }
 
 /// What the user asked for, free of clap.
@@ -240,7 +136,7 @@ pub enum Command {
         /// The CSV file.
         input: PathBuf,
         /// Columns and language.
-        columns: Box<Columns>,
+        data: Box<DataOptions>,
         /// Sort order.
         sort: Option<Sort>,
         /// Terminal width, if given.
@@ -250,26 +146,28 @@ pub enum Command {
     Print(Vec<u8>),
 }
 
-impl Io {
-    /// A checked job. A bad option value is an error of status 1 with a hint, not a usage
-    /// error: clap has accepted the flag, the value is what cannot be drawn.
-    fn into_job(self, options: ChartOptions) -> Result<Command, JobError> {
-        let job = Job::new(self.csv, options, self.output)?;
-        Ok(Command::Chart(Box::new(job)))
-    }
-}
+/// An option whose value cannot be used, worded as the command line gives options.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct OptionValueError(String);
 
 impl Cli {
     /// Parses the process arguments (exits with status 2 and a message on bad usage); an
-    /// option whose value cannot be used is an error, before any work.
-    pub fn command() -> Result<Command, JobError> {
-        Cli::parse().into_command()
+    /// option whose value cannot be used is an error of status 1 with a hint, before any work
+    /// (clap has accepted the flag; the value is what cannot be drawn).
+    pub fn command() -> Result<Command, OptionValueError> {
+        Cli::parse()
+            .into_command()
+            .map_err(|m| OptionValueError(m.render(Voice::Cli)))
     }
 
-    fn into_command(self) -> Result<Command, JobError> {
+    fn into_command(self) -> Result<Command, crate::options::Message> {
         Ok(match self.command {
-            Cmd::Bar(BarCmd { io, options }) => io.into_job(ChartOptions::Bar(options))?,
-            Cmd::Pie(PieCmd { io, options }) => io.into_job(ChartOptions::Pie(options))?,
+            Cmd::Chart(chart) => {
+                let (input, options, outputs) = chart.into_parts();
+                let job = Job::new(input, options, outputs).map_err(|e| e.message())?;
+                Command::Chart(Box::new(job))
+            }
             Cmd::Build(BuildCmd {
                 manifest,
                 check,
@@ -284,14 +182,14 @@ impl Cli {
             Cmd::Watch(WatchCmd { manifest, jobs }) => Command::Watch { manifest, jobs },
             Cmd::Preview(PreviewCmd {
                 csv,
-                columns,
+                data,
                 order,
                 width,
             }) => {
-                columns.validate()?;
+                data.validate().map_err(|e| e.message())?;
                 Command::Preview {
                     input: csv,
-                    columns: Box::new(columns),
+                    data: Box::new(data),
                     sort: order.sort,
                     width,
                 }
@@ -304,9 +202,7 @@ impl Cli {
             Cmd::Man => {
                 let mut out = Vec::new();
                 // Rendering into a Vec cannot fail.
-                let mut cmd = Cli::command_factory();
-                cmd.build(); // the deferred arguments of every subcommand
-                let _ = clap_mangen::Man::new(cmd).render(&mut out);
+                let _ = clap_mangen::Man::new(Cli::command_factory()).render(&mut out);
                 Command::Print(out)
             }
         })
@@ -350,15 +246,15 @@ mod tests {
         let Ok(Command::Chart(job)) = cli.into_command() else {
             panic!("not a chart")
         };
-        let ChartOptions::Pie(o) = &job.options else {
+        let crate::kinds::ChartOptions::Pie(o) = &job.options else {
             panic!("not a pie")
         };
         assert!(o.donut);
-        assert_eq!(o.common.columns.lang, Some(crate::spec::Lang::ar()));
+        assert_eq!(o.common.data.lang, Some(crate::options::Lang::ar()));
         assert_eq!(o.rest.as_deref(), Some("Others"));
-        assert_eq!(o.common.theme, crate::spec::ThemeName::Print);
-        assert_eq!(o.common.digits, crate::spec::Digits::Arabic);
-        assert_eq!(o.common.columns.top, Some(5));
+        assert_eq!(o.common.theme, crate::options::ThemeName::Print);
+        assert_eq!(o.common.digits, crate::options::Digits::Arabic);
+        assert_eq!(o.common.data.top, Some(5));
     }
 
     #[test]

@@ -11,6 +11,31 @@ use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
 
+/// An output path that cannot be written as a chart.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OutputError {
+    /// An output path that names a folder.
+    #[error(
+        "{}: the output path is a folder\n  hint: give a file name such as {}",
+        .path.display(),
+        .path.join("chart.svg").display()
+    )]
+    Folder {
+        /// The path.
+        path: PathBuf,
+    },
+    /// Unknown output extension.
+    #[error(
+        "{path}: unsupported output format '{ext}'\n  hint: the supported extensions are .svg, .png and .pdf"
+    )]
+    Format {
+        /// Output path.
+        path: PathBuf,
+        /// The extension found (or "none").
+        ext: String,
+    },
+}
+
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     stage(path, bytes)?.commit()
@@ -85,7 +110,7 @@ pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 
 /// The error for an output path that names a folder.
 pub fn folder_error(path: &Path) -> anyhow::Error {
-    crate::error::ChartError::Folder {
+    OutputError::Folder {
         path: path.to_path_buf(),
     }
     .into()

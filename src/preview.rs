@@ -31,7 +31,8 @@ pub fn pick_width(detected: Option<usize>, columns: Option<&str>) -> usize {
 pub fn render(ds: &Dataset, width: usize, color: bool) -> String {
     let width = width.max(20);
     let d = ds.decimals();
-    let value = |v: f64| crate::chart::format_value(v, d, ds.percent);
+    let en = crate::locale::Locale::of(&crate::options::Lang::en());
+    let value = |v: f64| en.number(v, d, ds.percent, crate::options::Digits::Latin);
     let label_w = ds
         .labels
         .iter()
@@ -126,8 +127,9 @@ mod tests {
     use super::*;
 
     fn ds(csv: &str) -> Dataset {
-        let t = crate::data::parse("t.csv", csv.as_bytes(), None).expect("csv");
-        crate::dataset::build(&t, &crate::spec::Columns::default(), &[], None).expect("dataset")
+        let t = crate::table::parse("t.csv", csv.as_bytes(), None).expect("csv");
+        crate::dataset::build(&t, &crate::options::DataOptions::default(), &[], None)
+            .expect("dataset")
     }
 
     #[test]

@@ -114,8 +114,14 @@ impl Item {
 }
 
 impl Scene {
-    /// An empty scene.
-    pub fn new(width: u32, height: u32, background: Color, rtl: bool) -> Scene {
+    /// An empty scene, drawn with `fonts`.
+    pub fn new(
+        width: u32,
+        height: u32,
+        background: Color,
+        rtl: bool,
+        fonts: crate::fonts::FontSet,
+    ) -> Scene {
         Scene {
             width,
             height,
@@ -124,8 +130,8 @@ impl Scene {
             title: String::new(),
             desc: String::new(),
             rtl,
-            fonts: crate::fonts::FontSet::default(),
-            lang: if rtl { "ar" } else { "en" }.to_string(),
+            fonts,
+            lang: "und".to_string(),
         }
     }
 
@@ -200,7 +206,8 @@ mod tests {
 
     #[test]
     fn mirror_flips_positions_and_anchors() {
-        let mut s = Scene::new(100, 50, Color::hex(0xFFFFFF), true);
+        let fonts = crate::fonts::Fonts::default().set(&[]).expect("embedded");
+        let mut s = Scene::new(100, 50, Color::hex(0xFFFFFF), true, fonts);
         s.rect(10.0, 0.0, 20.0, 5.0, Color::hex(0));
         s.text(5.0, 5.0, "a", 10.0, Color::hex(0), Anchor::Start, false);
         s.mirror();

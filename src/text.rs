@@ -1,11 +1,8 @@
-//! Text helpers: measuring with the real shaping engine, bidi isolation, cleaning and wrapping.
-//!
-//! Layout needs widths that match what resvg will draw. plotters' own estimate is far off for
-//! Arabic, so labels are shaped with harfrust (the shaper usvg itself uses) on the chart's fonts.
+//! Text helpers that need no font: the direction of a text from the Unicode bidi data, bidi
+//! isolation, and cleaning. Measuring and wrapping, which need the chart's fonts, are in
+//! `layout::measure`.
 
 use unicode_bidi::{BidiClass, bidi_class};
-
-use crate::fonts;
 
 /// True for Arabic letters: bidi class AL ("Arabic letter") in the Unicode data, which also
 /// covers the letters of the other scripts written like Arabic (Syriac, Thaana). Arabic-Indic
@@ -18,13 +15,6 @@ pub fn is_arabic(c: char) -> bool {
 /// other right-to-left scripts) or AL (Arabic letters).
 fn is_strong_rtl(c: char) -> bool {
     matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
-}
-
-/// Width in pixels of `text` at `size` px, shaped with the fonts of the chart being laid out
-/// (see [`fonts::FontSet::scope`]) as resvg will draw it.
-pub fn width(text: &str, size: f64, bold: bool) -> f64 {
-    let clean: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
-    fonts::with_current(|set| set.advance_em(&clean, bold)) * size
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -113,119 +103,9 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// Breaks `text` into at most `max_lines` lines no wider than `max_width`; the last line ends
-/// with an ellipsis if the text does not fit. A single word wider than the line is cut too.
-pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64, max_lines: usize) -> Vec<String> {
-    // Most titles and labels fit on one line: one shaping of the whole text instead of one per
-    // word (shaping is the dearest step of a chart's layout). The greedy loop below would give
-    // the same single line, since every prefix of a text that fits fits too.
-    let whole = text
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if width(&whole, size, bold) <= max_width {
-        return vec![whole];
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if current.is_empty() || width(&candidate, size, bold) <= max_width {
-            current = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
-        }
-    }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    let max_lines = max_lines.max(1);
-    if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(" ");
-        lines.push(rest);
-    }
-    if let Some(last) = lines.last_mut() {
-        *last = ellipsize(last, size, bold, max_width);
-    }
-    for line in lines.iter_mut() {
-        if width(line, size, bold) > max_width {
-            *line = ellipsize(line, size, bold, max_width);
-        }
-    }
-    lines
-}
-
-/// Cuts `text` to fit `max_width`, ending it with "…" when anything was cut.
-pub fn ellipsize(text: &str, size: f64, bold: bool, max_width: f64) -> String {
-    if width(text, size, bold) <= max_width {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let s: String = chars[..mid].iter().collect::<String>() + "…";
-        if width(&s, size, bold) <= max_width {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    chars[..lo]
-        .iter()
-        .collect::<String>()
-        .trim_end()
-        .to_string()
-        + "…"
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn latin_width_is_plausible() {
-        let w = width("Rubber", 16.0, false);
-        assert!((35.0..70.0).contains(&w), "{w}");
-        assert!(width("Rubber", 16.0, true) > w);
-        assert!((width("Rubber", 32.0, false) - 2.0 * w).abs() < 0.01);
-    }
-
-    /// Width in em shaped without a cached plan, the way harfrust does it by default.
-    fn fresh_em(text: &str) -> f64 {
-        let face = fonts::Face::new(fonts::REGULAR, 0).expect("embedded font");
-        face.shape_fresh(text)
-    }
-
-    #[test]
-    fn cached_plans_give_the_widths_of_fresh_ones() {
-        // Each script twice (the second use hits the cache), interleaved.
-        for text in [
-            "Rubber",
-            "المطاط",
-            "76%",
-            "76%",
-            "Rubber",
-            "٪٨٠ 42",
-            "المطاط",
-            "",
-            "Oil النفط",
-        ] {
-            let cached = width(text, 1.0, false);
-            assert_eq!(cached, fresh_em(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn arabic_is_measured_with_arabic_glyphs() {
-        let w = width("المطاط", 16.0, false);
-        assert!(w > 20.0 && w < 80.0, "{w}");
-    }
 
     #[test]
     fn isolate_wraps_arabic_first_text_only() {
@@ -282,22 +162,5 @@ mod tests {
     #[test]
     fn clean_removes_controls_and_folds_space() {
         assert_eq!(clean(" a\u{0}b\t\n c  "), "ab c");
-    }
-
-    #[test]
-    fn wrap_and_ellipsize_fit_the_width() {
-        let lines = wrap(
-            "United Nations General Assembly seats",
-            16.0,
-            false,
-            120.0,
-            2,
-        );
-        assert_eq!(lines.len(), 2);
-        for l in &lines {
-            assert!(width(l, 16.0, false) <= 120.0, "{l}");
-        }
-        assert!(lines[1].ends_with('…'));
-        assert_eq!(wrap("Oil", 16.0, false, 120.0, 2), vec!["Oil"]);
     }
 }

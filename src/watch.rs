@@ -15,7 +15,10 @@ use anyhow::Context;
 use notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer};
 
-use crate::build::{self, BuildOptions, Outcome};
+use std::sync::Arc;
+
+use crate::batch::{self, BuildOptions};
+use crate::fonts::Library;
 use crate::manifest::{self, Chart};
 
 enum Msg {
@@ -38,14 +41,11 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-/// Runs a build and prints what happened, as `build` does.
-fn rebuild(charts: &[Chart], opts: &BuildOptions) {
-    let report = build::build(charts, opts);
-    for (name, outcome) in &report.charts {
-        if let Outcome::Failed(e) = outcome {
-            eprintln!("error: chart '{name}': {e}\n  (its previous files are kept)");
-        }
-    }
+/// Runs a build (with fonts of its own on the run's `library`) and prints what happened, as
+/// `build` does.
+fn rebuild(charts: &[Chart], opts: &BuildOptions, library: &Arc<Library>) {
+    let report = batch::build(charts, opts, library);
+    report.print_charts(true);
     if let Some(e) = &report.page_error {
         eprintln!("error: {e}");
     }
@@ -74,14 +74,14 @@ fn watched(manifest: &Path, charts: &[Chart]) -> (BTreeSet<PathBuf>, BTreeSet<Pa
 }
 
 /// Watches until Ctrl-C. Fails only if the watcher cannot start.
-pub fn watch(manifest: &Path, opts: &BuildOptions) -> anyhow::Result<()> {
+pub fn watch(manifest: &Path, opts: &BuildOptions, library: &Arc<Library>) -> anyhow::Result<()> {
     let opts = BuildOptions {
         check: false,
         progress: false,
         ..opts.clone()
     };
     let mut charts = load(manifest).unwrap_or_default();
-    rebuild(&charts, &opts);
+    rebuild(&charts, &opts, library);
 
     let (tx, rx) = mpsc::channel();
     let stop = tx.clone();
@@ -130,7 +130,7 @@ pub fn watch(manifest: &Path, opts: &BuildOptions) -> anyhow::Result<()> {
         {
             charts = c;
         }
-        rebuild(&charts, &opts);
+        rebuild(&charts, &opts, library);
         let (f, d) = watched(manifest, &charts);
         for new in d.difference(&dirs) {
             if let Err(e) = debouncer.watcher().watch(new, RecursiveMode::NonRecursive) {

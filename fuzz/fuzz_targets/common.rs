@@ -1,7 +1,9 @@
 //! Shared by `csv_to_svg` and `csv_to_png`: the first three bytes of a fuzz input pick the chart
 //! options, the rest is the CSV file.
 
-use sharechart::spec::{ChartOptions, Digits, Kind, Lang, Sort, ThemeName};
+use sharechart::fonts::{FontSet, Fonts};
+use sharechart::kinds::{ChartOptions, Kind};
+use sharechart::options::{Digits, Lang, Sort, ThemeName};
 
 /// Text that must come out escaped: markup, entities, quotes, a CDATA end, bidi overrides,
 /// Arabic and the Arabic percent sign.
@@ -47,7 +49,7 @@ pub fn split(data: &[u8]) -> Option<(ChartOptions, &[u8])> {
         }
     }
     let common = spec.common_mut();
-    let columns = &mut common.columns;
+    let columns = &mut common.data;
     columns.lang = Some(if bit(a, 1) { Lang::ar() } else { Lang::en() });
     columns.top = [None, Some(1), Some(3), Some(8)][usize::from((c >> 3) & 3)];
     columns.delimiter = [None, Some(','), Some(';'), Some('\t')][usize::from(b & 3)];
@@ -80,18 +82,20 @@ pub fn split(data: &[u8]) -> Option<(ChartOptions, &[u8])> {
 }
 
 /// CSV -> table -> dataset -> scene -> SVG, as `pipeline::render_bytes` does it for the CLI
-/// and `build`. `None` when the input is rejected with an error (which is fine); panics
-/// propagate.
-pub fn render(spec: &ChartOptions, csv: &[u8]) -> Option<(String, u32, u32)> {
+/// and `build`: the SVG, its size and its fonts. `None` when the input is rejected with an
+/// error (which is fine); panics propagate.
+pub fn render(spec: &ChartOptions, csv: &[u8]) -> Option<(String, u32, u32, FontSet)> {
     spec.validate().ok()?;
-    let delimiter = spec.common().columns.delimiter_byte();
-    let table = sharechart::data::parse("fuzz.csv", csv, delimiter).ok()?;
-    let ds = sharechart::dataset::for_chart(&table, spec).ok()?;
-    let scene = sharechart::chart::layout(&ds, spec).ok()?;
+    let fonts = Fonts::default();
+    let input = sharechart::dataset::Input::Bytes(csv);
+    let scene = sharechart::pipeline::lay_out("fuzz.csv", input, spec, &fonts)
+        .ok()?
+        .scene;
     Some((
         sharechart::render::to_svg(&scene),
         scene.width,
         scene.height,
+        scene.fonts,
     ))
 }
 

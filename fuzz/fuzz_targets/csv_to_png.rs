@@ -11,9 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let Some((spec, csv)) = common::split(data) else {
         return;
     };
-    if let Some((svg, width, height)) = common::render(&spec, csv) {
+    if let Some((svg, width, height, fonts)) = common::render(&spec, csv) {
         common::check_svg(&svg);
-        let png = sharechart::render::svg_to_png(&svg, width, height, 1.0)
+        let png = sharechart::render::svg_to_png(&svg, width, height, 1.0, &fonts)
             .unwrap_or_else(|e| panic!("resvg rejected our SVG: {e:#}\n{svg}"));
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
         if std::env::var_os("SHARECHART_FUZZ_LOG").is_some() {

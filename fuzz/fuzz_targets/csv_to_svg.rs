@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((spec, csv)) = common::split(data) else {
         return;
     };
-    if let Some((svg, _, _)) = common::render(&spec, csv) {
+    if let Some((svg, ..)) = common::render(&spec, csv) {
         common::check_svg(&svg);
     }
 });

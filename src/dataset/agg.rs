@@ -11,14 +11,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::cells::{decimal_mark, looks_numeric};
 use super::columns::{find, label_and_series, percent_header, shown_column};
-use super::{Cell, Dataset, Series, sort};
-use crate::data::stream::Stream;
-use crate::data::{Row, Table};
-use crate::error::DataError;
-use crate::number::{self, Number, NumberError};
-use crate::spec::options::Agg;
-use crate::spec::options::DecimalMark;
-use crate::spec::{ChartOptions, Lang, Voice};
+use super::{Cell, Dataset, DatasetError, Series, sort};
+use crate::locale::Locale;
+use crate::locale::number::{decimals_needed, format};
+use crate::options::{Agg, DataOptions, DecimalMark, Sort};
+use crate::table::number::{self, Number, NumberError};
+use crate::table::stream::Stream;
+use crate::table::{Row, Table};
 
 /// Rows read before the columns are chosen.
 pub const SAMPLE: usize = 1000;
@@ -32,49 +31,6 @@ pub struct Aggregated {
     pub skipped: Option<(u64, String)>,
     /// What was computed, for the subtitle: "Count of rows by region", "Sum of amount".
     pub subtitle: String,
-}
-
-/// Errors only grouping can meet.
-#[derive(Debug, thiserror::Error)]
-pub enum AggError {
-    /// Two rows of one group with different text in the column the group is shown from.
-    #[error(
-        "{path}:{line}:{column}: the rows of '{key}' disagree on its label in column '{shown}': {first:?} (line {first_line}) and {here:?} (here)\n  hint: give every row of '{key}' the same text in '{shown}'"
-    )]
-    Disagree {
-        /// File.
-        path: String,
-        /// 1-based line of the row that disagrees.
-        line: u64,
-        /// 1-based column of its cell.
-        column: usize,
-        /// The group's key (label or series cell).
-        key: String,
-        /// The column the group is shown from.
-        shown: String,
-        /// The text of the group's first row.
-        first: String,
-        /// The line of the group's first row.
-        first_line: u64,
-        /// The text of this row.
-        here: String,
-    },
-    /// No value column named and more than one holding numbers.
-    #[error(
-        "{path}:1: {} adds up one value column, but several hold numbers: {columns}\n  hint: choose one with {}, e.g. {}", .voice.set("agg", .agg), .voice.name("value"), .voice.set("value", .first)
-    )]
-    SeveralValues {
-        /// File.
-        path: String,
-        /// The aggregation.
-        agg: &'static str,
-        /// The numeric columns, comma separated.
-        columns: String,
-        /// The first of them.
-        first: String,
-        /// How the user gives options.
-        voice: Voice,
-    },
 }
 
 /// The columns grouping reads.
@@ -119,14 +75,19 @@ impl Record for Stream<'_> {
     }
 }
 
-/// Reads the rest of `stream` and groups its rows as `options` ask (`agg` must be set).
-pub fn aggregate(stream: &mut Stream, options: &ChartOptions) -> anyhow::Result<Aggregated> {
-    let common = options.common();
-    let agg = common.columns.agg.unwrap_or(Agg::Count);
-    let spec = &common.columns;
+/// Reads the rest of `stream` and groups its rows as `spec` asks (`agg` must be set): series
+/// renamed by `legend`, categories sorted by `order`, the subtitle in `locale`'s words.
+pub fn aggregate(
+    stream: &mut Stream,
+    spec: &DataOptions,
+    legend: &[String],
+    order: Option<Sort>,
+    locale: &Locale,
+) -> Result<Aggregated, DatasetError> {
+    let agg = spec.agg.unwrap_or(Agg::Count);
     let (sample, more) = stream.sample(SAMPLE)?;
     let plan = plan(&sample, spec, agg)?;
-    let mut groups = Groups::new(&sample, plan, agg, spec.voice);
+    let mut groups = Groups::new(&sample, plan, agg);
     for row in &sample.rows {
         groups.add(row)?;
     }
@@ -143,22 +104,23 @@ pub fn aggregate(stream: &mut Stream, options: &ChartOptions) -> anyhow::Result<
         .value
         .is_some_and(|c| percent_header(&sample, &[c]) || groups.percent);
     let mut dataset = groups.finish(&sample, percent);
-    for (s, name) in dataset.series.iter_mut().zip(&common.legend) {
+    for (s, name) in dataset.series.iter_mut().zip(legend) {
         s.name = crate::text::clean(name);
     }
-    if let Some(order) = options.sort() {
+    if let Some(order) = order {
         sort(&mut dataset, order);
     }
+    let by = &sample.headers[plan.label];
+    let of = plan.value.map_or("", |c| sample.headers[c].as_str());
     Ok(Aggregated {
         dataset,
         skipped,
-        subtitle: subtitle(&sample, plan, agg, spec.lang.as_ref()),
+        subtitle: locale.agg_subtitle(agg, by, of),
     })
 }
 
 /// The columns to group by and to read, chosen from the sample.
-fn plan(sample: &Table, spec: &crate::spec::Columns, agg: Agg) -> Result<Plan, anyhow::Error> {
-    let voice = spec.voice;
+fn plan(sample: &Table, spec: &DataOptions, agg: Agg) -> Result<Plan, DatasetError> {
     let mark = decimal_mark(sample, spec.decimal_mark());
     let numeric: Vec<bool> = (0..sample.headers.len())
         .map(|c| looks_numeric(sample, c, mark))
@@ -169,27 +131,24 @@ fn plan(sample: &Table, spec: &crate::spec::Columns, agg: Agg) -> Result<Plan, a
         spec.label.as_deref(),
         spec.series.as_deref(),
         &numeric,
-        voice,
     )?;
     let series = match &spec.series {
-        Some(name) => Some(find(sample, name, "series", voice)?),
+        Some(name) => Some(find(sample, name, "series")?),
         None => None,
     };
     let value = match (agg, spec.value.first()) {
         (Agg::Count, _) => None,
-        (_, Some(name)) => Some(find(sample, name, "value", voice)?),
+        (_, Some(name)) => Some(find(sample, name, "value")?),
         (_, None) => {
-            let cols = super::columns::value_columns(sample, &[], label, series, &numeric, voice)?;
+            let cols = super::columns::value_columns(sample, &[], label, series, &numeric)?;
             if cols.len() > 1 {
                 let names: Vec<&str> = cols.iter().map(|&c| sample.headers[c].as_str()).collect();
-                return Err(AggError::SeveralValues {
+                return Err(DatasetError::SeveralValues {
                     path: sample.path.clone(),
                     agg: agg.name(),
                     columns: names.join(", "),
                     first: names[0].to_string(),
-                    voice,
-                }
-                .into());
+                });
             }
             cols.first().copied()
         }
@@ -198,43 +157,11 @@ fn plan(sample: &Table, spec: &crate::spec::Columns, agg: Agg) -> Result<Plan, a
     Ok(Plan {
         mark,
         label,
-        shown_label: shown_column(sample, label, lang, voice)?,
+        shown_label: shown_column(sample, label, lang)?,
         series,
-        shown_series: series
-            .map(|c| shown_column(sample, c, lang, voice))
-            .transpose()?,
+        shown_series: series.map(|c| shown_column(sample, c, lang)).transpose()?,
         value,
     })
-}
-
-/// The subtitle that says what was computed.
-/// In Arabic for an Arabic chart, else in English.
-fn subtitle(sample: &Table, plan: Plan, agg: Agg, lang: Option<&Lang>) -> String {
-    let by = &sample.headers[plan.label];
-    let of = plan.value.map_or("", |c| sample.headers[c].as_str());
-    let arabic = lang.is_some_and(|l| l.code() == "ar");
-    // In Arabic, a column named in another script is quoted («amount»), so that the line reads
-    // as a sentence about that column rather than as two languages run together.
-    let quoted = |name: &str| {
-        if arabic && crate::spec::lang::foreign_script(&Lang::ar(), name) == Some(true) {
-            format!("«{name}»")
-        } else {
-            name.to_string()
-        }
-    };
-    let (by, of) = (quoted(by), quoted(of));
-    match (arabic, agg) {
-        (false, Agg::Count) => format!("Count of rows by {by}"),
-        (false, Agg::Sum) => format!("Sum of {of}"),
-        (false, Agg::Mean) => format!("Mean of {of}"),
-        (false, Agg::Min) => format!("Minimum of {of}"),
-        (false, Agg::Max) => format!("Maximum of {of}"),
-        (true, Agg::Count) => format!("عدد الصفوف حسب {by}"),
-        (true, Agg::Sum) => format!("مجموع {of}"),
-        (true, Agg::Mean) => format!("متوسط {of}"),
-        (true, Agg::Min) => format!("أدنى {of}"),
-        (true, Agg::Max) => format!("أعلى {of}"),
-    }
 }
 
 /// The value of a cell: `None` when it says "no data" (empty, `NA`, `..`: left out), read
@@ -338,21 +265,22 @@ impl Keys {
         shown: usize,
         path: &str,
         headers: &[String],
-    ) -> anyhow::Result<usize> {
+    ) -> Result<usize, DatasetError> {
         let k = row.cell(key);
         if let Some(&i) = self.index.get(k) {
             if shown != key && self.first[i].0 != row.cell(shown) {
-                return Err(AggError::Disagree {
-                    path: path.to_string(),
-                    line: row.line(),
-                    column: row.column(shown),
-                    key: k.to_string(),
-                    shown: headers[shown].clone(),
-                    first: self.first[i].0.clone(),
-                    first_line: self.first[i].1,
-                    here: row.cell(shown).to_string(),
-                }
-                .into());
+                return Err(DatasetError::Disagree(Box::new(
+                    super::error::Disagreement {
+                        path: path.to_string(),
+                        line: row.line(),
+                        column: row.column(shown),
+                        key: k.to_string(),
+                        shown: headers[shown].clone(),
+                        first: self.first[i].0.clone(),
+                        first_line: self.first[i].1,
+                        here: row.cell(shown).to_string(),
+                    },
+                )));
             }
             return Ok(i);
         }
@@ -370,7 +298,6 @@ struct Groups {
     headers: Vec<String>,
     plan: Plan,
     agg: Agg,
-    voice: Voice,
     labels: Keys,
     series: Keys,
     /// `[series][category]`.
@@ -380,13 +307,12 @@ struct Groups {
 }
 
 impl Groups {
-    fn new(sample: &Table, plan: Plan, agg: Agg, voice: Voice) -> Groups {
+    fn new(sample: &Table, plan: Plan, agg: Agg) -> Groups {
         Groups {
             path: sample.path.clone(),
             headers: sample.headers.clone(),
             plan,
             agg,
-            voice,
             labels: Keys::default(),
             series: Keys::default(),
             accs: Vec::new(),
@@ -395,7 +321,7 @@ impl Groups {
         }
     }
 
-    fn add(&mut self, row: &impl Record) -> Result<(), anyhow::Error> {
+    fn add(&mut self, row: &impl Record) -> Result<(), DatasetError> {
         let p = self.plan;
         let cat = self
             .labels
@@ -421,15 +347,14 @@ impl Groups {
             }
             Ok(None) => self.skipped += 1,
             Err(e) => {
-                return Err(DataError::Parse {
+                return Err(DatasetError::Parse {
                     path: self.path.clone(),
                     line: row.line(),
                     column: row.column(vc),
                     name: self.headers[vc].clone(),
                     value: row.cell(vc).to_string(),
-                    hint: e.hint(self.voice),
-                }
-                .into());
+                    hint: e.hint(),
+                });
             }
         }
         Ok(())
@@ -464,7 +389,7 @@ impl Groups {
                             value,
                             line,
                             column,
-                            raw: number::format(value, number::decimals_needed(&[value])),
+                            raw: format(value, decimals_needed(&[value])),
                         })
                     })
                     .collect();

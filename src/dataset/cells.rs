@@ -2,11 +2,10 @@
 //! a column that could be read two ways, and cells that say "no data".
 
 use super::Cell;
-use crate::data::Table;
-use crate::error::DataError;
-use crate::number::{NumberError, decimal_option, is_missing, parse_as};
-use crate::spec::Voice;
-use crate::spec::options::DecimalMark;
+use super::DatasetError;
+use crate::options::{DecimalMark, Message};
+use crate::table::Table;
+use crate::table::number::{NumberError, is_missing, parse_as};
 
 /// A value cell that says "no data" (`NA`, `..`, empty): drawn as a gap.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +48,7 @@ pub(super) fn decimal_mark(table: &Table, given: Option<DecimalMark>) -> Decimal
 /// Refuses a value column that reads two ways: a cell such as `1,5` (only a decimal comma
 /// reads it) beside one such as `1,234` (a thousands comma or a decimal comma). Only asked when
 /// the decimal separator was not given.
-pub(super) fn check_ambiguous(table: &Table, col: usize, voice: Voice) -> Result<(), DataError> {
+pub(super) fn check_ambiguous(table: &Table, col: usize) -> Result<(), DatasetError> {
     let reads = |cell: &str| {
         (
             parse_as(cell, DecimalMark::Point).ok(),
@@ -68,14 +67,15 @@ pub(super) fn check_ambiguous(table: &Table, col: usize, voice: Voice) -> Result
         if let (Some(p), Some(c)) = reads(cell)
             && p.value != c.value
         {
-            let hint = format!(
-                "{cell:?} reads as {} with a decimal point, or as {} with a decimal comma (as {decided:?} on line {decided_line} needs); say which with {} or {}",
-                p.value,
-                c.value,
-                decimal_option(voice, '.'),
-                decimal_option(voice, ','),
-            );
-            return Err(DataError::Parse {
+            let hint = Message::new()
+                .text(format!(
+                    "{cell:?} reads as {} with a decimal point, or as {} with a decimal comma (as {decided:?} on line {decided_line} needs); say which with ",
+                    p.value, c.value,
+                ))
+                .set_text("decimal", '.')
+                .text(" or ")
+                .set_text("decimal", ',');
+            return Err(DatasetError::Parse {
                 path: table.path.clone(),
                 line: r.line,
                 column: r.columns[col],
@@ -95,8 +95,7 @@ pub(super) fn parse_cell(
     row: usize,
     col: usize,
     mark: DecimalMark,
-    voice: Voice,
-) -> Result<(Cell, bool), DataError> {
+) -> Result<(Cell, bool), DatasetError> {
     let r = &table.rows[row];
     let raw = &r.cells[col];
     match parse_as(raw, mark) {
@@ -109,13 +108,13 @@ pub(super) fn parse_cell(
             },
             n.percent,
         )),
-        Err(e) => Err(DataError::Parse {
+        Err(e) => Err(DatasetError::Parse {
             path: table.path.clone(),
             line: r.line,
             column: r.columns[col],
             name: table.headers[col].clone(),
             value: raw.clone(),
-            hint: e.hint(voice),
+            hint: e.hint(),
         }),
     }
 }
@@ -148,18 +147,19 @@ pub(super) fn looks_numeric(table: &Table, col: usize, mark: DecimalMark) -> boo
 }
 
 /// The error for a missing value under `--strict`.
-pub(super) fn strict_error(path: &str, m: &Missing, voice: Voice) -> DataError {
-    DataError::Parse {
+pub(super) fn strict_error(path: &str, m: &Missing) -> DatasetError {
+    DatasetError::Parse {
         path: path.to_string(),
         line: m.line,
         column: m.column,
         name: m.header.clone(),
         value: m.raw.clone(),
-        hint: format!(
-            "this cell means \"no data\", and {} refuses missing values: fill it in, or leave out {} to draw it as a gap",
-            voice.on("strict"),
-            voice.name("strict")
-        ),
+        hint: Message::new()
+            .text("this cell means \"no data\", and ")
+            .on("strict")
+            .text(" refuses missing values: fill it in, or leave out ")
+            .name("strict")
+            .text(" to draw it as a gap"),
     }
 }
 
@@ -201,7 +201,8 @@ pub(super) fn warnings(path: &str, missing: &[Missing]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::parse;
+    use crate::options::Voice;
+    use crate::table::parse;
 
     fn table(csv: &str) -> Table {
         parse("t.csv", csv.as_bytes(), None).expect("csv")
@@ -225,15 +226,16 @@ mod tests {
     #[test]
     fn a_column_read_two_ways_is_refused_with_both_readings() {
         let t = table("k,v\nA,\"1,234\"\nB,\"1,5\"\n");
-        let e = check_ambiguous(&t, 1, Voice::Manifest)
+        let e = check_ambiguous(&t, 1)
             .unwrap_err()
-            .to_string();
+            .message()
+            .render(Voice::Manifest);
         assert!(e.starts_with("t.csv:2:3: column 'v'"), "{e}");
         assert!(e.contains("1234 with a decimal point"), "{e}");
         assert!(e.contains("1.234 with a decimal comma"), "{e}");
         assert!(e.contains("`decimal = \",\"`"), "{e}");
         let t = table("k,v\nA,\"1,234\"\nB,7\n");
-        assert!(check_ambiguous(&t, 1, Voice::Cli).is_ok());
+        assert!(check_ambiguous(&t, 1).is_ok());
     }
 
     #[test]

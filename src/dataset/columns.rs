@@ -2,13 +2,12 @@
 //! data, the value columns, and whether the values are percentages, read from the headers and
 //! the cells.
 
+use super::DatasetError;
 use super::cells::parse_cell;
 use super::labels;
-use crate::data::Table;
-use crate::error::DataError;
-use crate::number;
-use crate::spec::options::DecimalMark;
-use crate::spec::{Lang, Voice};
+use crate::options::{DecimalMark, Lang};
+use crate::table::Table;
+use crate::table::number;
 
 /// Words in a header that mark a column of percentages.
 const PERCENT_WORDS: [&str; 6] = ["share", "percent", "pct", "%", "٪", "نسبة"];
@@ -63,19 +62,15 @@ fn language_columns(table: &Table, col: usize) -> Vec<(usize, String)> {
 }
 
 /// The column named `name` (asked for by the option `key`), or an error that lists the columns.
-pub(super) fn find(
-    table: &Table,
-    name: &str,
-    key: &'static str,
-    voice: Voice,
-) -> Result<usize, DataError> {
-    table.column(name).ok_or_else(|| DataError::MissingColumn {
-        path: table.path.clone(),
-        name: name.to_string(),
-        key,
-        voice,
-        available: table.header_list(),
-    })
+pub(super) fn find(table: &Table, name: &str, key: &'static str) -> Result<usize, DatasetError> {
+    table
+        .column(name)
+        .ok_or_else(|| DatasetError::MissingColumn {
+            path: table.path.clone(),
+            name: name.to_string(),
+            key,
+            available: table.header_list(),
+        })
 }
 
 /// The label column and, for long data, the series column: as named, else found. Long data
@@ -87,13 +82,10 @@ pub(super) fn label_and_series(
     label: Option<&str>,
     series: Option<&str>,
     numeric: &[bool],
-    voice: Voice,
-) -> Result<(usize, Option<usize>), DataError> {
-    let series = series
-        .map(|s| find(table, s, "series", voice))
-        .transpose()?;
+) -> Result<(usize, Option<usize>), DatasetError> {
+    let series = series.map(|s| find(table, s, "series")).transpose()?;
     if let Some(name) = label {
-        let label = find(table, name, "label", voice)?;
+        let label = find(table, name, "label")?;
         return Ok((
             label,
             series.or_else(|| detect_series(table, label, numeric)),
@@ -117,9 +109,8 @@ pub(super) fn label_and_series(
                         || labels::is_code_column(table, c))
             })
         })
-        .ok_or_else(|| DataError::NoLabel {
+        .ok_or_else(|| DatasetError::NoLabel {
             path: table.path.clone(),
-            voice,
             available: table.header_list(),
         })?;
     Ok((
@@ -178,8 +169,7 @@ pub(super) fn shown_column(
     table: &Table,
     col: usize,
     lang: Option<&Lang>,
-    voice: Voice,
-) -> Result<usize, DataError> {
+) -> Result<usize, DatasetError> {
     let Some(lang) = lang else { return Ok(col) };
     let versions = language_columns(table, col);
     let code = lang.code();
@@ -190,11 +180,10 @@ pub(super) fn shown_column(
     match found {
         Some((c, _)) => Ok(*c),
         None if versions.is_empty() || lang.primary() == "en" => Ok(col),
-        None => Err(DataError::MissingColumn {
+        None => Err(DatasetError::MissingColumn {
             path: table.path.clone(),
             name: format!("{}_{code}", table.headers[col].trim()),
             key: "lang",
-            voice,
             available: versions
                 .iter()
                 .map(|(c, _)| table.headers[*c].as_str())
@@ -212,8 +201,7 @@ pub(super) fn value_columns(
     label_col: usize,
     series_col: Option<usize>,
     numeric: &[bool],
-    voice: Voice,
-) -> Result<Vec<usize>, DataError> {
+) -> Result<Vec<usize>, DatasetError> {
     let value_cols: Vec<usize> = if names.is_empty() {
         let mut cols: Vec<usize> = (0..table.headers.len())
             .filter(|&c| numeric[c] && c != label_col && Some(c) != series_col)
@@ -230,7 +218,7 @@ pub(super) fn value_columns(
     } else {
         names
             .iter()
-            .map(|v| find(table, v, "value", voice))
+            .map(|v| find(table, v, "value"))
             .collect::<Result<_, _>>()?
     };
     if value_cols.is_empty() {
@@ -245,12 +233,11 @@ pub(super) fn value_columns(
         if let Some(c) = named {
             for r in (0..table.rows.len()).filter(|&r| !number::is_missing(&table.rows[r].cells[c]))
             {
-                parse_cell(table, r, c, DecimalMark::Point, voice)?;
+                parse_cell(table, r, c, DecimalMark::Point)?;
             }
         }
-        return Err(DataError::NoNumeric {
+        return Err(DatasetError::NoNumeric {
             path: table.path.clone(),
-            voice,
             available: table.header_list(),
         });
     }

@@ -2,8 +2,8 @@
 //! (`004`). Years and dates are *ordered*: they keep the order of the file, and dates are written
 //! in the shortest form that keeps them apart.
 
-use crate::data::Table;
-use crate::number::is_missing;
+use crate::table::Table;
+use crate::table::number::is_missing;
 
 /// Headers of a column of codes that read as numbers but are names.
 const CODE_WORDS: [&str; 6] = ["code", "id", "iso", "fips", "hs", "isic"];

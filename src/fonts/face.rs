@@ -1,23 +1,49 @@
 //! One font face: its character map, read without parsing the rest of the font, and on first use
 //! its shaping data and shape plans.
+//!
+//! A face owns (a share of) its file's bytes, so a user's font needs no `'static` lifetime: the
+//! font is read from those bytes on each use (reading its table directory costs a few bounds
+//! checks), and the character map is found once, by its offset in the file.
 
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use harfrust::{
     Direction, FontRef, Language, Script, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer,
 };
-use read_fonts::TableProvider;
 use read_fonts::tables::cmap::CmapSubtable;
+use read_fonts::types::Tag;
+use read_fonts::{FontData, FontRead, TableProvider};
 
 /// A shape plan is built for one (direction, script, language): a few dozen microseconds each
 /// (collecting the font's lookups), against a few microseconds for shaping a label. A chart
-/// measures hundreds of labels in one or two scripts, so plans are kept for the process.
+/// measures hundreds of labels in one or two scripts, so plans are kept with the face.
 type PlanKey = (Direction, Script, Option<Language>);
 
-/// A face of a font file whose bytes live for the whole process.
+/// The bytes of a font file: compiled into the binary, or read from the user's file and shared
+/// by every face of it.
+#[derive(Clone)]
+pub enum FontBytes {
+    /// An embedded font.
+    Static(&'static [u8]),
+    /// A file read at run time.
+    Shared(Arc<[u8]>),
+}
+
+impl AsRef<[u8]> for FontBytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            FontBytes::Static(b) => b,
+            FontBytes::Shared(b) => b,
+        }
+    }
+}
+
+/// A face of a font file.
 pub struct Face {
-    font: FontRef<'static>,
-    cmap: Option<CmapSubtable<'static>>,
+    bytes: FontBytes,
+    index: u32,
+    /// Where the character map subtable starts in the file (`None`: the face has none).
+    cmap: Option<usize>,
     /// Which ASCII characters the face maps (bit `c`), read once: every text of a chart is
     /// checked character by character against the faces, and most of it is ASCII.
     ascii: OnceLock<u128>,
@@ -67,18 +93,32 @@ impl Glyph {
 
 impl Face {
     /// The face `index` of a font or collection file, or `None` if it is not a font.
-    pub fn new(bytes: &'static [u8], index: u32) -> Option<Face> {
-        let font = FontRef::from_index(bytes, index).ok()?;
-        let cmap = font
+    pub fn new(bytes: FontBytes, index: u32) -> Option<Face> {
+        let font = FontRef::from_index(bytes.as_ref(), index).ok()?;
+        let table = font
+            .table_directory()
+            .table_records()
+            .iter()
+            .find(|r| r.tag() == Tag::new(b"cmap"))
+            .map(|r| r.offset() as usize);
+        let subtable = font
             .cmap()
             .ok()
-            .and_then(|c| c.best_subtable().map(|(_, _, s)| s));
+            .and_then(|c| c.best_subtable())
+            .map(|(_, record, _)| record.subtable_offset().to_u32() as usize);
+        let cmap = table.zip(subtable).map(|(t, s)| t + s);
         Some(Face {
-            font,
+            bytes,
+            index,
             cmap,
             ascii: OnceLock::new(),
             shaping: OnceLock::new(),
         })
+    }
+
+    /// The font, read from the bytes (checked in [`Face::new`]).
+    fn font(&self) -> Option<FontRef<'_>> {
+        FontRef::from_index(self.bytes.as_ref(), self.index).ok()
     }
 
     /// True if the face maps `c` to a glyph.
@@ -95,29 +135,35 @@ impl Face {
     }
 
     fn maps(&self, c: char) -> bool {
-        self.cmap
-            .as_ref()
+        let Some(data) = self.cmap.and_then(|at| self.bytes.as_ref().get(at..)) else {
+            return false;
+        };
+        CmapSubtable::read(FontData::new(data))
+            .ok()
             .and_then(|s| s.map_codepoint(c))
             .is_some_and(|g| g.to_u32() != 0)
     }
 
-    fn shaping(&self) -> &Shaping {
-        self.shaping.get_or_init(|| {
-            let data = ShaperData::new(&self.font);
-            let upem = f64::from(data.shaper(&self.font).build().units_per_em()).max(1.0);
+    fn shaping(&self) -> Option<&Shaping> {
+        let font = self.font()?;
+        Some(self.shaping.get_or_init(|| {
+            let data = ShaperData::new(&font);
+            let upem = f64::from(data.shaper(&font).build().units_per_em()).max(1.0);
             Shaping {
                 data,
                 upem,
                 plans: Mutex::new(Vec::new()),
             }
-        })
+        }))
     }
 
     /// Shapes `text` as one run (direction, script and language guessed from the text, as
     /// harfrust does by default).
     pub fn shape(&self, text: &str) -> Vec<Glyph> {
-        let shaping = self.shaping();
-        let shaper = shaping.data.shaper(&self.font).build();
+        let (Some(font), Some(shaping)) = (self.font(), self.shaping()) else {
+            return Vec::new();
+        };
+        let shaper = shaping.data.shaper(&font).build();
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
@@ -140,8 +186,10 @@ impl Face {
     /// Shapes `text` without a cached plan, the way harfrust does it by default (for tests).
     #[cfg(test)]
     pub fn shape_fresh(&self, text: &str) -> f64 {
-        let shaping = self.shaping();
-        let shaper = shaping.data.shaper(&self.font).build();
+        let (Some(font), Some(shaping)) = (self.font(), self.shaping()) else {
+            return 0.0;
+        };
+        let shaper = shaping.data.shaper(&font).build();
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
@@ -157,8 +205,7 @@ impl Face {
 
 impl Shaping {
     /// The cached plan for `key`, built on first use (under the lock: a handful of plans per
-    /// process). Shaping itself runs outside the lock, so the threads of a build shape in
-    /// parallel.
+    /// run). Shaping itself runs outside the lock, so the threads of a build shape in parallel.
     fn plan(&self, shaper: &harfrust::Shaper<'_>, key: PlanKey) -> Arc<ShapePlan> {
         // A poisoned lock only means another thread panicked while pushing a plan; the list
         // itself is still a valid cache.

@@ -2,7 +2,7 @@ use super::*;
 
 #[test]
 fn every_embedded_face_is_in_the_database() {
-    let db = FontSet::default().database();
+    let db = Fonts::default().set(&[]).expect("embedded").database();
     let faces: Vec<_> = db.faces().collect();
     assert_eq!(faces.len(), EMBEDDED.len());
     for (f, e) in faces.iter().zip(&EMBEDDED) {
@@ -17,7 +17,7 @@ fn every_embedded_face_is_in_the_database() {
 
 #[test]
 fn each_script_is_drawn_with_its_family() {
-    let set = FontSet::default();
+    let set = Fonts::default().set(&[]).expect("embedded");
     for (text, css) in [
         ("Oil 2024 %", FONT_FAMILY),
         ("النفط ٪", FONT_FAMILY),
@@ -32,4 +32,16 @@ fn each_script_is_drawn_with_its_family() {
     }
     assert!(!set.covers('中'));
     assert!(set.covers('\u{2067}') && set.covers('ə'));
+}
+
+#[test]
+fn sets_of_one_build_share_their_widths_and_builds_do_not() {
+    let fonts = Fonts::default();
+    let a = fonts.set(&[]).expect("embedded");
+    let b = fonts.set(&[]).expect("embedded");
+    a.advance_em("Rubber", false);
+    assert!(Arc::ptr_eq(&a.0.widths, &b.0.widths));
+    let other = Fonts::default().set(&[]).expect("embedded");
+    assert!(!Arc::ptr_eq(&a.0.widths, &other.0.widths));
+    assert!(other.0.widths.lock().expect("lock")[0].is_empty());
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::spec::Sort;
+use crate::options::Sort;
 
 const GOOD: &str = "[defaults]\nsource = \"S\"\n\n[[chart]]\nname = \"a\"\ninput = \"d/a.csv\"\nkind = \"bar\"\noutput = [\"o/a.svg\", \"o/a.png\"]\ntitle = \"T\"\n";
 
@@ -17,7 +17,6 @@ fn parses_with_defaults_and_relative_paths() {
     assert_eq!(c[0].job.outputs[1], Path::new("proj/o/a.png"));
     assert_eq!(c[0].job.common().source.as_deref(), Some("S"));
     assert_eq!(c[0].job.common().title.as_deref(), Some("T"));
-    assert_eq!(c[0].job.common().voice(), Voice::Manifest);
 }
 
 #[test]
@@ -34,7 +33,7 @@ fn every_option_of_a_kind_is_read() {
     assert!(o.horizontal);
     assert_eq!(o.common.width, 900);
     assert!((o.common.scale - 2.0).abs() < f32::EPSILON);
-    assert_eq!(o.common.columns.delimiter, Some(';'));
+    assert_eq!(o.common.data.delimiter, Some(';'));
     assert_eq!(o.common.legend, vec!["x"]);
 }
 

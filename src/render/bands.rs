@@ -244,7 +244,10 @@ mod tests {
 
     fn tree(svg: &str) -> usvg::Tree {
         let options = usvg::Options {
-            fontdb: crate::fonts::FontSet::default().database(),
+            fontdb: crate::fonts::Fonts::default()
+                .set(&[])
+                .expect("embedded fonts")
+                .database(),
             font_family: crate::fonts::FAMILY.to_string(),
             ..usvg::Options::default()
         };

@@ -11,9 +11,9 @@ mod svg;
 
 use std::path::Path;
 
-use crate::error::ChartError;
+use crate::options::SvgText;
+use crate::output::OutputError;
 use crate::scene::Scene;
-use crate::spec::SvgText;
 
 pub use svg::to_svg;
 
@@ -30,7 +30,7 @@ pub enum Format {
 
 impl Format {
     /// The format for an output path, from its extension.
-    pub fn from_path(path: &Path) -> Result<Format, ChartError> {
+    pub fn from_path(path: &Path) -> Result<Format, OutputError> {
         // `-o -`: SVG on standard output.
         if path.as_os_str() == "-" {
             return Ok(Format::Svg);
@@ -43,7 +43,7 @@ impl Format {
             "svg" => Ok(Format::Svg),
             "png" => Ok(Format::Png),
             "pdf" => Ok(Format::Pdf),
-            _ => Err(ChartError::Format {
+            _ => Err(OutputError::Format {
                 path: path.to_path_buf(),
                 ext: if ext.is_empty() {
                     "(none)".to_string()
@@ -154,7 +154,13 @@ pub fn svg_file(svg: &str, scene: &Scene, mode: SvgText) -> anyhow::Result<Strin
     }
 }
 
-/// Renders SVG text to PNG bytes with the embedded fonts (used when the SVG is already at hand).
-pub fn svg_to_png(svg: &str, width: u32, height: u32, scale: f32) -> anyhow::Result<Vec<u8>> {
-    png::rasterise(svg, width, height, scale, &crate::fonts::FontSet::default())
+/// Renders SVG text to PNG bytes with `fonts` (used when the SVG is already at hand).
+pub fn svg_to_png(
+    svg: &str,
+    width: u32,
+    height: u32,
+    scale: f32,
+    fonts: &crate::fonts::FontSet,
+) -> anyhow::Result<Vec<u8>> {
+    png::rasterise(svg, width, height, scale, fonts)
 }

@@ -30,7 +30,9 @@ pub fn rasterise(
 /// embedded fonts.
 #[allow(dead_code)] // used by benches/stages.rs and benches/png_options.rs
 pub fn parse(svg: &str) -> anyhow::Result<usvg::Tree> {
-    parse_with(svg, &crate::fonts::FontSet::default())
+    let fonts = crate::fonts::Fonts::default();
+    let set = fonts.set(&[]).context("the embedded fonts")?;
+    parse_with(svg, &set)
 }
 
 /// Step 1 with the fonts of a chart (the embedded ones and the user's).

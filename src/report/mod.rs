@@ -6,7 +6,6 @@
 //! `README.md` or `index.html` without it is left alone (the manifest's `[report] dir = "..."`
 //! or `report = false` chooses another place or none).
 
-mod alt;
 mod markdown;
 
 use std::path::{Component, Path, PathBuf};
@@ -14,8 +13,6 @@ use std::path::{Component, Path, PathBuf};
 use crate::manifest::{Chart, ReportPlace};
 use crate::state::{Entry, State};
 use crate::xml::escape as esc;
-
-pub use alt::alt;
 
 /// Written into every page this module writes; a file without it is the user's.
 pub const MARKER: &str = "sharechart:report-page";
@@ -230,7 +227,7 @@ fn url(p: &str) -> String {
 /// The language tag of a right-to-left chart: its `lang`, or "und" when the direction came
 /// from the labels' script and the language is not known.
 fn lang_of(chart: &Chart) -> String {
-    match &chart.job.common().columns.lang {
+    match &chart.job.common().data.lang {
         Some(lang) => lang.code().to_string(),
         None => "und".to_string(),
     }

@@ -6,9 +6,10 @@ use crate::common;
 
 use std::path::Path;
 
-use sharechart::build::{BuildOptions, Outcome};
+use sharechart::batch::{BuildOptions, Outcome};
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
 use sharechart::render::{self, Format};
-use sharechart::spec::{ChartOptions, Kind};
 
 fn specs() -> Vec<(&'static str, ChartOptions)> {
     let o = |kind, keys| ChartOptions::from_toml(kind, keys).expect("options");
@@ -27,7 +28,9 @@ fn specs() -> Vec<(&'static str, ChartOptions)> {
 fn same_input_twice_in_process_gives_the_same_bytes() {
     for (input, spec) in specs() {
         let once = || {
-            let scene = sharechart::pipeline::scene(&common::fixture(input), &spec).expect("scene");
+            let scene =
+                sharechart::pipeline::scene(&common::fixture(input), &spec, &Fonts::default())
+                    .expect("scene");
             (
                 render::render(&scene, Format::Svg, 1.0).expect("svg"),
                 render::render(&scene, Format::Png, 1.0).expect("png"),
@@ -85,12 +88,13 @@ fn committed_output_is_what_charts_toml_gives() {
     let root = common::repo_root();
     let charts = sharechart::manifest::load(&root.join("charts.toml")).expect("charts.toml loads");
     assert!(charts.len() >= 2, "charts.toml lists the article's charts");
-    let report = sharechart::build::build(
+    let report = sharechart::batch::build(
         &charts,
         &BuildOptions {
             check: true,
             ..BuildOptions::default()
         },
+        &std::sync::Arc::default(),
     );
     let failed: Vec<_> = report
         .charts

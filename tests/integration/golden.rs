@@ -8,7 +8,8 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use sharechart::spec::{ChartOptions, Kind};
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
 
 fn golden_path(name: &str) -> PathBuf {
     common::golden_path(&format!("{name}.svg"))
@@ -154,8 +155,8 @@ fn render(name: &str) -> String {
         .into_iter()
         .find(|c| c.0 == name)
         .unwrap_or_else(|| panic!("no case {name}"));
-    let scene = sharechart::pipeline::scene(&common::fixture(input), &spec)
-        .unwrap_or_else(|e| panic!("{name}: {e:#}"));
+    let scene = sharechart::pipeline::scene(&common::fixture(input), &spec, &Fonts::default())
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"));
     sharechart::render::to_svg(&scene)
 }
 

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::common::{self, bin, fixture, tempdir};
-use sharechart::fonts::FontSet;
+use sharechart::fonts::Fonts;
 
 /// The Chinese font `.ci/run` installs (Debian's fonts-wqy-zenhei).
 const ZENHEI: &str = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
@@ -193,7 +193,7 @@ fn every_script_renders_without_a_missing_glyph() {
             .success();
         assert!(png.is_file());
     }
-    let set = FontSet::default();
+    let set = Fonts::default().set(&[]).expect("embedded fonts");
     let csv = std::fs::read_to_string(&f).expect("fixture");
     for c in csv.chars() {
         assert!(set.covers(c), "{c:?}");
@@ -202,7 +202,7 @@ fn every_script_renders_without_a_missing_glyph() {
 
 #[test]
 fn the_embedded_fonts_have_every_letter_of_the_listed_languages() {
-    let set = FontSet::default();
+    let set = Fonts::default().set(&[]).expect("embedded fonts");
     let list = std::fs::read_to_string(common::repo_root().join("tests/letters.txt"))
         .expect("tests/letters.txt");
     let mut n = 0;

@@ -5,18 +5,19 @@
 
 use crate::common;
 
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
+use sharechart::layout::theme::LIGHT;
 use sharechart::render::{self, Format};
 use sharechart::scene::{Color, Item, Scene};
-use sharechart::spec::{ChartOptions, Kind};
-use sharechart::theme::LIGHT;
 
 const BLUE: [u8; 3] = [0x00, 0x72, 0xB2];
 const WHITE: [u8; 3] = [255, 255, 255];
 
 fn scene(fixture: &str, kind: Kind, keys: &str) -> Scene {
     let options = ChartOptions::from_toml(kind, &format!("{SMALL}{keys}")).expect("options");
-    sharechart::pipeline::scene(&common::fixture(fixture), &options)
-        .unwrap_or_else(|e| panic!("{fixture}: {e:#}"))
+    sharechart::pipeline::scene(&common::fixture(fixture), &options, &Fonts::default())
+        .unwrap_or_else(|e| panic!("{fixture}: {e:?}"))
 }
 
 /// The keys of the bar golden.
@@ -249,7 +250,7 @@ fn the_pixel_comparison_can_fail() {
         "crops.csv",
         "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,25\nRubber,المطاط,80\n",
     );
-    let changed = sharechart::pipeline::scene(&p, &spec).expect("scene");
+    let changed = sharechart::pipeline::scene(&p, &spec, &Fonts::default()).expect("scene");
     let bytes = render::render(&changed, Format::Png, 1.0).expect("PNG");
     if common::blessing() {
         return;

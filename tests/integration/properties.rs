@@ -7,29 +7,37 @@ use crate::common;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
+use sharechart::dataset::Input;
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
+use sharechart::options::Lang;
 use sharechart::scene::Scene;
-use sharechart::spec::{ChartOptions, Kind, Lang};
 
-/// Lays out CSV bytes the way `pipeline::scene` does, without a file.
-fn scene_of(csv: &[u8], spec: &ChartOptions) -> anyhow::Result<Scene> {
-    spec.validate()?;
-    let c = spec.common();
-    let table = sharechart::data::parse("p.csv", csv, c.columns.delimiter_byte())?;
-    let ds = sharechart::dataset::for_chart(&table, spec)?;
-    sharechart::chart::layout(&ds, spec)
+/// Lays out CSV bytes the way `pipeline::scene` does, without a file (`None`: an error).
+fn scene_of(csv: &[u8], spec: &ChartOptions) -> Option<Scene> {
+    spec.validate().ok()?;
+    let fonts = Fonts::default();
+    let laid = sharechart::pipeline::lay_out("p.csv", Input::Bytes(csv), spec, &fonts).ok()?;
+    Some(laid.scene)
 }
 
 /// The property: an error, or an SVG that parses as XML and rasterises to a PNG.
 fn renders_or_errs(csv: &[u8], spec: &ChartOptions) -> Result<(), TestCaseError> {
-    let Ok(scene) = scene_of(csv, spec) else {
+    let Some(scene) = scene_of(csv, spec) else {
         return Ok(());
     };
     let svg = sharechart::render::to_svg(&scene);
     if let Err(e) = roxmltree::Document::parse(&svg) {
         return Err(TestCaseError::fail(format!("invalid XML ({e}):\n{svg}")));
     }
-    sharechart::render::svg_to_png(&svg, scene.width, scene.height, spec.common().scale)
-        .map_err(|e| TestCaseError::fail(format!("no PNG: {e:#}")))?;
+    sharechart::render::svg_to_png(
+        &svg,
+        scene.width,
+        scene.height,
+        spec.common().scale,
+        &scene.fonts,
+    )
+    .map_err(|e| TestCaseError::fail(format!("no PNG: {e:#}")))?;
     Ok(())
 }
 
@@ -135,7 +143,7 @@ fn specs(text: &str) -> Vec<ChartOptions> {
             if let ChartOptions::Bar(b) = o {
                 b.horizontal = true;
             }
-            o.common_mut().columns.lang = Some(Lang::ar());
+            o.common_mut().data.lang = Some(Lang::ar());
         }),
         with(Kind::Pie, text, |o| {
             if let ChartOptions::Pie(p) = o {
@@ -147,7 +155,7 @@ fn specs(text: &str) -> Vec<ChartOptions> {
                 p.each_row = true;
                 p.donut = true;
             }
-            o.common_mut().columns.lang = Some(Lang::ar());
+            o.common_mut().data.lang = Some(Lang::ar());
         }),
     ]
 }
@@ -188,7 +196,7 @@ fn the_property_is_not_vacuous() {
             .current();
         for spec in specs("t") {
             total += 1;
-            ok += usize::from(scene_of(csv.as_bytes(), &spec).is_ok());
+            ok += usize::from(scene_of(csv.as_bytes(), &spec).is_some());
         }
     }
     assert!(ok * 4 > total, "only {ok} of {total} cases rendered");

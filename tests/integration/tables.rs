@@ -378,7 +378,7 @@ fn value_labels_are_whole_numbers_or_left_out() {
             .collect();
         for v in &values {
             assert!(
-                sharechart::number::parse(v).is_ok_and(|n| n.value >= 1000.0),
+                sharechart::table::number::parse(v).is_ok_and(|n| n.value >= 1000.0),
                 "{v:?} is cut"
             );
         }

@@ -4,8 +4,9 @@
 
 use crate::common;
 use proptest::prelude::*;
+use sharechart::fonts::Fonts;
+use sharechart::kinds::{ChartOptions, Kind};
 use sharechart::scene::{Anchor, Item};
-use sharechart::spec::{ChartOptions, Kind};
 
 /// A table: `rows` categories by `values[0].len()` series, `None` for a missing cell.
 fn csv(values: &[Vec<Option<f64>>]) -> String {
@@ -58,7 +59,7 @@ fn value_labels(scene: &sharechart::scene::Scene) -> Vec<(String, (f64, f64, f64
                 bold: true,
                 ..
             } if *text != scene.title => {
-                let w = sharechart::text::width(text, *size, true);
+                let w = scene.fonts.width(text, *size, true);
                 let left = match anchor {
                     Anchor::Start => *x,
                     Anchor::Middle => x - w / 2.0,
@@ -91,7 +92,7 @@ proptest! {
             "title = \"T\"\nwidth = {width}\nheight = {height}\nhorizontal = {horizontal}\nstacked = {stacked}"
         );
         let options = ChartOptions::from_toml(Kind::Bar, &keys).expect("options");
-        let Ok(scene) = sharechart::pipeline::scene(&path, &options) else {
+        let Ok(scene) = sharechart::pipeline::scene(&path, &options, &Fonts::default()) else {
             // A refused chart (nothing to draw) has no labels to check.
             return Ok(());
         };
@@ -99,7 +100,7 @@ proptest! {
         allowed.extend(values.iter().map(|row| row.iter().flatten().sum::<f64>()));
         let labels = value_labels(&scene);
         for (text, _) in &labels {
-            let n = sharechart::number::parse(text);
+            let n = sharechart::table::number::parse(text);
             prop_assert!(n.is_ok(), "{text:?} is not a whole number");
             let v = n.map(|n| n.value).unwrap_or(f64::NAN);
             prop_assert!(

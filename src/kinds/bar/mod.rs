@@ -1,0 +1,486 @@
+//! Bar charts: vertical or horizontal; one series, grouped series side by side, `--stacked`
+//! series, or `--rest LABEL` share-vs-rest 100% bars. Always from zero.
+//!
+//! The value axis runs from zero to the first round tick at or above the largest value (or
+//! `--axis-max`); part-to-whole percentages (`--rest`, stacked shares) keep 0-100%. Every bar carries its value; gridlines stay light.
+//! Each category holds bars, each bar segments: grouped = many one-segment bars, stacked = one
+//! bar of many segments; one drawing (in `plot`, for both orientations) serves all three.
+
+mod plot;
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+
+use super::limits::{Alt, Limit};
+use super::{ChartKind, KindError};
+use crate::dataset::{Cell, Dataset, Series};
+use crate::layout::{Context, Page, rest_label, shares};
+use crate::locale::number::format;
+use crate::options::{Common, Message, OptionError, Order, Sort};
+use crate::scene::{Color, Scene};
+use plot::{Orient, draw, fit_horizontal, fit_vertical};
+
+/// The options of a bar chart.
+#[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct BarOptions {
+    /// The options every kind has.
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub common: Common,
+    /// Sorting.
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub order: Order,
+    /// Horizontal bars (better for long labels or many categories).
+    #[arg(long)]
+    pub horizontal: bool,
+    /// Stack the series of each category into one bar.
+    #[arg(long)]
+    pub stacked: bool,
+    /// Draw each percentage as one 100% bar split into the share and the rest (named LABEL).
+    #[arg(long, value_name = "LABEL")]
+    pub rest: Option<String>,
+    /// Run the value axis to at least N (100 for the full scale of percentages; default: the
+    /// first round tick at or above the largest value).
+    #[arg(long, value_name = "N")]
+    pub axis_max: Option<f64>,
+}
+
+/// Vertical bars.
+pub const VERTICAL_BARS: Limit = Limit {
+    max: 24,
+    what: "categories",
+    chart: "bar chart",
+    alt: Alt::Horizontal,
+};
+/// Horizontal bars (and the terminal preview).
+pub const HORIZONTAL_BARS: Limit = Limit {
+    max: 40,
+    what: "categories",
+    chart: "bar chart",
+    alt: Alt::Nothing,
+};
+/// The most bars a chart of the default height draws: it grows tall enough for them.
+pub const MANY_BARS: usize = 150;
+
+impl ChartKind for BarOptions {
+    const NAME: &'static str = "bar";
+    const ABOUT: &'static str = "Draw a bar chart";
+    const EXAMPLES: &'static str = "Examples:\n  sharechart bar data/crops.csv -o crops.svg\n  sharechart bar data/energy.csv -o energy.png --lang ar --scale 2\n  sharechart bar data/minerals.csv -o minerals.svg --horizontal --sort desc\n  sharechart bar data/crops.csv -o - --rest \"Rest of world\" > crops.svg";
+
+    fn common(&self) -> &Common {
+        &self.common
+    }
+
+    fn sort(&self) -> Option<Sort> {
+        self.order.sort
+    }
+
+    fn rest(&self) -> Option<&str> {
+        self.rest.as_deref()
+    }
+
+    /// Checks `axis-max`.
+    fn validate(&self) -> Result<(), OptionError> {
+        match self.axis_max {
+            Some(m) if !m.is_finite() || m <= 0.0 || m > 1e15 => Err(crate::options::error(
+                "axis-max",
+                m.to_string(),
+                "is out of range".into(),
+                Message::new()
+                    .text("give a positive number, e.g. ")
+                    .set("axis-max", 100)
+                    .text(" for the full scale of percentages"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// A bar chart at the default height grows (horizontal bars in taller rows, or thinned
+    /// year labels) up to [`MANY_BARS`]; at a given height horizontal bars take as many rows as
+    /// fit, and vertical bars of years or dates as many as the width holds at a few pixels
+    /// each.
+    fn limit(&self, ds: &Dataset) -> Limit {
+        let common = &self.common;
+        if common.height.is_none() {
+            Limit {
+                max: MANY_BARS,
+                ..HORIZONTAL_BARS
+            }
+        } else if self.horizontal {
+            Limit {
+                max: (common.height().saturating_sub(160) / 16).max(40) as usize,
+                ..HORIZONTAL_BARS
+            }
+        } else if ds.ordered {
+            Limit {
+                max: (common.width.saturating_sub(120) / 6).max(24) as usize,
+                ..VERTICAL_BARS
+            }
+        } else {
+            VERTICAL_BARS
+        }
+    }
+
+    fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
+        layout(ds, self, cx)
+    }
+
+    fn noun(&self) -> &'static [(&'static str, &'static str)] {
+        &[("en", "Bar chart"), ("ar", "مخطط أعمدة")]
+    }
+}
+
+/// One piece of a bar.
+struct Segment {
+    from: f64,
+    to: f64,
+    color: Color,
+    label: String,
+}
+
+/// A category: its bars side by side, and the label above a stack (its total), if any. A bar
+/// with no segment is a gap: no data.
+struct Group {
+    bars: Vec<Vec<Segment>>,
+    total: Option<(f64, String)>,
+}
+
+/// Lays out a bar chart.
+fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindError> {
+    // At the default height, many categories (not years or dates, which stay upright in their
+    // order) turn into horizontal bars in a chart grown tall enough for readable rows.
+    let auto = spec.common.height.is_none();
+    let many = ds.labels.len() > VERTICAL_BARS.max;
+    let horizontal = spec.horizontal || (auto && many && !ds.ordered);
+    let orient = if horizontal {
+        Orient::Horizontal
+    } else {
+        Orient::Vertical
+    };
+    let grown;
+    let common = if auto && many && horizontal {
+        grown = tall(&spec.common, ds);
+        &grown
+    } else {
+        &spec.common
+    };
+    let asked_stacked = spec.stacked;
+    let rest = spec.rest.is_some();
+    // Share-vs-rest bars are stacks of two segments.
+    let stacked = asked_stacked || rest;
+    let rest_view;
+    let ds = if rest {
+        let rest_name = rest_label(spec.rest.as_deref(), cx.locale);
+        rest_view = share_vs_rest(ds, spec.common.legend.first(), rest_name)?;
+        &rest_view
+    } else {
+        ds
+    };
+    if stacked {
+        check_no_negatives(ds)?;
+    }
+    if asked_stacked && ds.percent {
+        check_parts_of_one_whole(ds)?;
+    }
+    check_colours(ds)?;
+    let mut cx = Page::new(ds, common, cx);
+    let legend: Vec<_> = if ds.series.len() > 1 {
+        ds.series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.clone(), color(&cx, rest, i)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let groups = groups(&cx, stacked, rest);
+    let area = cx.frame(&legend);
+    let hi = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.max(s.from)))
+        .fold(0.0, f64::max);
+    let lo = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.min(s.from)))
+        .fold(0.0, f64::min);
+    // Part-to-whole bars (share vs rest, stacked percentages) keep the full 0-100% scale.
+    let whole = rest || (asked_stacked && ds.percent);
+    let ticks = axis_ticks(ds.percent, whole, lo, hi.max(spec.axis_max.unwrap_or(0.0)));
+    let plot = match orient {
+        Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups),
+        Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups),
+    };
+    draw(&mut cx, &plot, &ticks, &groups);
+    cx.fit_height(plot.bottom);
+    Ok(cx.finish())
+}
+
+/// The options with a height that gives each of many categories a readable row: a line of
+/// label text, and bars thick enough for value labels at the tick size.
+fn tall(common: &Common, ds: &Dataset) -> Common {
+    use crate::layout::theme::Sizes;
+    let s = Sizes::for_image(common.width, common.height());
+    let nb = ds.series.len().max(1) as f64;
+    let row = (Sizes::line(s.label) / 0.8).max(s.tick * 1.7 * nb);
+    let needed = (ds.labels.len() as f64 * row + 300.0).ceil();
+    let height = needed.clamp(
+        f64::from(common.height()),
+        f64::from(crate::options::MAX_SIZE),
+    );
+    Common {
+        height: Some(height as u32),
+        ..common.clone()
+    }
+}
+
+/// Stacked bars start at zero: a negative segment would overlap the one before it.
+fn check_no_negatives(ds: &Dataset) -> Result<(), KindError> {
+    if let Some(c) = ds
+        .series
+        .iter()
+        .flat_map(|s| s.cells.iter().flatten())
+        .find(|c| c.value < 0.0)
+    {
+        return Err(Message::new()
+            .text(format!(
+                "{}:{}:{}: {:?}: stacked bars cannot show values below zero\n  hint: draw grouped bars (without ",
+                ds.path, c.line, c.column, c.raw,
+            ))
+            .on("stacked")
+            .text(")")
+            .into());
+    }
+    Ok(())
+}
+
+/// Stacked percentages are parts of one whole: no stack may pass 100% (with rounding slack).
+fn check_parts_of_one_whole(ds: &Dataset) -> Result<(), KindError> {
+    for (i, label) in ds.labels.iter().enumerate() {
+        let total: f64 = ds
+            .series
+            .iter()
+            .filter_map(|s| s.cells[i].as_ref())
+            .map(|c| c.value)
+            .sum();
+        if total > 100.5 {
+            return Err(Message::new()
+                .text(format!(
+                    "{}: the stacked shares of {label:?} add up to {}%, more than 100%: they are not parts of one whole\n  hint: draw them as grouped bars (without ",
+                    ds.path,
+                    format(total, ds.decimals()),
+                ))
+                .on("stacked")
+                .text(")")
+                .into());
+        }
+    }
+    Ok(())
+}
+
+/// The colour of series `i` (the remainder of a share-vs-rest bar is grey; years and dates
+/// are shades of one colour, in order).
+fn color(cx: &Page, rest: bool, i: usize) -> Color {
+    if rest && i + 1 == cx.ds.series.len() {
+        cx.theme.rest
+    } else if cx.ds.series_ordered {
+        cx.theme.ramp(i, cx.ds.series.len())
+    } else {
+        cx.theme.color(i)
+    }
+}
+
+/// No two series may share a colour: more series than the palette has colours are refused,
+/// unless they are years or dates (shades of one colour).
+pub(super) fn check_colours(ds: &Dataset) -> Result<(), KindError> {
+    use crate::layout::theme::COLORS;
+    let n = ds.series.len();
+    if n > COLORS && !ds.series_ordered {
+        let names = ds
+            .series
+            .iter()
+            .take(3)
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Message::new()
+            .text(format!(
+                "{}: {n} series are more than the {COLORS} colours a chart can tell apart ({names}, ...)\n  hint: pick at most {COLORS} series with ",
+                ds.path,
+            ))
+            .name("value")
+            .text(" (one per value column), or draw them as categories instead (long data: swap ")
+            .name("label")
+            .text(" and ")
+            .name("series")
+            .text(") and keep the largest with ")
+            .set("top", COLORS)
+            .into());
+    }
+    Ok(())
+}
+
+/// The bars of every category: stacked (one bar of many segments, with its total unless it is
+/// a share-vs-rest bar) or grouped (many bars of one segment).
+fn groups(cx: &Page, stacked: bool, rest: bool) -> Vec<Group> {
+    let ds = cx.ds;
+    (0..ds.labels.len())
+        .map(|i| {
+            let cells: Vec<(usize, f64)> = (0..ds.series.len())
+                .filter_map(|s| ds.series[s].cells[i].as_ref().map(|c| (s, c.value)))
+                .collect();
+            if stacked {
+                let mut base = 0.0;
+                let bar: Vec<Segment> = cells
+                    .iter()
+                    .map(|&(s, v)| {
+                        let seg = Segment {
+                            from: base,
+                            to: base + v,
+                            color: color(cx, rest, s),
+                            label: cx.value_label(v),
+                        };
+                        base += v;
+                        seg
+                    })
+                    .collect();
+                let total = (!rest && bar.len() > 1).then(|| (base, cx.value_label(base)));
+                Group {
+                    bars: vec![bar],
+                    total,
+                }
+            } else {
+                let bars = (0..ds.series.len())
+                    .map(|s| {
+                        cells
+                            .iter()
+                            .find(|c| c.0 == s)
+                            .map(|&(_, v)| Segment {
+                                from: 0.0,
+                                to: v,
+                                color: color(cx, rest, s),
+                                label: cx.value_label(v),
+                            })
+                            .into_iter()
+                            .collect()
+                    })
+                    .collect();
+                Group { bars, total: None }
+            }
+        })
+        .collect()
+}
+
+/// `--rest`: every (category, series) value becomes a 100% bar of the share and the rest.
+/// `legend` names the share (default: the series, or "Share"), `rest_name` the rest.
+fn share_vs_rest(
+    ds: &Dataset,
+    legend: Option<&String>,
+    rest_name: String,
+) -> Result<Dataset, KindError> {
+    let (mut labels, mut share, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+    for sh in shares(ds, "rest")? {
+        let cell = |value: f64| {
+            Some(Cell {
+                value,
+                line: 0,
+                column: 0,
+                raw: String::new(),
+            })
+        };
+        labels.push(sh.label);
+        share.push(cell(sh.value));
+        rest.push(cell(100.0 - sh.value));
+    }
+    let name = legend.cloned().unwrap_or_else(|| {
+        if ds.series.len() == 1 {
+            ds.series[0].name.clone()
+        } else {
+            "Share".to_string()
+        }
+    });
+    let column = ds
+        .series
+        .first()
+        .map(|s| s.column.clone())
+        .unwrap_or_default();
+    Ok(Dataset {
+        path: ds.path.clone(),
+        missing: ds.missing.clone(),
+        ordered: ds.ordered,
+        labels,
+        series: vec![
+            Series {
+                name,
+                column: column.clone(),
+                cells: share,
+            },
+            Series {
+                name: rest_name,
+                column,
+                cells: rest,
+            },
+        ],
+        percent: true,
+        ..Dataset::default()
+    })
+}
+
+/// The value axis, from zero to the first round tick at or above the largest value (`hi`, which
+/// includes `axis-max`), so the bars use the plot. Percentages that are parts of one whole
+/// (`whole`), or an axis asked to reach 100%, run 0-100 in quarters.
+fn axis_ticks(percent: bool, whole: bool, lo: f64, hi: f64) -> Vec<f64> {
+    if percent && lo >= 0.0 && ((whole && hi <= 100.0) || hi == 100.0) {
+        return vec![0.0, 25.0, 50.0, 75.0, 100.0];
+    }
+    if hi - lo <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    nice_ticks(lo, hi, 5)
+}
+
+/// A "nice" axis: ticks at 1, 2, 2.5 or 5 times a power of ten, covering `lo..=hi`.
+fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+    let span = (hi - lo).max(f64::EPSILON);
+    let raw = span / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    let n = ((end - start) / step).round();
+    // Values are capped at 10^15 when parsed; this guards the arithmetic anyway (a span that
+    // overflows would ask for usize::MAX ticks).
+    if !n.is_finite() || !(1.0..=100.0).contains(&n) {
+        return vec![lo.min(0.0), hi.max(1.0)];
+    }
+    let n = n as usize;
+    (0..=n)
+        .map(|i| start + step * i as f64)
+        .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(
+            nice_ticks(0.0, 100.0, 4),
+            vec![0.0, 25.0, 50.0, 75.0, 100.0]
+        );
+        assert_eq!(nice_ticks(0.0, 57.0, 5), vec![0.0, 20.0, 40.0, 60.0]);
+        assert_eq!(
+            nice_ticks(-3.0, 7.0, 5),
+            vec![-4.0, -2.0, 0.0, 2.0, 4.0, 6.0, 8.0]
+        );
+        let t = nice_ticks(0.0, 102347.0, 5);
+        assert_eq!(t.last().copied(), Some(125000.0));
+    }
+}

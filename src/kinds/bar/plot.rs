@@ -1,0 +1,455 @@
+//! The drawing of a bar chart, written once for both orientations: everything is placed on a
+//! category axis (where the categories stand side by side) and a value axis (along which the
+//! bars grow), and [`Orient`] turns those into x and y. Only the fitting of the labels around
+//! the plot differs: `fit_vertical` and `fit_horizontal` measure them and return a [`Plot`].
+
+mod place;
+
+use super::{Group, Segment};
+use crate::fonts::FontSet;
+use crate::layout::theme::Sizes;
+use crate::layout::{Area, Page};
+use crate::scene::{Anchor, Color};
+
+/// A tick label, with the decimals the step between ticks needs.
+fn tick_label(cx: &Page, v: f64, ticks: &[f64]) -> String {
+    let step = ticks.get(1).map_or(1.0, |t| t - ticks[0]);
+    cx.number(v, crate::locale::number::decimals_needed(&[step]))
+}
+
+/// Draws a segment's label inside it when it fits, else (single segments) just outside.
+#[allow(clippy::too_many_arguments)]
+fn segment_label(
+    cx: &mut Page,
+    seg: &Segment,
+    inside: bool,
+    x: f64,
+    y: f64,
+    size: f64,
+    anchor: Anchor,
+) {
+    let color = if inside {
+        cx.theme.on(seg.color)
+    } else {
+        cx.theme.text
+    };
+    cx.text(x, y, &seg.label.clone(), size, color, anchor, true);
+}
+
+/// Which way the bars run. The drawing works on a category axis (along which the categories
+/// stand side by side) and a value axis (along which the bars grow); `xy` and `wh` turn those
+/// into pixels, and the few label rules that differ by orientation live here too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Orient {
+    /// Categories left to right, values up from the bottom.
+    Vertical,
+    /// Categories top to bottom, values rightwards.
+    Horizontal,
+}
+
+impl Orient {
+    /// (category position, value position) -> (x, y).
+    fn xy(self, cat: f64, val: f64) -> (f64, f64) {
+        match self {
+            Orient::Vertical => (cat, val),
+            Orient::Horizontal => (val, cat),
+        }
+    }
+
+    /// (thickness across the category axis, length along the value axis) -> (w, h).
+    fn wh(self, thick: f64, len: f64) -> (f64, f64) {
+        self.xy(thick, len)
+    }
+
+    /// Where a label just past the end `end` of a bar goes on the value axis, and its anchor:
+    /// above (below, for a negative bar) a vertical bar, right (left) of a horizontal one.
+    /// `line` is the height of a line of the label.
+    fn beyond(self, end: f64, positive: bool, line: f64) -> (f64, Anchor) {
+        match (self, positive) {
+            (Orient::Vertical, true) => (end - line / 2.0 - 2.0, Anchor::Middle),
+            (Orient::Vertical, false) => (end + line / 2.0 + 2.0, Anchor::Middle),
+            (Orient::Horizontal, true) => (end + 6.0, Anchor::Start),
+            (Orient::Horizontal, false) => (end - 6.0, Anchor::End),
+        }
+    }
+
+    /// Whether a label `label` at `size` fits inside a segment `thick` across and `len` long.
+    fn fits_inside(self, fonts: &FontSet, label: &str, size: f64, thick: f64, len: f64) -> bool {
+        match self {
+            // Upright text across a narrow bar: the bar must be a line tall and the text wide.
+            Orient::Vertical => {
+                len >= Sizes::line(size) && fonts.width(label, size, true) <= thick - 4.0
+            }
+            // Along a bar: the bar must be a line thick, so the label never spills into the next.
+            Orient::Horizontal => {
+                thick >= Sizes::line(size) && fonts.width(label, size, true) <= len - 8.0
+            }
+        }
+    }
+}
+
+/// The category labels: wrapped lines, their size, and where the block of lines starts.
+struct CategoryLabels {
+    lines: Vec<Vec<String>>,
+    size: f64,
+    /// Line height.
+    lh: f64,
+    /// Vertical: the y where the lines under the axis start. Horizontal: the x where the lines
+    /// left of the axis end.
+    at: f64,
+}
+
+/// Where everything of the plot goes, in category/value coordinates (see [`Orient`]).
+pub(super) struct Plot {
+    /// The chart's fonts, to measure labels with.
+    fonts: FontSet,
+    orient: Orient,
+    /// The category axis runs from `cat.0` to `cat.1` (pixels); gridlines span it.
+    cat: (f64, f64),
+    /// The width of one category along the category axis.
+    slot: f64,
+    /// The lowest and highest tick.
+    lo: f64,
+    hi: f64,
+    /// The pixels of `lo` and of `hi` on the value axis.
+    val: (f64, f64),
+    /// The thickness of a category's bars together, and of one bar.
+    group: f64,
+    bar: f64,
+    /// The size of the value labels.
+    value_size: f64,
+    /// For each bar position in a category (each series of grouped bars), and last for the
+    /// totals of stacks: true when those value labels are left out, as at no size from the tick
+    /// size up would they fit whole without touching another label or a bar.
+    hidden: Vec<bool>,
+    labels: CategoryLabels,
+    /// The category position of the tick labels, and their anchor.
+    tick_at: f64,
+    tick_anchor: Anchor,
+    /// The lowest pixel the plot draws on (its tick labels, or its category labels).
+    pub(super) bottom: f64,
+}
+
+/// The part of its slot a category's bars fill together (grouped bars touch).
+const FILL: f64 = 0.65;
+
+/// The slot of each of `n` categories in `room` pixels: the room shared out, but no wider than
+/// bars of at most `bar_max` each (`nb` to a group) filling [`FILL`] of it need. A chart of few
+/// categories gets a smaller plot rather than thin bars in a wide empty one.
+fn slot_for(room: f64, n: usize, nb: usize, bar_max: f64) -> f64 {
+    (room / n as f64).min(bar_max * nb as f64 / FILL).floor()
+}
+
+/// The thickness of one bar of `nb` in a slot, in whole pixels so that every bar is drawn
+/// equally thick.
+fn bar_in(slot: f64, nb: usize) -> f64 {
+    (slot * FILL / nb as f64).round().max(1.0)
+}
+
+impl Plot {
+    /// The pixel of value `v` on the value axis.
+    fn scale(&self, v: f64) -> f64 {
+        let (from, to) = self.val;
+        from + (v - self.lo) / (self.hi - self.lo) * (to - from)
+    }
+
+    /// The middle of category `i` on the category axis.
+    fn center(&self, i: usize) -> f64 {
+        self.cat.0 + self.slot * (i as f64 + 0.5)
+    }
+
+    /// The place of line `k` of `n` of the label of the category centred at `center`.
+    fn label_line(&self, center: f64, k: usize, n: usize) -> (f64, f64, Anchor) {
+        let l = &self.labels;
+        match self.orient {
+            Orient::Vertical => (center, l.at + l.lh * (k as f64 + 0.5), Anchor::Middle),
+            Orient::Horizontal => {
+                let top = center - l.lh * n as f64 / 2.0;
+                (l.at, top + l.lh * (k as f64 + 0.5), Anchor::End)
+            }
+        }
+    }
+}
+
+/// Vertical bars: tick labels left of the plot, category labels wrapped under it.
+pub(super) fn fit_vertical(cx: &Page, area: Area, ticks: &[f64], groups: &[Group]) -> Plot {
+    let s = cx.sizes;
+    let n = groups.len().max(1);
+    let nb = bars_per_group(groups);
+    let tick_w = ticks
+        .iter()
+        .map(|&t| cx.width(&tick_label(cx, t, ticks), s.tick, false))
+        .fold(0.0, f64::max);
+    let x0 = area.x0 + tick_w + 10.0;
+    // A vertical bar is at most about 200 px wide (at 1200 px); a narrower plot is centred.
+    let slot = slot_for(area.x1 - x0, n, nb, s.margin * 5.5);
+    let x0 = x0 + (area.x1 - x0 - slot * n as f64) / 2.0;
+    let x1 = x0 + slot * n as f64;
+    let lines = if cx.ds.ordered {
+        thinned(cx.cx.fonts, &cx.ds.labels, s.label, slot)
+    } else {
+        cx.ds
+            .labels
+            .iter()
+            .map(|l| cx.wrap(l, s.label, false, slot * 0.92, 3))
+            .collect()
+    };
+    let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
+    let lh = Sizes::line(s.label);
+    let y1 = area.y1 - lh * max_lines as f64 - 8.0;
+    let y0 = area.y0 + Sizes::line(s.value) + 4.0;
+    let bar = bar_in(slot, nb);
+    let group = bar * nb as f64;
+    let value_size = fit_size(cx.cx.fonts, groups, bar + slot * 0.3, s.value, s.tick);
+    let mut plot = Plot {
+        fonts: cx.cx.fonts.clone(),
+        orient: Orient::Vertical,
+        cat: (x0, x1),
+        slot,
+        lo: ticks[0],
+        hi: ticks[ticks.len() - 1],
+        val: (y1, y0),
+        group,
+        bar,
+        value_size,
+        hidden: vec![false; nb + 1],
+        labels: CategoryLabels {
+            lines,
+            size: s.label,
+            lh,
+            at: y1 + 8.0,
+        },
+        tick_at: x0 - 10.0,
+        tick_anchor: Anchor::End,
+        bottom: area.y1,
+    };
+    place::place(&mut plot, groups, s.tick);
+    plot
+}
+
+/// Years and dates under vertical bars: each whole, on one line, and only every k-th where
+/// they would not fit side by side (their order tells the reader the ones between).
+fn thinned(fonts: &FontSet, labels: &[String], size: f64, slot: f64) -> Vec<Vec<String>> {
+    let widest = labels
+        .iter()
+        .map(|l| fonts.width(l, size, false))
+        .fold(0.0, f64::max);
+    let k = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % k == 0 {
+                vec![l.clone()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
+/// Horizontal bars: category labels left of the plot (shrunk to fit the rows), tick labels
+/// under it, and room on the right for the values past the bars.
+pub(super) fn fit_horizontal(cx: &Page, area: Area, ticks: &[f64], groups: &[Group]) -> Plot {
+    let s = cx.sizes;
+    let n = groups.len().max(1);
+    let nb = bars_per_group(groups);
+    // A horizontal bar is at most about 54 px thick (at 1200 px); the plot starts at the top and
+    // a chart without a given height ends below it.
+    let room = area.y1 - Sizes::line(s.tick) - 6.0 - area.y0;
+    let slot = slot_for(room, n, nb, s.margin * 1.5);
+    let y1 = area.y0 + slot * n as f64;
+    // Labels shrink with the slot so that rows never overlap.
+    let label_size = s.label.min(slot * 0.8 / Sizes::line(1.0)).max(8.0);
+    let lh = Sizes::line(label_size);
+    let max_lines = if slot >= 2.0 * lh { 2 } else { 1 };
+    let max_label = area.w() * 0.33;
+    let lines: Vec<Vec<String>> = cx
+        .ds
+        .labels
+        .iter()
+        .map(|l| cx.wrap(l, label_size, false, max_label, max_lines))
+        .collect();
+    let label_w = lines
+        .iter()
+        .flatten()
+        .map(|l| cx.width(l, label_size, false))
+        .fold(0.0, f64::max);
+    let x0 = area.x0 + label_w + 14.0;
+    let bar = bar_in(slot, nb);
+    let group = bar * nb as f64;
+    let value_size = s.value.min(bar * 0.9).max(s.tick);
+    let x1 = area.x1 - outside_width(cx.cx.fonts, groups, value_size) - 10.0;
+    let mut plot = Plot {
+        fonts: cx.cx.fonts.clone(),
+        orient: Orient::Horizontal,
+        cat: (area.y0, y1),
+        slot,
+        lo: ticks[0],
+        hi: ticks[ticks.len() - 1],
+        val: (x0, x1),
+        group,
+        bar,
+        value_size,
+        hidden: vec![false; nb + 1],
+        labels: CategoryLabels {
+            lines,
+            size: label_size,
+            lh,
+            at: x0 - 14.0,
+        },
+        tick_at: y1 + 6.0 + Sizes::line(s.tick) / 2.0,
+        tick_anchor: Anchor::Middle,
+        bottom: y1 + 6.0 + Sizes::line(s.tick),
+    };
+    place::place(&mut plot, groups, s.tick);
+    plot
+}
+
+/// The widest label drawn past the end of a bar (single segments and stack totals).
+fn outside_width(fonts: &FontSet, groups: &[Group], value_size: f64) -> f64 {
+    groups
+        .iter()
+        .flat_map(|g| {
+            let singles = g
+                .bars
+                .iter()
+                .filter(|b| b.len() == 1)
+                .flatten()
+                .map(|seg| seg.label.as_str());
+            singles
+                .chain(g.total.iter().map(|t| t.1.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .map(|l| fonts.width(l, value_size, true))
+        .fold(0.0, f64::max)
+}
+
+/// Draws the plot: gridlines and tick labels, then each category, then the zero line on top.
+pub(super) fn draw(cx: &mut Page, p: &Plot, ticks: &[f64], groups: &[Group]) {
+    for &t in ticks {
+        let color = if t == 0.0 {
+            cx.theme.axis
+        } else {
+            cx.theme.grid
+        };
+        value_line(cx, p, t, color);
+        let (x, y) = p.orient.xy(p.tick_at, p.scale(t));
+        let label = tick_label(cx, t, ticks);
+        let (size, muted) = (cx.sizes.tick, cx.theme.muted);
+        cx.text(x, y, &label, size, muted, p.tick_anchor, false);
+    }
+    for (i, (g, lines)) in groups.iter().zip(&p.labels.lines).enumerate() {
+        draw_category(cx, p, p.center(i), g, lines);
+    }
+    value_line(cx, p, 0.0, cx.theme.axis);
+}
+
+/// A line across the whole category axis at value `v`.
+fn value_line(cx: &mut Page, p: &Plot, v: f64, color: Color) {
+    let val = p.scale(v);
+    let points = vec![p.orient.xy(p.cat.0, val), p.orient.xy(p.cat.1, val)];
+    cx.scene.line(points, color, 1);
+}
+
+/// One category: its label, its bars with their value labels, and the total of a stack.
+fn draw_category(cx: &mut Page, p: &Plot, center: f64, g: &Group, lines: &[String]) {
+    for (k, line) in lines.iter().enumerate() {
+        let (x, y, anchor) = p.label_line(center, k, lines.len());
+        let (size, color) = (p.labels.size, cx.theme.text);
+        cx.text(x, y, line, size, color, anchor, false);
+    }
+    for (b, bar) in g.bars.iter().enumerate() {
+        let pos = center - p.group / 2.0 + p.bar * b as f64;
+        // A lone segment carries its label past its end, unless its series' labels are out.
+        let single = bar.len() == 1;
+        let labelled = !(single && p.hidden.get(b).copied().unwrap_or(false));
+        for seg in bar {
+            draw_segment(cx, p, pos, seg, single, labelled);
+        }
+        if bar.is_empty() {
+            draw_gap(cx, p, pos + p.bar / 2.0, g.bars.len());
+        }
+    }
+    if let (Some((total, label)), false) = (&g.total, p.hidden[p.hidden.len() - 1]) {
+        let (val, anchor) = p
+            .orient
+            .beyond(p.scale(*total), true, Sizes::line(p.value_size));
+        let (x, y) = p.orient.xy(center, val);
+        cx.text(x, y, label, p.value_size, cx.theme.text, anchor, true);
+    }
+}
+
+/// One segment of the bar at category position `pos`, with its value label (when `labelled`):
+/// past its end for a bar of one segment, inside it (when it fits) for a part of a stack.
+fn draw_segment(cx: &mut Page, p: &Plot, pos: f64, seg: &Segment, single: bool, labelled: bool) {
+    let (low, high) = (p.scale(seg.to.min(seg.from)), p.scale(seg.to.max(seg.from)));
+    // Pixel order: a vertical axis runs upwards, so `high` is the smaller y there.
+    let (a, b) = (low.min(high), low.max(high));
+    let (x, y) = p.orient.xy(pos, a);
+    let (w, h) = p.orient.wh(p.bar, (b - a).max(0.0));
+    cx.scene.rect(x, y, w, h, seg.color);
+    let mid = pos + p.bar / 2.0;
+    let size = p.value_size;
+    if !labelled {
+        return;
+    }
+    if single {
+        let positive = seg.to >= 0.0;
+        let end = if positive { high } else { low };
+        let (val, anchor) = p.orient.beyond(end, positive, Sizes::line(size));
+        let (x, y) = p.orient.xy(mid, val);
+        segment_label(cx, seg, false, x, y, size, anchor);
+    } else if p
+        .orient
+        .fits_inside(&p.fonts, &seg.label, size, p.bar, b - a)
+    {
+        let (x, y) = p.orient.xy(mid, (a + b) / 2.0);
+        segment_label(cx, seg, true, x, y, size, Anchor::Middle);
+    }
+}
+
+/// A bar with no data: "no data" (or "–" where the words do not fit) at the baseline, centred
+/// on category position `mid`, muted and not bold so that it never reads as a value.
+fn draw_gap(cx: &mut Page, p: &Plot, mid: f64, bars: usize) {
+    let size = p.value_size.min(cx.sizes.tick);
+    let words = cx.cx.locale.words().no_data;
+    let room = match p.orient {
+        // One bar alone may use its category's width; side by side, its own.
+        Orient::Vertical if bars == 1 => p.slot * 0.92,
+        Orient::Vertical => p.bar,
+        Orient::Horizontal => f64::INFINITY,
+    };
+    let fits = cx.width(words, size, false) <= room
+        && (p.orient == Orient::Vertical || Sizes::line(size) <= p.slot);
+    let mark = if fits { words } else { "\u{2013}" };
+    let (val, anchor) = p.orient.beyond(p.scale(0.0), true, Sizes::line(size));
+    let (x, y) = p.orient.xy(mid, val);
+    let muted = cx.theme.muted;
+    cx.text(x, y, mark, size, muted, anchor, false);
+}
+
+/// The most bars side by side in one category (at least 1).
+fn bars_per_group(groups: &[Group]) -> usize {
+    groups
+        .iter()
+        .map(|g| g.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The largest value-label size, down to `min` (the tick size), at which every label past a
+/// bar fits `room`; [`place::place`] then leaves out what still collides.
+fn fit_size(fonts: &FontSet, groups: &[Group], room: f64, size: f64, min: f64) -> f64 {
+    let widest = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().filter(|b| b.len() == 1).flatten())
+        .map(|seg| fonts.width(&seg.label, size, true))
+        .fold(0.0, f64::max);
+    if widest <= room || widest == 0.0 {
+        size
+    } else {
+        (size * room / widest).max(min)
+    }
+}

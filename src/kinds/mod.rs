@@ -1,0 +1,339 @@
+//! The chart kinds. Each kind is one file (or folder) that declares its options (once, for clap
+//! and serde) and implements [`ChartKind`]: its name, its subcommand's help and examples, its
+//! validation, how many categories it draws, its layout and its noun in the alt text. The
+//! registry at the end of this file lists the kinds, one line each; from it come
+//! [`ChartOptions`] (the options of one chart, of any kind), [`Kind`] (the kinds by name, with
+//! the manifest keys each takes) and [`ChartCommand`] (the chart subcommands of the CLI), so the
+//! command line, the manifest, the limits and the alt text all read the same list.
+//!
+//! Adding a kind: write `kinds/NAME.rs` with its options struct and `impl ChartKind`, and add
+//! one line to [`registry!`]'s list below.
+
+pub mod bar;
+mod error;
+pub mod limits;
+pub mod pie;
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::Dataset;
+use crate::layout::Context;
+use crate::layout::alt::Whole;
+use crate::options::{Common, OptionError, Sort};
+use crate::scene::Scene;
+pub use error::KindError;
+pub use limits::Limit;
+
+/// One kind of chart, implemented by its options type.
+pub trait ChartKind:
+    Args + Serialize + for<'de> Deserialize<'de> + Default + Clone + PartialEq + std::fmt::Debug
+{
+    /// The kind's name, as the subcommand and `kind = "..."` spell it.
+    const NAME: &'static str;
+    /// The one-line help of its subcommand.
+    const ABOUT: &'static str;
+    /// The examples that end its subcommand's `--help`.
+    const EXAMPLES: &'static str;
+
+    /// The options every kind has.
+    fn common(&self) -> &Common;
+
+    /// The sort order, for kinds that sort.
+    fn sort(&self) -> Option<Sort> {
+        None
+    }
+
+    /// The label the kind gives the rest of a whole (`rest`), if it has one.
+    fn rest(&self) -> Option<&str> {
+        None
+    }
+
+    /// Checks the kind's own options (the shared ones are checked by [`Common::validate`]).
+    fn validate(&self) -> Result<(), OptionError> {
+        Ok(())
+    }
+
+    /// Refuses data the kind cannot draw at all, before any category is folded.
+    fn check(&self, _ds: &Dataset) -> Result<(), KindError> {
+        Ok(())
+    }
+
+    /// The most categories the kind draws readably, for this data.
+    fn limit(&self, ds: &Dataset) -> Limit;
+
+    /// Lays out the chart, left to right (a right-to-left chart is mirrored afterwards).
+    fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
+
+    /// The alt text's first words, per language code, English first: `[("en", "Bar chart"),
+    /// ("ar", "مخطط أعمدة")]`.
+    fn noun(&self) -> &'static [(&'static str, &'static str)];
+
+    /// How the alt text says the parts of a whole, when the values are percentages.
+    fn whole(&self) -> Whole<'_> {
+        Whole::None
+    }
+}
+
+/// The input and outputs of a drawing command.
+#[derive(Debug, Clone, Args)]
+pub struct Io {
+    /// The CSV file.
+    pub csv: PathBuf,
+    /// Output file: .svg, .png or .pdf (repeat for several); `-` writes SVG to standard output.
+    #[arg(short, long = "output", value_name = "OUT", required = true)]
+    pub output: Vec<PathBuf>,
+}
+
+/// The registry: one line per kind, `Variant(module::Options)`. It makes [`ChartOptions`],
+/// [`Kind`] and [`ChartCommand`], and dispatches [`ChartOptions`]' methods to the kinds.
+macro_rules! registry {
+    ($($variant:ident($module:ident::$options:ident)),+ $(,)?) => {
+        /// The options of one chart: those of its kind.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum ChartOptions {
+            $(
+                #[doc = concat!("A ", stringify!($module), " chart.")]
+                $variant($module::$options),
+            )+
+        }
+
+        /// The kinds of chart.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Kind {
+            $(
+                #[doc = concat!("`", stringify!($module), "`.")]
+                $variant,
+            )+
+        }
+
+        /// The chart subcommands: a kind's options and the input and outputs.
+        #[derive(Debug, clap::Subcommand)]
+        pub enum ChartCommand {
+            $(
+                #[doc = concat!("Draw a ", stringify!($module), " chart.")]
+                #[command(
+                    name = <$module::$options as ChartKind>::NAME,
+                    about = <$module::$options as ChartKind>::ABOUT,
+                    long_about = None,
+                    after_help = <$module::$options as ChartKind>::EXAMPLES,
+                )]
+                $variant {
+                    /// Input and outputs.
+                    #[command(flatten)]
+                    io: Io,
+                    /// The kind's options.
+                    #[command(flatten)]
+                    options: $module::$options,
+                },
+            )+
+        }
+
+        impl Kind {
+            /// Every kind, in the order messages list them.
+            pub const ALL: &[Kind] = &[$(Kind::$variant),+];
+
+            /// The kind's name, as `kind = "..."` and the subcommand spell it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => <$module::$options as ChartKind>::NAME,)+
+                }
+            }
+
+            /// The option keys this kind accepts, read off the flags its options declare (so
+            /// a new option is a new key without another list to keep in step). Builds the
+            /// kind's arguments: ask once and keep the answer.
+            pub fn keys(self) -> Vec<String> {
+                let cmd = match self {
+                    $(Kind::$variant => <$module::$options as Args>::augment_args(
+                        clap::Command::new(self.name()),
+                    ),)+
+                };
+                cmd.get_arguments()
+                    .filter_map(|a| a.get_long().map(str::to_string))
+                    .collect()
+            }
+
+            /// Default options of this kind.
+            pub fn default_options(self) -> ChartOptions {
+                match self {
+                    $(Kind::$variant => ChartOptions::$variant(Default::default()),)+
+                }
+            }
+
+            /// The options of this kind from any serde deserializer (a manifest's table).
+            pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+                self,
+                de: D,
+            ) -> Result<ChartOptions, D::Error> {
+                Ok(match self {
+                    $(Kind::$variant => ChartOptions::$variant(Deserialize::deserialize(de)?),)+
+                })
+            }
+
+            /// The options as a TOML table (every key with a value).
+            pub fn to_toml(options: &ChartOptions) -> Result<toml::Table, toml::ser::Error> {
+                match options {
+                    $(ChartOptions::$variant(o) => toml::Table::try_from(o),)+
+                }
+            }
+        }
+
+        impl ChartCommand {
+            /// The input, the options and the outputs.
+            pub fn into_parts(self) -> (PathBuf, ChartOptions, Vec<PathBuf>) {
+                match self {
+                    $(ChartCommand::$variant { io, options } => {
+                        (io.csv, ChartOptions::$variant(options), io.output)
+                    })+
+                }
+            }
+        }
+
+        impl ChartOptions {
+            /// The kind.
+            pub fn kind(&self) -> Kind {
+                match self {
+                    $(ChartOptions::$variant(_) => Kind::$variant,)+
+                }
+            }
+
+            /// The options every kind has, to change (a front end resolving the paths it
+            /// read, before the job is made).
+            pub fn common_mut(&mut self) -> &mut Common {
+                match self {
+                    $(ChartOptions::$variant(o) => &mut o.common,)+
+                }
+            }
+
+            /// The kind's implementation.
+            fn dyn_kind(&self) -> &dyn Dispatch {
+                match self {
+                    $(ChartOptions::$variant(o) => o,)+
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Bar(bar::BarOptions),
+    Pie(pie::PieOptions),
+}
+
+/// [`ChartKind`] without its constants, so [`ChartOptions`] can hand out any kind as one type.
+trait Dispatch {
+    fn common(&self) -> &Common;
+    fn sort(&self) -> Option<Sort>;
+    fn rest(&self) -> Option<&str>;
+    fn validate(&self) -> Result<(), OptionError>;
+    fn check(&self, ds: &Dataset) -> Result<(), KindError>;
+    fn limit(&self, ds: &Dataset) -> Limit;
+    fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
+    fn noun(&self) -> &'static [(&'static str, &'static str)];
+    fn whole(&self) -> Whole<'_>;
+}
+
+impl<K: ChartKind> Dispatch for K {
+    fn common(&self) -> &Common {
+        ChartKind::common(self)
+    }
+    fn sort(&self) -> Option<Sort> {
+        ChartKind::sort(self)
+    }
+    fn rest(&self) -> Option<&str> {
+        ChartKind::rest(self)
+    }
+    fn validate(&self) -> Result<(), OptionError> {
+        ChartKind::validate(self)
+    }
+    fn check(&self, ds: &Dataset) -> Result<(), KindError> {
+        ChartKind::check(self, ds)
+    }
+    fn limit(&self, ds: &Dataset) -> Limit {
+        ChartKind::limit(self, ds)
+    }
+    fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
+        ChartKind::layout(self, ds, cx)
+    }
+    fn noun(&self) -> &'static [(&'static str, &'static str)] {
+        ChartKind::noun(self)
+    }
+    fn whole(&self) -> Whole<'_> {
+        ChartKind::whole(self)
+    }
+}
+
+impl ChartOptions {
+    /// The options every kind has.
+    pub fn common(&self) -> &Common {
+        self.dyn_kind().common()
+    }
+
+    /// The sort order, for kinds that sort.
+    pub fn sort(&self) -> Option<Sort> {
+        self.dyn_kind().sort()
+    }
+
+    /// The label of the rest of a whole, for kinds that have one.
+    pub fn rest(&self) -> Option<&str> {
+        self.dyn_kind().rest()
+    }
+
+    /// Checks every option.
+    pub fn validate(&self) -> Result<(), OptionError> {
+        self.common().validate()?;
+        self.dyn_kind().validate()
+    }
+
+    /// The options of a kind from manifest keys (`"horizontal = true\nwidth = 600"`); keys
+    /// the kind does not have are ignored here (the manifest refuses them with their place).
+    pub fn from_toml(kind: Kind, keys: &str) -> Result<ChartOptions, toml::de::Error> {
+        let table: toml::Table = toml::from_str(keys)?;
+        kind.deserialize(toml::Value::Table(table))
+    }
+
+    /// The alt text's first words in `lang` (English without a translation).
+    pub fn noun(&self, lang: &str) -> &'static str {
+        let nouns = self.dyn_kind().noun();
+        nouns
+            .iter()
+            .find(|(code, _)| *code == lang)
+            .or(nouns.first())
+            .map_or("Chart", |(_, noun)| noun)
+    }
+
+    /// How the alt text says the parts of a whole.
+    pub fn whole(&self) -> Whole<'_> {
+        self.dyn_kind().whole()
+    }
+
+    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
+    /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
+    pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
+        let kind = self.dyn_kind();
+        kind.check(ds)?;
+        let limit = kind.limit(ds);
+        let common = kind.common();
+        let fitted;
+        let ds = if common.data.top.is_some() || ds.labels.len() > limit.max {
+            let mut copy = ds.clone();
+            limits::fit(&mut copy, limit, common.data.top, cx.locale)?;
+            fitted = copy;
+            &fitted
+        } else {
+            ds
+        };
+        let mut scene = kind.layout(ds, cx)?;
+        if cx.rtl {
+            scene.mirror();
+        }
+        Ok(scene)
+    }
+}
+
+#[cfg(test)]
+mod tests;

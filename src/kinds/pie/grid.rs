@@ -1,0 +1,188 @@
+//! Small multiples: one share-vs-rest pie or donut per row (`pie --each-row`), all the same
+//! size and colours. The honest pie view of independent shares such as the article's.
+//!
+//! The pies are sized to their cells and the grid starts under the legend; without a given
+//! height the chart ends under the last row. One series gives a grid of named pies; several
+//! series (resource x production/reserves) give a two-way table with the categories as row
+//! headers and the series as column headers, instead of "(Production)" under every pie.
+
+use super::{PieOptions, draw_disc};
+use crate::dataset::Dataset;
+use crate::kinds::KindError;
+use crate::layout::theme::Sizes;
+use crate::layout::{Area, Context, Page, rest_label, shares};
+use crate::scene::{Anchor, Scene};
+
+/// The largest pie radius at 1200 px wide, in margins (about 140 px): a grid of few pies stays
+/// a row of readable multiples, not a few huge discs.
+const MAX_RADIUS: f64 = 3.9;
+
+/// Lays out the grid.
+pub(super) fn layout(ds: &Dataset, opts: &PieOptions, cx: &Context) -> Result<Scene, KindError> {
+    let spec = &opts.common;
+    crate::kinds::bar::check_colours(ds)?;
+    // Checks every value is a percentage; the grids read the cells themselves.
+    let cells = shares(ds, "each-row")?;
+    let mut cx = Page::new(ds, spec, cx);
+    let mut legend: Vec<_> = ds
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (capitalise(&s.name), cx.theme.color(i)))
+        .collect();
+    legend.push((
+        rest_label(opts.rest.as_deref(), cx.cx.locale),
+        cx.theme.rest,
+    ));
+    let area = cx.frame(&legend);
+    let bottom = if ds.series.len() > 1 {
+        two_way(&mut cx, area, opts.donut)
+    } else {
+        let cells: Vec<(String, f64)> = cells.into_iter().map(|c| (c.label, c.value)).collect();
+        one_way(&mut cx, area, &cells, opts.donut)
+    };
+    cx.fit_height(bottom);
+    Ok(cx.finish())
+}
+
+/// One pie (or donut) of share `v` of series `si` centred at `c`, with its value in the middle
+/// of a donut or under a pie; returns the y below it.
+fn pie(cx: &mut Page, c: (f64, f64), r: f64, donut: bool, v: f64, si: usize) -> f64 {
+    let s = cx.sizes;
+    let inner = if donut { r * 0.6 } else { 0.0 };
+    let parts = [(v, cx.theme.color(si)), (100.0 - v, cx.theme.rest)];
+    draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
+    let value = cx.value_label(v);
+    let y = c.1 + r + 8.0;
+    if donut {
+        let size = (inner * 0.62).min(s.title * 1.2);
+        cx.text(c.0, c.1, &value, size, cx.theme.text, Anchor::Middle, true);
+        y
+    } else {
+        let lv = Sizes::line(s.value);
+        cx.text(
+            c.0,
+            y + lv / 2.0,
+            &value,
+            s.value,
+            cx.theme.text,
+            Anchor::Middle,
+            true,
+        );
+        y + lv
+    }
+}
+
+/// One series: a grid of pies, each named under it, in the column count that gives the
+/// largest pies (preferring full rows: 2x2 over 3+1). Returns the bottom of the last row.
+fn one_way(cx: &mut Page, area: Area, cells: &[(String, f64)], donut: bool) -> f64 {
+    let s = cx.sizes;
+    let n = cells.len().max(1);
+    let lh = Sizes::line(s.label);
+    let value_h = if donut { 0.0 } else { Sizes::line(s.value) };
+    let text_h = lh * 2.0 + value_h + 8.0;
+    let gap = s.label * 1.2;
+    let radius = |cols: usize| {
+        let rows = n.div_ceil(cols);
+        let cw = area.w() / cols as f64;
+        let ch = area.h() / rows as f64;
+        ((cw * 0.8).min(ch - text_h - gap) / 2.0).min(s.margin * MAX_RADIUS)
+    };
+    let score = |cols: usize| {
+        let r = radius(cols);
+        if n.is_multiple_of(cols) { r } else { r * 0.9 }
+    };
+    let cols = (1..=n)
+        .max_by(|&a, &b| score(a).total_cmp(&score(b)))
+        .unwrap_or(1);
+    let r = radius(cols).max(12.0);
+    let rows = n.div_ceil(cols);
+    let cw = area.w() / cols as f64;
+    let mut bottom = area.y0;
+    for (k, (name, v)) in cells.iter().enumerate() {
+        let (col, row) = (k % cols, k / cols);
+        // Centre a short last row.
+        let in_row = if row + 1 == rows {
+            n - row * cols
+        } else {
+            cols
+        };
+        let offset = (cols - in_row) as f64 * cw / 2.0;
+        let x = area.x0 + offset + cw * (col as f64 + 0.5);
+        let top = area.y0 + (2.0 * r + text_h + gap) * row as f64;
+        let y = pie(cx, (x, top + r), r, donut, *v, 0);
+        let lines = cx.wrap(name, s.label, false, cw * 0.92, 2);
+        for (j, line) in lines.iter().enumerate() {
+            let ly = y + lh * (j as f64 + 0.5);
+            cx.text(x, ly, line, s.label, cx.theme.text, Anchor::Middle, false);
+        }
+        bottom = bottom.max(y + lh * lines.len() as f64);
+    }
+    bottom
+}
+
+/// Several series: a table of pies, one row per category (its name at the start of the row)
+/// and one column per series (its name on top). Returns the bottom of the last row.
+fn two_way(cx: &mut Page, area: Area, donut: bool) -> f64 {
+    let (s, ds) = (cx.sizes, cx.ds);
+    let (rows, cols) = (ds.labels.len().max(1), ds.series.len());
+    let lh = Sizes::line(s.label);
+    let row_names: Vec<Vec<String>> = ds
+        .labels
+        .iter()
+        .map(|l| cx.wrap(l, s.label, true, area.w() * 0.25, 2))
+        .collect();
+    let head_w = row_names
+        .iter()
+        .flatten()
+        .map(|l| cx.width(l, s.label, true))
+        .fold(0.0, f64::max)
+        + s.label;
+    let col_names: Vec<String> = ds.series.iter().map(|x| capitalise(&x.name)).collect();
+    let col_w = col_names
+        .iter()
+        .map(|l| cx.width(l, s.label, true))
+        .fold(0.0, f64::max);
+    let head_h = lh + 8.0;
+    let value_h = if donut { 0.0 } else { Sizes::line(s.value) };
+    let gap = s.label * 1.5;
+    let room = (area.w() - head_w) / cols as f64;
+    let r = ((room * 0.8) / 2.0)
+        .min(((area.h() - head_h) / rows as f64 - gap - value_h - 8.0) / 2.0)
+        .min(s.margin * MAX_RADIUS)
+        .max(12.0);
+    // Cells as wide as a pie and a gutter (or its column name), the table centred.
+    let cw = (2.0 * r * 1.3).max(col_w + s.label).min(room.max(2.0 * r));
+    let x0 = area.x0 + (area.w() - head_w - cw * cols as f64).max(0.0) / 2.0;
+    let (text_c, row_h) = (cx.theme.text, 2.0 * r + value_h + 8.0 + gap);
+    for (j, name) in col_names.iter().enumerate() {
+        let x = x0 + head_w + cw * (j as f64 + 0.5);
+        let y = area.y0 + lh / 2.0;
+        cx.text(x, y, name, s.label, text_c, Anchor::Middle, true);
+    }
+    let mut bottom = area.y0 + head_h;
+    for (i, names) in row_names.iter().enumerate() {
+        let cy = area.y0 + head_h + row_h * i as f64 + r;
+        let top = cy - lh * names.len() as f64 / 2.0;
+        for (k, line) in names.iter().enumerate() {
+            let (x, y) = (x0 + head_w - s.label, top + lh * (k as f64 + 0.5));
+            cx.text(x, y, line, s.label, text_c, Anchor::End, true);
+        }
+        for (j, series) in ds.series.iter().enumerate() {
+            let Some(cell) = &series.cells[i] else {
+                continue;
+            };
+            let x = x0 + head_w + cw * (j as f64 + 0.5);
+            bottom = bottom.max(pie(cx, (x, cy), r, donut, cell.value, j));
+        }
+    }
+    bottom
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,437 @@
+//! Pies and donuts of the parts of one whole.
+//!
+//! Percentages that sum below 100 get a remainder slice (`--rest`); above 100 they are refused,
+//! since they cannot be parts of one whole. Slices start at 12 o'clock and run clockwise, largest
+//! first with the remainder last; labels sit outside with leader lines and never overlap.
+
+mod grid;
+
+use std::f64::consts::TAU;
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+
+use super::limits::{Alt, Limit};
+use super::{ChartKind, KindError};
+use crate::dataset::Dataset;
+use crate::layout::alt::Whole;
+use crate::layout::theme::Sizes;
+use crate::layout::{Area, Context, Page, rest_label};
+use crate::locale::number::format;
+use crate::options::{Common, Message, Order, Sort};
+use crate::scene::{Anchor, Color, Item, Scene};
+
+/// The options of a pie or donut chart.
+#[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct PieOptions {
+    /// The options every kind has.
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub common: Common,
+    /// Sorting (of the pies of `each-row`; a single pie is always largest first).
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub order: Order,
+    /// Draw a donut (a ring) instead of a full pie.
+    #[arg(long)]
+    pub donut: bool,
+    /// Label of the remainder slice when percentages sum below 100.
+    #[arg(long, value_name = "LABEL")]
+    pub rest: Option<String>,
+    /// One small share-vs-rest pie per row, in a grid.
+    #[arg(long)]
+    pub each_row: bool,
+}
+
+/// One pie.
+pub const PIE: Limit = Limit {
+    max: 8,
+    what: "slices",
+    chart: "pie",
+    alt: Alt::BarChart,
+};
+/// A grid of small pies.
+pub const PIE_GRID: Limit = Limit {
+    max: 30,
+    what: "categories",
+    chart: "grid of pies",
+    alt: Alt::BarChart,
+};
+
+impl ChartKind for PieOptions {
+    const NAME: &'static str = "pie";
+    const ABOUT: &'static str = "Draw a pie or donut of the parts of one whole";
+    const EXAMPLES: &'static str = "Examples:\n  sharechart pie data/russia_muslims.csv -o russia.svg --donut --rest \"Other residents\"\n  sharechart pie data/crops.csv -o crops.png --each-row";
+
+    fn common(&self) -> &Common {
+        &self.common
+    }
+
+    fn sort(&self) -> Option<Sort> {
+        self.order.sort
+    }
+
+    fn rest(&self) -> Option<&str> {
+        self.rest.as_deref()
+    }
+
+    /// A pie cannot have a missing value: a part of a whole cannot be unknown.
+    fn check(&self, ds: &Dataset) -> Result<(), KindError> {
+        check_no_missing(ds)
+    }
+
+    fn limit(&self, _ds: &Dataset) -> Limit {
+        if self.each_row { PIE_GRID } else { PIE }
+    }
+
+    fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
+        if self.each_row {
+            grid::layout(ds, self, cx)
+        } else {
+            layout(ds, self, cx)
+        }
+    }
+
+    fn noun(&self) -> &'static [(&'static str, &'static str)] {
+        if self.donut {
+            &[("en", "Donut chart"), ("ar", "مخطط حلقي")]
+        } else {
+            &[("en", "Pie chart"), ("ar", "مخطط دائري")]
+        }
+    }
+
+    fn whole(&self) -> Whole<'_> {
+        if self.each_row {
+            Whole::EachRow(self.rest.as_deref())
+        } else {
+            Whole::One(self.rest.as_deref())
+        }
+    }
+}
+
+/// How far above 100 a percentage total may go before it is refused (rounding in the source).
+const ROUNDING: f64 = 0.5;
+
+/// One slice to draw.
+struct Slice {
+    label: String,
+    value: f64,
+    color: Color,
+}
+
+/// The parts of a pie as `(label, value)`, and the remainder of 100% if there is one.
+type Parts = (Vec<(String, f64)>, Option<f64>);
+
+/// A pie cannot have a missing value: a part of a whole cannot be unknown.
+fn check_no_missing(ds: &Dataset) -> Result<(), KindError> {
+    if let Some(m) = ds.missing.first() {
+        return Err(Message::new()
+            .text(format!(
+                "{}:{}:{}: column '{}': {:?} means no data, and a pie cannot have a missing slice: a part of a whole cannot be unknown\n  hint: fill in the value or remove the row; ",
+                ds.path, m.line, m.column, m.header, m.raw,
+            ))
+            .kind("bar", &[])
+            .text(" draws a missing value as a gap")
+            .into());
+    }
+    Ok(())
+}
+
+/// Checks a pie's values and returns its parts.
+fn slices_of(ds: &Dataset, spec: &PieOptions) -> Result<Parts, KindError> {
+    if ds.series.len() != 1 {
+        let names = ds
+            .series
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Message::new()
+            .text(format!(
+                "{}: a pie shows one column of values, but {} were given ({names})\n  hint: choose one with ",
+                ds.path,
+                ds.series.len(),
+            ))
+            .name("value")
+            .text(", or use ")
+            .kind("bar", &[])
+            .text(" for grouped bars")
+            .into());
+    }
+    let series = &ds.series[0];
+    let mut out = Vec::new();
+    for (label, cell) in ds.labels.iter().zip(&series.cells) {
+        let Some(c) = cell else { continue };
+        if c.value < 0.0 {
+            return Err(Message::new()
+                .text(format!(
+                    "{}:{}:{}: column '{}': a pie cannot show the negative value {}\n  hint: a pie shows parts of a whole; use ",
+                    ds.path, c.line, c.column, series.column, c.raw,
+                ))
+                .kind("bar", &[])
+                .text(" for values below zero")
+                .into());
+        }
+        out.push((label.clone(), c.value));
+    }
+    let total: f64 = out.iter().map(|(_, v)| v).sum();
+    if total <= 0.0 {
+        return Err(Message::new()
+            .text(format!(
+                "{}: the values add up to zero, so a pie has nothing to divide\n  hint: check the value column, or use ",
+                ds.path
+            ))
+            .kind("bar", &[])
+            .into());
+    }
+    let mut rest = None;
+    if ds.percent && !spec.each_row {
+        if total > 100.0 + ROUNDING {
+            return Err(Message::new()
+                .text(format!(
+                    "{}: the shares add up to {}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use ",
+                    ds.path,
+                    format(total, ds.decimals()),
+                ))
+                .kind("bar", &[])
+                .text(" to compare them, or ")
+                .kind("pie", &["each-row"])
+                .text(" for one share-vs-rest pie per row")
+                .into());
+        }
+        if total < 100.0 - 1e-9 {
+            rest = Some(100.0 - total);
+        }
+    }
+    Ok((out, rest))
+}
+
+/// Lays out a single pie or donut.
+fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindError> {
+    let (mut parts, rest) = slices_of(ds, spec)?;
+    parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut cx = Page::new(ds, &spec.common, cx);
+    let mut slices: Vec<Slice> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value))| Slice {
+            label,
+            value,
+            color: cx.theme.color(i),
+        })
+        .collect();
+    if let Some(r) = rest {
+        slices.push(Slice {
+            label: rest_label(spec.rest.as_deref(), cx.cx.locale),
+            value: r,
+            color: cx.theme.rest,
+        });
+    }
+    let area = cx.frame(&[]);
+    draw(&mut cx, area, &slices, spec.donut);
+    Ok(cx.finish())
+}
+
+/// The points of a wedge (or ring segment when `inner > 0`) from angle `a0` to `a1`, measured
+/// clockwise from 12 o'clock in radians.
+pub(super) fn wedge(c: (f64, f64), outer: f64, inner: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
+    let steps = (((a1 - a0) / TAU * 180.0).ceil() as usize).max(2);
+    let at = |r: f64, a: f64| (c.0 + r * a.sin(), c.1 - r * a.cos());
+    let mut pts: Vec<(f64, f64)> = (0..=steps)
+        .map(|i| at(outer, a0 + (a1 - a0) * i as f64 / steps as f64))
+        .collect();
+    if inner > 0.0 {
+        pts.extend(
+            (0..=steps)
+                .rev()
+                .map(|i| at(inner, a0 + (a1 - a0) * i as f64 / steps as f64)),
+        );
+    } else {
+        pts.push(c);
+    }
+    pts
+}
+
+/// Draws the slices in a circle of radius `r` at `c`, with white gaps between them.
+pub(super) fn draw_disc(
+    scene: &mut Scene,
+    c: (f64, f64),
+    r: f64,
+    inner: f64,
+    parts: &[(f64, Color)],
+    gap: Color,
+) {
+    let total: f64 = parts.iter().map(|p| p.0).sum();
+    let mut a = 0.0;
+    let mut bounds = Vec::new();
+    for &(v, color) in parts {
+        let da = v / total * TAU;
+        if da > 0.0 {
+            scene.items.push(Item::Polygon {
+                points: wedge(c, r, inner, a, a + da),
+                fill: color,
+            });
+            bounds.push(a);
+        }
+        a += da;
+    }
+    if bounds.len() > 1 {
+        for b in bounds {
+            let p = |rr: f64| (c.0 + rr * b.sin(), c.1 - rr * b.cos());
+            scene.line(vec![p(inner.max(0.0)), p(r + 1.0)], gap, 2);
+        }
+    }
+}
+
+fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
+    let s = cx.sizes;
+    let lh = Sizes::line(s.label);
+    // A single share in a donut has its number large in the middle, so its callout gives only
+    // the name: the number once, not twice.
+    let centre = donut && slices.len() <= 2;
+    // Label texts: the name (wrapped) and the value.
+    let max_w = area.w() * 0.24;
+    let labels: Vec<(Vec<String>, String)> = slices
+        .iter()
+        .enumerate()
+        .map(|(i, sl)| {
+            let value = if centre && i == 0 {
+                String::new()
+            } else {
+                cx.value_label(sl.value)
+            };
+            (cx.wrap(&sl.label, s.label, false, max_w, 2), value)
+        })
+        .collect();
+    let widest = labels
+        .iter()
+        .flat_map(|(l, _)| l.iter().map(|x| cx.width(x, s.label, false)))
+        .fold(0.0, f64::max);
+    let r = ((area.h() / 2.0) - lh)
+        .min(area.w() / 2.0 - widest - 60.0)
+        .max(20.0);
+    let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
+    let inner = if donut { r * 0.58 } else { 0.0 };
+    let parts: Vec<(f64, Color)> = slices.iter().map(|sl| (sl.value, sl.color)).collect();
+    draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
+
+    // Place labels on each side, then push them apart so none overlaps another.
+    let total: f64 = slices.iter().map(|sl| sl.value).sum();
+    let mut a = 0.0;
+    let mut sides: [Vec<(usize, f64, f64)>; 2] = [Vec::new(), Vec::new()];
+    for (i, sl) in slices.iter().enumerate() {
+        let da = sl.value / total * TAU;
+        let mid = a + da / 2.0;
+        a += da;
+        let y = c.1 - (r + 18.0) * mid.cos();
+        sides[usize::from(mid > std::f64::consts::PI)].push((i, mid, y));
+    }
+    for (side, list) in sides.iter_mut().enumerate() {
+        list.sort_by(|p, q| p.2.total_cmp(&q.2));
+        let heights: Vec<f64> = list
+            .iter()
+            .map(|&(i, _, _)| lh * lines_of(&labels[i]) as f64 + 6.0)
+            .collect();
+        let ys = spread(
+            &list.iter().map(|p| p.2).collect::<Vec<_>>(),
+            &heights,
+            area.y0,
+            area.y1,
+        );
+        let dir = if side == 0 { 1.0 } else { -1.0 };
+        for (k, &(i, mid, _)) in list.iter().enumerate() {
+            let y = ys[k];
+            let edge = (c.0 + r * mid.sin(), c.1 - r * mid.cos());
+            // The run to the label is level: the elbow is at the label's height.
+            let elbow = (c.0 + (r + 14.0) * mid.sin(), y);
+            let tx = c.0 + dir * (r + 34.0);
+            cx.scene
+                .line(vec![edge, elbow, (tx - dir * 6.0, y)], cx.theme.muted, 1);
+            let anchor = if side == 0 {
+                Anchor::Start
+            } else {
+                Anchor::End
+            };
+            let (lines, value) = labels[i].clone();
+            let top = y - lh * lines_of(&labels[i]) as f64 / 2.0;
+            for (j, line) in lines.iter().enumerate() {
+                cx.text(
+                    tx,
+                    top + lh * (j as f64 + 0.5),
+                    line,
+                    s.label,
+                    cx.theme.text,
+                    anchor,
+                    false,
+                );
+            }
+            if !value.is_empty() {
+                let y = top + lh * (lines.len() as f64 + 0.5);
+                cx.text(tx, y, &value, s.value, cx.theme.text, anchor, true);
+            }
+        }
+    }
+    // A single share in a donut: the number large in the middle, in the text colour like the
+    // numbers of every other donut.
+    if centre {
+        let v = cx.value_label(slices[0].value);
+        let size = (inner * 0.55).min(s.title * 2.0);
+        cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
+    }
+}
+
+/// The lines of a callout: its name's lines, and one for the value if it has one.
+fn lines_of(label: &(Vec<String>, String)) -> usize {
+    label.0.len() + usize::from(!label.1.is_empty())
+}
+
+/// Moves label centres `ys` (sorted) apart so blocks of `heights` do not overlap, staying within
+/// `top..bottom` where possible.
+pub(super) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<f64> {
+    let mut out = ys.to_vec();
+    for i in 0..out.len() {
+        let min = if i == 0 {
+            top + heights[0] / 2.0
+        } else {
+            out[i - 1] + (heights[i - 1] + heights[i]) / 2.0
+        };
+        out[i] = out[i].max(min);
+    }
+    for i in (0..out.len()).rev() {
+        let max = if i + 1 == out.len() {
+            bottom - heights[i] / 2.0
+        } else {
+            out[i + 1] - (heights[i + 1] + heights[i]) / 2.0
+        };
+        out[i] = out[i].min(max);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_separates_overlapping_labels() {
+        let ys = spread(&[100.0, 101.0, 102.0], &[20.0, 20.0, 20.0], 0.0, 400.0);
+        assert!(
+            ys[1] - ys[0] >= 20.0 - 1e-9 && ys[2] - ys[1] >= 20.0 - 1e-9,
+            "{ys:?}"
+        );
+        let ys = spread(&[395.0, 399.0], &[20.0, 20.0], 0.0, 400.0);
+        assert!(
+            ys[1] <= 390.0 + 1e-9 && ys[1] - ys[0] >= 20.0 - 1e-9,
+            "{ys:?}"
+        );
+    }
+
+    #[test]
+    fn wedge_starts_at_twelve_and_runs_clockwise() {
+        let p = wedge((0.0, 0.0), 10.0, 0.0, 0.0, TAU / 4.0);
+        assert!((p[0].0 - 0.0).abs() < 1e-9 && (p[0].1 + 10.0).abs() < 1e-9);
+        let last_arc = p[p.len() - 2];
+        assert!((last_arc.0 - 10.0).abs() < 1e-9 && last_arc.1.abs() < 1e-9);
+    }
+}

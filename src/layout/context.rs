@@ -1,0 +1,57 @@
+//! The resolved context of one chart: what is derived from the options and the data, computed
+//! once by the pipeline and passed down to the kinds, so that the options stay as the user
+//! gave them.
+
+use crate::dataset::Dataset;
+use crate::fonts::FontSet;
+use crate::locale::{self, Locale};
+use crate::options::Common;
+
+/// Direction, language and fonts of one chart, and the subtitle it was given.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The fonts text is measured and drawn with.
+    pub fonts: &'a FontSet,
+    /// The chart language's row: its words, numbers and digits.
+    pub locale: &'static Locale,
+    /// The `lang` attribute of the chart: the language given; English without one, or "und"
+    /// (undetermined) when the labels are right to left.
+    pub lang_tag: String,
+    /// Laid out right to left: a right-to-left language, or none given and labels written
+    /// right to left.
+    pub rtl: bool,
+    /// The subtitle given: the user's, else what `agg` computed ("Sum of amount").
+    pub subtitle: Option<String>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a chart of `ds` with options `common` and fonts `fonts`; `computed` is
+    /// the subtitle `agg` made, if any.
+    pub fn resolve(
+        ds: &Dataset,
+        common: &Common,
+        fonts: &'a FontSet,
+        computed: Option<String>,
+    ) -> Context<'a> {
+        let lang = common.data.lang.as_ref();
+        let rtl = match lang {
+            Some(lang) => locale::is_rtl(lang),
+            None => crate::text::labels_rtl(
+                ds.labels.iter().map(String::as_str),
+                &super::title(ds, common),
+            ),
+        };
+        let lang_tag = match lang {
+            Some(lang) => lang.code().to_string(),
+            None if rtl => "und".to_string(),
+            None => "en".to_string(),
+        };
+        Context {
+            fonts,
+            locale: Locale::of_chart(lang),
+            lang_tag,
+            rtl,
+            subtitle: common.subtitle.clone().or(computed),
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! Layout: what every chart kind shares while turning a [`Dataset`] into a [`Scene`]. A kind
+//! (in `kinds/`) draws its plot on a [`Page`], which holds the frame of title, subtitle, legend,
+//! note and source around the plot, writes text and numbers in the chart's language and digits,
+//! measures text with the chart's fonts, and ends with the accessible summary. What is derived
+//! per chart (direction, language, fonts, the given subtitle) arrives resolved in a [`Context`].
+
+pub mod alt;
+mod context;
+pub mod measure;
+pub mod theme;
+
+use crate::dataset::Dataset;
+use crate::locale::Locale;
+use crate::options::{Common, MIN_SIZE, Message};
+use crate::scene::{Anchor, Color, Scene};
+use crate::text;
+pub use context::Context;
+use theme::{Sizes, Theme};
+
+/// A rectangle in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    /// Left.
+    pub x0: f64,
+    /// Top.
+    pub y0: f64,
+    /// Right.
+    pub x1: f64,
+    /// Bottom.
+    pub y1: f64,
+}
+
+impl Area {
+    /// Width.
+    pub fn w(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    /// Height.
+    pub fn h(&self) -> f64 {
+        self.y1 - self.y0
+    }
+}
+
+/// The chart being laid out: the options, the data and the resolved context it is drawn from,
+/// its sizes and colours, and the scene so far.
+pub struct Page<'a> {
+    /// The options every kind has, as the user gave them.
+    pub spec: &'a Common,
+    /// The data drawn.
+    pub ds: &'a Dataset,
+    /// Direction, language, fonts.
+    pub cx: &'a Context<'a>,
+    /// Type sizes for the image's size.
+    pub sizes: Sizes,
+    /// Colours.
+    pub theme: Theme,
+    /// The scene so far.
+    pub scene: Scene,
+    /// The footer (note and source) as drawn by [`Page::frame`]: the range of its items and the
+    /// bottom of the plot area above it, so [`Page::fit_height`] can move it up.
+    footer: Option<(std::ops::Range<usize>, f64)>,
+}
+
+impl<'a> Page<'a> {
+    /// An empty page of `spec`'s size for `ds`.
+    pub fn new(ds: &'a Dataset, spec: &'a Common, cx: &'a Context<'a>) -> Page<'a> {
+        let theme = theme::theme(spec.theme);
+        let mut scene = Scene::new(
+            spec.width,
+            spec.height(),
+            theme.background,
+            cx.rtl,
+            cx.fonts.clone(),
+        );
+        scene.lang = cx.lang_tag.clone();
+        scene.title = cx.locale.text_digits(&title(ds, spec), spec.digits);
+        Page {
+            spec,
+            ds,
+            cx,
+            sizes: Sizes::for_image(spec.width, spec.height()),
+            theme,
+            scene,
+            footer: None,
+        }
+    }
+
+    /// The line height of the frame's text at `size`: Arabic gets 1.2 times the Latin one,
+    /// since its marks reach further above and below the line (the hamza under إ, the dots
+    /// of ي) and would touch the next line.
+    fn lead(&self, size: f64) -> f64 {
+        Sizes::line(size) * if self.cx.rtl { 1.2 } else { 1.0 }
+    }
+
+    /// When no height was asked for, ends the chart `bottom` (the lowest pixel of the plot's
+    /// content) plus the gap the frame left: the note and source move up and the image
+    /// gets shorter. A chart never grows here, and never below the smallest size.
+    pub fn fit_height(&mut self, bottom: f64) {
+        let Some((range, area_bottom)) = self.footer.clone() else {
+            return;
+        };
+        if self.spec.height.is_some() {
+            return;
+        }
+        let room = f64::from(self.scene.height - MIN_SIZE);
+        let spare = (area_bottom - bottom).floor().clamp(0.0, room);
+        if spare <= 0.0 {
+            return;
+        }
+        for item in &mut self.scene.items[range] {
+            item.shift_y(-spare);
+        }
+        self.scene.height -= spare as u32;
+    }
+
+    /// Puts `s` into the scene, isolated for bidi as the chart's direction needs.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        s: &str,
+        size: f64,
+        color: Color,
+        anchor: Anchor,
+        bold: bool,
+    ) {
+        // One digit system per chart: category labels and headers too.
+        let s = self.cx.locale.text_digits(s, self.spec.digits);
+        let s = text::isolate(&s, self.cx.rtl);
+        self.scene.text(x, y, &s, size, color, anchor, bold);
+    }
+
+    /// A value as shown on the chart: "76%", "43.5%", "102,347" (or "٧٦٪" with Arabic digits).
+    pub fn value_label(&self, v: f64) -> String {
+        self.number(v, self.ds.decimals())
+    }
+
+    /// Text of the frame (title, subtitle, note, source) in the chart's digits.
+    fn frame_text(&self, s: &str) -> String {
+        self.cx
+            .locale
+            .text_digits(&text::clean(s), self.spec.digits)
+    }
+
+    /// Width in pixels of `s` at `size`, with the chart's fonts.
+    pub fn width(&self, s: &str, size: f64, bold: bool) -> f64 {
+        self.cx.fonts.width(s, size, bold)
+    }
+
+    /// `s` in at most `max_lines` lines no wider than `max_width` ([`measure::wrap`]).
+    pub fn wrap(
+        &self,
+        s: &str,
+        size: f64,
+        bold: bool,
+        max_width: f64,
+        max_lines: usize,
+    ) -> Vec<String> {
+        measure::wrap(self.cx.fonts, s, size, bold, max_width, max_lines)
+    }
+
+    /// `s` cut to `max_width` with an ellipsis ([`measure::ellipsize`]).
+    pub fn ellipsize(&self, s: &str, size: f64, bold: bool, max_width: f64) -> String {
+        measure::ellipsize(self.cx.fonts, s, size, bold, max_width)
+    }
+
+    /// Draws `s` wrapped to at most two lines from `y` down; returns the y below it.
+    fn block(&mut self, s: &str, size: f64, color: Color, bold: bool, y: f64) -> f64 {
+        let (m, inner) = (self.sizes.margin, self.inner());
+        let lh = self.lead(size);
+        let mut y = y;
+        for line in self.wrap(s, size, bold, inner, 2) {
+            self.text(m, y + lh / 2.0, &line, size, color, Anchor::Start, bold);
+            y += lh;
+        }
+        y
+    }
+
+    /// The width between the margins.
+    fn inner(&self) -> f64 {
+        f64::from(self.spec.width) - 2.0 * self.sizes.margin
+    }
+
+    /// The height `s` takes as a [`Page::block`].
+    fn block_height(&self, s: &str, size: f64) -> f64 {
+        self.lead(size) * self.wrap(s, size, false, self.inner(), 2).len() as f64
+    }
+
+    /// A number with `decimals`, the unit and the chart's digits.
+    pub fn number(&self, v: f64, decimals: usize) -> String {
+        self.cx
+            .locale
+            .number(v, decimals, self.ds.percent, self.spec.digits)
+    }
+
+    /// Draws title, subtitle, legend, note and source; returns the area left for the plot.
+    pub fn frame(&mut self, legend: &[(String, Color)]) -> Area {
+        let s = self.sizes;
+        let (w, h) = (f64::from(self.spec.width), f64::from(self.scene.height));
+        let title = self.scene.title.clone();
+        let mut y = self.block(&title, s.title, self.theme.text, true, s.margin);
+        if let Some(sub) = subtitle(self.ds, self.spec, self.cx).map(|t| self.frame_text(&t)) {
+            // Arabic: a wider gap too, for the marks under the title's last line.
+            y += if self.cx.rtl { 6.0 } else { 2.0 };
+            y = self.block(&sub, s.subtitle, self.theme.muted, false, y);
+        }
+        y += s.label;
+        if !legend.is_empty() {
+            y = self.legend(legend, s.margin, y, self.inner());
+            y += s.label * 0.5;
+        }
+        // Note and source at the bottom, the note just above the source.
+        let mut bottom = h - s.margin * 0.75;
+        let start = self.scene.items.len();
+        let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
+        let source = source.map(|t| source_line(&t, self.cx.locale));
+        let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
+        for t in [source, note].into_iter().flatten() {
+            bottom -= self.block_height(&t, s.source);
+            self.block(&t, s.source, self.theme.muted, false, bottom);
+            bottom -= s.source * 0.3;
+        }
+        if self.scene.items.len() > start {
+            bottom -= s.label;
+        }
+        self.footer = Some((start..self.scene.items.len(), bottom));
+        Area {
+            x0: s.margin,
+            y0: y,
+            x1: w - s.margin,
+            y1: bottom,
+        }
+    }
+
+    /// A row of colour swatches with names, wrapping to more rows; returns the y below it.
+    fn legend(&mut self, items: &[(String, Color)], x0: f64, y0: f64, width: f64) -> f64 {
+        let size = self.sizes.label;
+        let sw = size * 0.9;
+        let lh = Sizes::line(size) + 4.0;
+        let (mut x, mut y) = (x0, y0);
+        for (name, color) in items {
+            let name = self.ellipsize(name, size, false, width - sw - 8.0);
+            let item_w = sw + 8.0 + self.width(&name, size, false) + size * 1.5;
+            if x > x0 && x + item_w > x0 + width {
+                x = x0;
+                y += lh;
+            }
+            self.scene.rect(x, y + (lh - sw) / 2.0, sw, sw, *color);
+            self.text(
+                x + sw + 8.0,
+                y + lh / 2.0,
+                &name,
+                size,
+                self.theme.text,
+                Anchor::Start,
+                false,
+            );
+            x += item_w;
+        }
+        y + lh
+    }
+
+    /// Finishes the scene: the plain-language summary for screen readers.
+    pub fn finish(mut self) -> Scene {
+        self.scene.desc = summary(self.ds, &self.scene.title, self.spec, self.cx);
+        self.scene
+    }
+}
+
+/// One value drawn as a share of 100% (`pie --each-row`, `bar --rest`).
+pub struct Share {
+    /// The category, with the series name when there are several: "Oil (Production)".
+    pub label: String,
+    /// The share, 0 to 100.
+    pub value: f64,
+}
+
+/// Every value as a share of 100%, checked: percentages from 0 to 100 only. `key` is the
+/// option that asks for shares, named in the error message.
+pub fn shares(ds: &Dataset, key: &'static str) -> Result<Vec<Share>, Message> {
+    let mut out = Vec::new();
+    for s in &ds.series {
+        for (label, cell) in ds.labels.iter().zip(&s.cells) {
+            let Some(c) = cell else { continue };
+            if !ds.percent || !(0.0..=100.0).contains(&c.value) {
+                let what = if ds.percent {
+                    "outside 0-100"
+                } else {
+                    "not a percentage"
+                };
+                return Err(Message::new()
+                    .text(format!(
+                        "{}:{}:{}: column '{}': ",
+                        ds.path, c.line, c.column, s.column
+                    ))
+                    .name(key)
+                    .text(format!(
+                        " draws each value as a share of 100%, but {:?} is {what}\n  hint: use ",
+                        c.raw
+                    ))
+                    .name(key)
+                    .text(" with percentages from 0 to 100 (a column named share/percent/pct, or values written with %), or use ")
+                    .kind("bar", &[]));
+            }
+            let label = if ds.series.len() > 1 {
+                format!("{label} ({})", s.name)
+            } else {
+                label.clone()
+            };
+            out.push(Share {
+                label,
+                value: c.value,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight"; "Chart" for
+/// standard input).
+pub fn title(ds: &Dataset, spec: &Common) -> String {
+    if let Some(t) = &spec.title {
+        return text::clean(t);
+    }
+    // Standard input has no file name to make a title from.
+    let path = if ds.path == "<stdin>" { "" } else { &ds.path };
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+        .unwrap_or_default();
+    let mut c = stem.trim().chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => "Chart".to_string(),
+    }
+}
+
+/// The subtitle: given (by the user, or computed by `agg`), or else the measure's name when
+/// every series comes from one value column ("barrels per day"; a percentage as "share, %"),
+/// so that the unit is on the chart.
+pub fn subtitle(ds: &Dataset, spec: &Common, cx: &Context) -> Option<String> {
+    if let Some(sub) = &cx.subtitle {
+        return Some(text::clean(sub));
+    }
+    let first = ds.series.first()?;
+    if ds.series.iter().any(|s| s.column != first.column) {
+        return None;
+    }
+    let name = text::clean(&first.column.replace('_', " "));
+    let name = name.trim();
+    // A header in another script than the chart's language (an English "share" over Arabic or
+    // Russian labels) would put two languages on one line: a percentage says so in the chart's
+    // language, where sharechart has its words. Any other unit stays as the header gives it (a
+    // unit in the wrong language beats none), and so does any header without a `--lang`.
+    let foreign = spec.data.lang.is_some()
+        && cx.locale.own_words.is_some()
+        && cx.locale.foreign(name) == Some(true);
+    if name.is_empty() {
+        None
+    } else if ds.percent && foreign {
+        Some(cx.locale.words().percent.to_string())
+    } else if ds.percent && !name.contains(['%', '٪']) {
+        Some(format!("{name}, %"))
+    } else {
+        Some(name.to_string())
+    }
+}
+
+/// Prefixes "Source: " (or the chart language's word: "المصدر: ") unless the text already
+/// starts with it.
+fn source_line(src: &str, locale: &Locale) -> String {
+    let word = locale.words().source;
+    let lower = src.to_lowercase();
+    let bare = word.trim_end_matches([':', ' ']).to_lowercase();
+    if lower.starts_with("source") || src.starts_with("المصدر") || lower.starts_with(&bare) {
+        return src.to_string();
+    }
+    format!("{word}{src}")
+}
+
+/// The label of the remainder of a percentage: `rest`, or "Rest of world".
+pub fn rest_label(rest: Option<&str>, locale: &Locale) -> String {
+    match rest {
+        Some(r) => text::clean(r),
+        None => locale.words().rest.to_string(),
+    }
+}
+
+/// "Title. Subtitle. Dates 76%, Cotton 43%." — the data in words, for the SVG `<desc>`.
+fn summary(ds: &Dataset, title: &str, spec: &Common, cx: &Context) -> String {
+    let d = ds.decimals();
+    let comma = if cx.rtl { "، " } else { ", " };
+    let mut parts = vec![title.to_string()];
+    let locale = cx.locale;
+    let frame = |t: &str| locale.text_digits(&text::clean(t), spec.digits);
+    if let Some(sub) = subtitle(ds, spec, cx) {
+        parts.push(frame(&sub));
+    }
+    for s in &ds.series {
+        let values: Vec<String> = ds
+            .labels
+            .iter()
+            .zip(&s.cells)
+            .map(|(l, c)| match c {
+                Some(c) => format!("{l} {}", locale.number(c.value, d, ds.percent, spec.digits)),
+                None => format!("{l} {}", locale.words().no_data),
+            })
+            .collect();
+        if ds.series.len() > 1 {
+            parts.push(format!("{}: {}", s.name, values.join(comma)));
+        } else {
+            parts.push(values.join(comma));
+        }
+    }
+    if let Some(note) = &spec.note {
+        parts.push(frame(note));
+    }
+    if let Some(src) = &spec.source {
+        parts.push(source_line(&frame(src), locale));
+    }
+    parts
+        .iter()
+        .map(|p| p.trim_end_matches('.').to_string())
+        .collect::<Vec<_>>()
+        .join(". ")
+        + "."
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Lang;
+
+    #[test]
+    fn source_prefix_is_added_once() {
+        let l = |c: &str| Locale::of(&c.parse::<Lang>().expect("code"));
+        assert_eq!(source_line("X", l("en")), "Source: X");
+        assert_eq!(source_line("Source: X", l("en")), "Source: X");
+        assert_eq!(source_line("X", l("ar")), "المصدر: X");
+        assert_eq!(source_line("X", l("fa")), "منبع: X");
+        assert_eq!(source_line("منبع: X", l("fa")), "منبع: X");
+    }
+}

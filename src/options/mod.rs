@@ -1,0 +1,366 @@
+//! The options of a chart as the user gave them, declared once. Each field is at the same time
+//! a command-line flag (clap derives the flag from it, `--each-row`) and a manifest key (serde
+//! derives the key, `each-row = true`), with one default and one validation. The options every
+//! kind has are [`Common`] (which holds [`DataOptions`]); each kind declares its own beside its
+//! layout, in `kinds/`.
+//!
+//! Options are never written to once parsed: what is derived from them and the data (the
+//! direction, the language's words, the fonts) is resolved per chart in `layout::Context`.
+//! Errors name options by key ([`message`]); the front end words them.
+
+pub mod lang;
+pub mod message;
+pub mod values;
+
+use clap::Args;
+use serde::{Deserialize, Serialize};
+
+pub use lang::Lang;
+pub use message::{Message, OptionError, Voice};
+pub use values::{Agg, DecimalMark, Digits, Sort, SvgText, ThemeName};
+
+/// Smallest image side in pixels.
+pub const MIN_SIZE: u32 = 200;
+/// Largest image side in pixels.
+pub const MAX_SIZE: u32 = 8000;
+/// Most pixels in a PNG (width x height x scale²): 64 million, about 256 MB while drawing.
+pub const MAX_PIXELS: f64 = 64e6;
+/// Default image width in pixels.
+pub const WIDTH: u32 = 1200;
+/// Default image height in pixels.
+pub const HEIGHT: u32 = 800;
+/// Default PNG pixel density.
+pub const SCALE: f32 = 1.0;
+
+/// Which data to draw and how to read it: the columns, the language of the labels, the CSV's
+/// delimiter and decimal separator, missing values, grouping (`agg`) and `top`. Shared by the
+/// drawing commands and `preview`.
+#[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct DataOptions {
+    /// Column with the labels (default: the first text column).
+    #[arg(long, value_name = "COL")]
+    pub label: Option<String>,
+    /// Value column (repeatable; default: every numeric column).
+    #[arg(long, value_name = "COL")]
+    pub value: Vec<String>,
+    /// Column that splits long data into series (default: detected).
+    #[arg(long, value_name = "COL")]
+    pub series: Option<String>,
+    /// Language code (en, ar, fr, fa, ur, ...): labels from the `label_CODE` columns, right to
+    /// left for right-to-left languages (default: the plain columns, direction from the text).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<Lang>,
+    /// CSV delimiter (default: sniffed from the header: comma, semicolon or tab).
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<char>,
+    /// Keep the N largest categories and fold the rest into "Other".
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Decimal separator of the numbers: `.` or `,` (default: a comma in a `;` or tab file
+    /// whose numbers never use a point).
+    #[arg(long, value_name = "CHAR")]
+    pub decimal: Option<char>,
+    /// Refuse missing values (empty, NA, n/a, .., -) instead of drawing them as gaps.
+    #[arg(long)]
+    pub strict: bool,
+    /// Group the rows by label (and series) and take one value per group: the count of rows,
+    /// or the sum, mean, min or max of the value column. Reads big files and standard input
+    /// as a stream.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub agg: Option<Agg>,
+}
+
+/// Sorting, for the kinds that sort (bars, pie grids, the terminal preview).
+#[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct Order {
+    /// Sort the categories by value.
+    #[arg(long, value_enum)]
+    pub sort: Option<Sort>,
+}
+
+/// Options every chart kind has.
+#[derive(Debug, Clone, PartialEq, Args, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct Common {
+    /// Columns, language and how to read them.
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub data: DataOptions,
+    /// Legend name for a series (repeatable, in order; default: from the data).
+    #[arg(long, value_name = "NAME")]
+    pub legend: Vec<String>,
+    /// Title (default: from the file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Subtitle: what is measured and its unit.
+    #[arg(long)]
+    pub subtitle: Option<String>,
+    /// Source line under the chart.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// A note line above the source, for caveats ("Basis not stated in the article").
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Colour theme (print stays readable in greyscale).
+    #[arg(long, value_enum, default_value_t)]
+    pub theme: ThemeName,
+    /// Digits of the numbers on the chart.
+    #[arg(long, value_enum, default_value_t)]
+    pub digits: Digits,
+    /// Width in pixels.
+    #[arg(long, default_value_t = WIDTH)]
+    pub width: u32,
+    /// Height in pixels (default: 800; horizontal bars and pie grids as tall as they need, up
+    /// to 800).
+    #[arg(long)]
+    pub height: Option<u32>,
+    /// PNG pixel density (2 for high-density screens).
+    #[arg(long, default_value_t = SCALE)]
+    pub scale: f32,
+    /// How the SVG writes text: as text, or as glyph outlines that look the same everywhere.
+    #[arg(long, value_enum, default_value_t)]
+    pub svg_text: SvgText,
+    /// A font (TTF, OTF or TTC) for characters the embedded fonts lack, such as Chinese or
+    /// Hebrew; repeatable, tried in order after the embedded fonts.
+    #[arg(long, value_name = "FILE")]
+    pub font: Vec<std::path::PathBuf>,
+}
+
+impl Default for Common {
+    fn default() -> Self {
+        Common {
+            data: DataOptions::default(),
+            legend: Vec::new(),
+            title: None,
+            subtitle: None,
+            source: None,
+            note: None,
+            theme: ThemeName::default(),
+            digits: Digits::default(),
+            width: WIDTH,
+            height: None,
+            scale: SCALE,
+            svg_text: SvgText::default(),
+            font: Vec::new(),
+        }
+    }
+}
+
+impl DataOptions {
+    /// The delimiter as a byte, if one was given and it is ASCII.
+    pub fn delimiter_byte(&self) -> Option<u8> {
+        self.delimiter.and_then(|c| u8::try_from(c).ok())
+    }
+
+    /// The decimal separator, if one was given (a valid one: see [`DataOptions::validate`]).
+    pub fn decimal_mark(&self) -> Option<DecimalMark> {
+        match self.decimal {
+            Some(',') => Some(DecimalMark::Comma),
+            Some(_) => Some(DecimalMark::Point),
+            None => None,
+        }
+    }
+
+    /// Checks that `agg` has the value column it needs: none for `count`, one for the others.
+    fn validate_agg(&self) -> Result<(), OptionError> {
+        let Some(agg) = self.agg else {
+            return Ok(());
+        };
+        let values = &self.value;
+        if agg == Agg::Count && !values.is_empty() {
+            return Err(error(
+                "agg",
+                "count".into(),
+                Message::new()
+                    .text("counts rows and reads no value column, but ")
+                    .name("value")
+                    .text(" was given"),
+                Message::new()
+                    .text("drop ")
+                    .name("value")
+                    .text(", or add its values up with ")
+                    .set("agg", "sum"),
+            ));
+        }
+        if values.len() > 1 {
+            return Err(error(
+                "agg",
+                agg.name().into(),
+                Message::new()
+                    .text("reads one value column, but ")
+                    .name("value")
+                    .text(format!(" names {}", values.len())),
+                Message::new()
+                    .text("give one value column, e.g. ")
+                    .set("value", &values[0])
+                    .text("; draw one chart per column"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks the delimiter, the decimal separator, `top` and `agg`.
+    pub fn validate(&self) -> Result<(), OptionError> {
+        self.validate_agg()?;
+        if let Some(d) = self.decimal
+            && !matches!(d, '.' | ',')
+        {
+            return Err(error(
+                "decimal",
+                format!("{d:?}"),
+                "is not a decimal separator".into(),
+                "use '.' (12.9) or ',' (12,9)".into(),
+            ));
+        }
+        if let Some(d) = self.delimiter
+            && (!d.is_ascii() || matches!(d, '"' | '\n' | '\r'))
+        {
+            return Err(error(
+                "delimiter",
+                format!("{d:?}"),
+                "cannot separate CSV fields".into(),
+                "use one ASCII character such as ',' ';' or a tab (not a quote or a line break)"
+                    .into(),
+            ));
+        }
+        if self.top == Some(0) {
+            let hint = Message::new()
+                .text("give the number of categories to keep, e.g. ")
+                .set("top", 8);
+            return Err(error(
+                "top",
+                "0".into(),
+                "would keep no category".into(),
+                hint,
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An error about option `key`.
+pub fn error(key: &'static str, value: String, problem: Message, hint: Message) -> OptionError {
+    OptionError {
+        key,
+        value,
+        problem,
+        hint,
+    }
+}
+
+impl Common {
+    /// The language of the chart's words ("Source:", "Other"): the one given, else English.
+    pub fn lang(&self) -> Lang {
+        self.data.lang.clone().unwrap_or_else(Lang::en)
+    }
+
+    /// The height asked for, or the default (a chart that fits its content may end shorter).
+    pub fn height(&self) -> u32 {
+        self.height.unwrap_or(HEIGHT)
+    }
+
+    /// Checks sizes, scale, delimiter and `top`, before any work is done.
+    pub fn validate(&self) -> Result<(), OptionError> {
+        for (key, v) in [("width", self.width), ("height", self.height())] {
+            if !(MIN_SIZE..=MAX_SIZE).contains(&v) {
+                return Err(error(
+                    key,
+                    v.to_string(),
+                    "is out of range".into(),
+                    format!(
+                        "width and height must each be between {MIN_SIZE} and {MAX_SIZE} pixels"
+                    )
+                    .into(),
+                ));
+            }
+        }
+        if !(0.25..=8.0).contains(&self.scale) || !self.scale.is_finite() {
+            return Err(error(
+                "scale",
+                self.scale.to_string(),
+                "is out of range".into(),
+                "use a scale from 0.25 to 8 (2 for high-density screens)".into(),
+            ));
+        }
+        self.data.validate()
+    }
+
+    /// Checks that a PNG of this size and scale can be drawn (asked only when a PNG is wanted).
+    pub fn validate_png(&self) -> Result<(), OptionError> {
+        let (w, h, s) = (
+            f64::from(self.width),
+            f64::from(self.height()),
+            f64::from(self.scale),
+        );
+        if w * s * h * s > MAX_PIXELS {
+            return Err(error(
+                "scale",
+                self.scale.to_string(),
+                format!(
+                    "makes a PNG of {}x{} pixels, too large to draw (at most 64 million pixels)",
+                    (w * s).round(),
+                    (h * s).round()
+                )
+                .into(),
+                Message::new()
+                    .text("lower ")
+                    .name("scale")
+                    .text(", ")
+                    .name("width")
+                    .text(" or ")
+                    .name("height"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Chart {
+        #[command(flatten)]
+        opts: Common,
+    }
+
+    #[test]
+    fn flag_defaults_are_the_manifest_defaults() {
+        let cli = Chart::try_parse_from(["x"]).expect("parses").opts;
+        let toml: Common = toml::from_str("").expect("empty table");
+        assert_eq!(cli, Common::default());
+        assert_eq!(toml, Common::default());
+    }
+
+    #[test]
+    fn validation_names_the_option_in_the_voice_it_came_in() {
+        let c = Common {
+            scale: 9.0,
+            ..Common::default()
+        };
+        let e = c.validate().unwrap_err().message();
+        assert!(
+            e.render(Voice::Cli)
+                .starts_with("--scale 9 is out of range"),
+            "{e:?}"
+        );
+        assert!(
+            e.render(Voice::Manifest)
+                .starts_with("scale = 9 is out of range"),
+            "{e:?}"
+        );
+        let c = Common {
+            width: 8000,
+            height: Some(8000),
+            scale: 2.0,
+            ..Common::default()
+        };
+        assert!(c.validate().is_ok());
+        let e = c.validate_png().unwrap_err().message().render(Voice::Cli);
+        assert!(e.contains("16000x16000 pixels"), "{e}");
+    }
+}
