@@ -7,12 +7,11 @@
 //! command line, the manifest, the limits and the alt text all read the same list.
 //!
 //! Adding a kind: write `kinds/NAME.rs` with its options struct and `impl ChartKind`, and add
-//! one line to [`registry!`]'s list below.
+//! one line, `Name(NAME::NameOptions)`, to the registry at the end of this file (the line
+//! declares the module too).
 
-pub mod bar;
 mod error;
 pub mod limits;
-pub mod pie;
 
 use std::path::PathBuf;
 
@@ -87,10 +86,13 @@ pub struct Io {
     pub output: Vec<PathBuf>,
 }
 
-/// The registry: one line per kind, `Variant(module::Options)`. It makes [`ChartOptions`],
-/// [`Kind`] and [`ChartCommand`], and dispatches [`ChartOptions`]' methods to the kinds.
+/// The registry: one line per kind, `Variant(module::Options)`. It declares the kind's module
+/// and makes [`ChartOptions`], [`Kind`] and [`ChartCommand`], and dispatches [`ChartOptions`]'
+/// methods to the kinds.
 macro_rules! registry {
     ($($variant:ident($module:ident::$options:ident)),+ $(,)?) => {
+        $(pub mod $module;)+
+
         /// The options of one chart: those of its kind.
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
@@ -219,6 +221,7 @@ macro_rules! registry {
     };
 }
 
+// The kinds, in the order the help and messages list them.
 registry! {
     Bar(bar::BarOptions),
     Pie(pie::PieOptions),
