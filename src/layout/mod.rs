@@ -49,7 +49,7 @@ pub struct Page<'a> {
     /// The data drawn.
     pub ds: &'a Dataset,
     /// Direction, language, fonts.
-    pub cx: &'a Context<'a>,
+    pub context: &'a Context<'a>,
     /// Type sizes for the image's size.
     pub sizes: Sizes,
     /// Colours.
@@ -77,7 +77,7 @@ impl<'a> Page<'a> {
         Page {
             spec,
             ds,
-            cx,
+            context: cx,
             sizes: Sizes::for_image(spec.width, spec.height()),
             theme,
             scene,
@@ -89,7 +89,7 @@ impl<'a> Page<'a> {
     /// since its marks reach further above and below the line (the hamza under إ, the dots
     /// of ي) and would touch the next line.
     fn lead(&self, size: f64) -> f64 {
-        Sizes::line(size) * if self.cx.rtl { 1.2 } else { 1.0 }
+        Sizes::line(size) * if self.context.rtl { 1.2 } else { 1.0 }
     }
 
     /// When no height was asked for, ends the chart `bottom` (the lowest pixel of the plot's
@@ -126,8 +126,8 @@ impl<'a> Page<'a> {
         bold: bool,
     ) {
         // One digit system per chart: category labels and headers too.
-        let s = self.cx.locale.text_digits(s, self.spec.digits);
-        let s = text::isolate(&s, self.cx.rtl);
+        let s = self.context.locale.text_digits(s, self.spec.digits);
+        let s = text::isolate(&s, self.context.rtl);
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
 
@@ -138,14 +138,14 @@ impl<'a> Page<'a> {
 
     /// Text of the frame (title, subtitle, note, source) in the chart's digits.
     fn frame_text(&self, s: &str) -> String {
-        self.cx
+        self.context
             .locale
             .text_digits(&text::clean(s), self.spec.digits)
     }
 
     /// Width in pixels of `s` at `size`, with the chart's fonts.
     pub fn width(&self, s: &str, size: f64, bold: bool) -> f64 {
-        self.cx.fonts.width(s, size, bold)
+        self.context.fonts.width(s, size, bold)
     }
 
     /// `s` in at most `max_lines` lines no wider than `max_width` ([`measure::wrap`]).
@@ -157,12 +157,12 @@ impl<'a> Page<'a> {
         max_width: f64,
         max_lines: usize,
     ) -> Vec<String> {
-        measure::wrap(self.cx.fonts, s, size, bold, max_width, max_lines)
+        measure::wrap(self.context.fonts, s, size, bold, max_width, max_lines)
     }
 
     /// `s` cut to `max_width` with an ellipsis ([`measure::ellipsize`]).
     pub fn ellipsize(&self, s: &str, size: f64, bold: bool, max_width: f64) -> String {
-        measure::ellipsize(self.cx.fonts, s, size, bold, max_width)
+        measure::ellipsize(self.context.fonts, s, size, bold, max_width)
     }
 
     /// Draws `s` wrapped to at most two lines from `y` down; returns the y below it.
@@ -189,7 +189,7 @@ impl<'a> Page<'a> {
 
     /// A number with `decimals`, the unit and the chart's digits.
     pub fn number(&self, v: f64, decimals: usize) -> String {
-        self.cx
+        self.context
             .locale
             .number(v, decimals, self.ds.percent, self.spec.digits)
     }
@@ -200,9 +200,9 @@ impl<'a> Page<'a> {
         let (w, h) = (f64::from(self.spec.width), f64::from(self.scene.height));
         let title = self.scene.title.clone();
         let mut y = self.block(&title, s.title, self.theme.text, true, s.margin);
-        if let Some(sub) = subtitle(self.ds, self.spec, self.cx).map(|t| self.frame_text(&t)) {
+        if let Some(sub) = subtitle(self.ds, self.spec, self.context).map(|t| self.frame_text(&t)) {
             // Arabic: a wider gap too, for the marks under the title's last line.
-            y += if self.cx.rtl { 6.0 } else { 2.0 };
+            y += if self.context.rtl { 6.0 } else { 2.0 };
             y = self.block(&sub, s.subtitle, self.theme.muted, false, y);
         }
         y += s.label;
@@ -214,7 +214,7 @@ impl<'a> Page<'a> {
         let mut bottom = h - s.margin * 0.75;
         let start = self.scene.items.len();
         let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
-        let source = source.map(|t| source_line(&t, self.cx.locale));
+        let source = source.map(|t| source_line(&t, self.context.locale));
         let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
         for t in [source, note].into_iter().flatten() {
             bottom -= self.block_height(&t, s.source);
@@ -263,7 +263,7 @@ impl<'a> Page<'a> {
 
     /// Finishes the scene: the plain-language summary for screen readers.
     pub fn finish(mut self) -> Scene {
-        self.scene.desc = summary(self.ds, &self.scene.title, self.spec, self.cx);
+        self.scene.desc = summary(self.ds, &self.scene.title, self.spec, self.context);
         self.scene
     }
 }

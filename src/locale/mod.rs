@@ -257,6 +257,16 @@ mod tests {
     }
 
     #[test]
+    fn a_regional_code_reads_its_language_row() {
+        assert_eq!(l("ar-eg"), l("ar"));
+        assert_eq!(l("ar-eg").alt.source, "المصدر");
+        assert_eq!(l("pt-br").number, l("pt").number);
+        assert_eq!(l("xx"), &DEFAULT);
+        assert_eq!(l("xx").words(), &EN);
+        assert_eq!(l("xx").script.has('a'), None);
+    }
+
+    #[test]
     fn agg_subtitles_in_the_chart_language() {
         assert_eq!(
             l("en").agg_subtitle(Agg::Sum, "region", "amount"),

@@ -379,3 +379,62 @@ fn manifest_errors_speak_of_keys_not_flags() {
     assert!(e.contains("(asked for by value)"), "{e}");
     assert!(!e.contains("--value"), "{e}");
 }
+
+#[test]
+fn warnings_and_notes_come_in_manifest_order_with_the_chart_name() {
+    // Two charts with a missing value and one grouped with `agg` that skips an empty cell: the
+    // worker threads render them in any order, the front end prints them in manifest order,
+    // each with its chart's name, in the manifest's words (`agg = sum`, never `--agg`).
+    let text = r#"[[chart]]
+name = "first"
+input = "data/gaps.csv"
+kind = "bar"
+output = "out/first.svg"
+
+[[chart]]
+name = "second"
+input = "data/orders.csv"
+kind = "bar"
+label = "region"
+value = ["amount"]
+agg = "sum"
+output = "out/second.svg"
+
+[[chart]]
+name = "third"
+input = "data/gaps.csv"
+kind = "bar"
+output = "out/third.svg"
+"#;
+    let dir = project(text);
+    write(
+        dir.path(),
+        "data/gaps.csv",
+        "label,share\nA,10\nB,NA\nC,30\n",
+    );
+    write(
+        dir.path(),
+        "data/orders.csv",
+        "region,amount\nNorth,3\nSouth,\nNorth,4\n",
+    );
+    let (code, stderr) = build(&dir.path().join("charts.toml"), &["-j", "3"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("warning: chart 'first': ")
+            && lines[0].ends_with("1 missing value in 'share' (row 3), drawn as gaps"),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with("note: chart 'second': ")
+            && lines[1]
+                .ends_with("skipped 1 empty cell in column 'amount' (`agg = sum` leaves them out)"),
+        "{stderr}"
+    );
+    assert!(lines[2].starts_with("warning: chart 'third': "), "{stderr}");
+    assert!(lines[3].starts_with("3 charts: 3 rendered"), "{stderr}");
+    assert!(
+        !stderr.contains("--"),
+        "a flag in a manifest's note: {stderr}"
+    );
+}

@@ -186,7 +186,7 @@ pub(super) fn fit_vertical(cx: &Page, area: Area, ticks: &[f64], groups: &[Group
     let x0 = x0 + (area.x1 - x0 - slot * n as f64) / 2.0;
     let x1 = x0 + slot * n as f64;
     let lines = if cx.ds.ordered {
-        thinned(cx.cx.fonts, &cx.ds.labels, s.label, slot)
+        thinned(cx.context.fonts, &cx.ds.labels, s.label, slot)
     } else {
         cx.ds
             .labels
@@ -200,9 +200,9 @@ pub(super) fn fit_vertical(cx: &Page, area: Area, ticks: &[f64], groups: &[Group
     let y0 = area.y0 + Sizes::line(s.value) + 4.0;
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
-    let value_size = fit_size(cx.cx.fonts, groups, bar + slot * 0.3, s.value, s.tick);
+    let value_size = fit_size(cx.context.fonts, groups, bar + slot * 0.3, s.value, s.tick);
     let mut plot = Plot {
-        fonts: cx.cx.fonts.clone(),
+        fonts: cx.context.fonts.clone(),
         orient: Orient::Vertical,
         cat: (x0, x1),
         slot,
@@ -279,9 +279,9 @@ pub(super) fn fit_horizontal(cx: &Page, area: Area, ticks: &[f64], groups: &[Gro
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
     let value_size = s.value.min(bar * 0.9).max(s.tick);
-    let x1 = area.x1 - outside_width(cx.cx.fonts, groups, value_size) - 10.0;
+    let x1 = area.x1 - outside_width(cx.context.fonts, groups, value_size) - 10.0;
     let mut plot = Plot {
-        fonts: cx.cx.fonts.clone(),
+        fonts: cx.context.fonts.clone(),
         orient: Orient::Horizontal,
         cat: (area.y0, y1),
         slot,
@@ -413,7 +413,7 @@ fn draw_segment(cx: &mut Page, p: &Plot, pos: f64, seg: &Segment, single: bool, 
 /// on category position `mid`, muted and not bold so that it never reads as a value.
 fn draw_gap(cx: &mut Page, p: &Plot, mid: f64, bars: usize) {
     let size = p.value_size.min(cx.sizes.tick);
-    let words = cx.cx.locale.words().no_data;
+    let words = cx.context.locale.words().no_data;
     let room = match p.orient {
         // One bar alone may use its category's width; side by side, its own.
         Orient::Vertical if bars == 1 => p.slot * 0.92,

@@ -31,7 +31,7 @@ pub(super) fn layout(ds: &Dataset, opts: &PieOptions, cx: &Context) -> Result<Sc
         .map(|(i, s)| (capitalise(&s.name), cx.theme.color(i)))
         .collect();
     legend.push((
-        rest_label(opts.rest.as_deref(), cx.cx.locale),
+        rest_label(opts.rest.as_deref(), cx.context.locale),
         cx.theme.rest,
     ));
     let area = cx.frame(&legend);

@@ -223,7 +223,7 @@ fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindEr
         .collect();
     if let Some(r) = rest {
         slices.push(Slice {
-            label: rest_label(spec.rest.as_deref(), cx.cx.locale),
+            label: rest_label(spec.rest.as_deref(), cx.context.locale),
             value: r,
             color: cx.theme.rest,
         });
