@@ -1,5 +1,5 @@
 //! The `charts.toml` manifest: every chart of a project, with its input, kind, options and
-//! outputs. `build.rs` renders them.
+//! outputs. `batch.rs` renders them.
 //!
 //! ```toml
 //! [defaults]                     # any chart option, for every chart whose kind has it
