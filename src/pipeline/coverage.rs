@@ -43,7 +43,7 @@ pub fn check(
 }
 
 /// "U+4E2D".
-pub fn code_point(c: char) -> String {
+fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 

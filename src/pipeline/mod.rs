@@ -23,7 +23,6 @@ use crate::scene::Scene;
 use crate::table::TableError;
 use crate::{output, render};
 use coverage::Source;
-pub use coverage::code_point;
 pub use error::Error;
 pub use job::{Job, JobError};
 
