@@ -25,7 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["table"],
     &["locale"],
     &["options"],
-    // Bottom: fonts, small utilities and (issue 23) the map data; they import nothing above.
+    // Bottom: fonts, small utilities and the map data; they import nothing above.
     &["fonts", "text", "xml", "geo"],
 ];
 

@@ -20,8 +20,8 @@
 //! 9. `table`: CSV reading, number parsing;
 //! 10. `locale`: one row per language;
 //! 11. `options`: what the user asked for, and messages that name options;
-//! 12. `fonts`, `text`, `xml` (and the map data of `geo`): importing nothing of the crate
-//!     above them.
+//! 12. `fonts`, `text`, `xml`, `geo` (the map data): importing nothing of the crate above
+//!     them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![warn(clippy::too_many_lines)]
@@ -31,6 +31,7 @@ pub mod batch;
 pub mod cli;
 pub mod dataset;
 pub mod fonts;
+pub mod geo;
 pub mod kinds;
 #[cfg(test)]
 mod layers;
