@@ -3,7 +3,6 @@
 //! same chart (and Arabic is shaped in each). The tree is parsed once for both ([`parse`]).
 
 mod pdf;
-mod pdf_pack;
 mod png;
 mod svg;
 
