@@ -18,6 +18,7 @@ pub mod data;
 pub mod dataset;
 pub mod error;
 pub mod fonts;
+pub mod geo;
 pub mod limits;
 pub mod manifest;
 pub mod number;
