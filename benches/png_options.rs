@@ -2,31 +2,23 @@
 //! every colour type x row filter x deflate setting on the four peer charts (1200x800).
 //!
 //! Run: `cargo bench --bench png_options` (about a minute); prints a markdown table (median of
-//! 11 runs per cell, the pixels already drawn; time includes building the palette indices or
-//! the RGB copy). Not a criterion benchmark: a table of sizes is the point, times are a guide.
+//! 11 runs per cell). Not a criterion benchmark: a table of sizes is the point, times are a
+//! guide. The pixels are those of the shipped PNG (`render::png`, decoded); the palette indices
+//! or RGB bytes are made before the clock starts, so a time is the `png` crate's alone.
 
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use png::{DeflateCompression, Filter};
-use sharechart::dataset;
-use sharechart::fonts::Fonts;
+use sharechart::fonts::{FontSet, Fonts};
 use sharechart::kinds::{ChartOptions, Kind};
 use sharechart::layout::Context;
-use sharechart::render::to_svg;
-use sharechart::table;
-
-/// What `src/render/png.rs` reaches through `crate::fonts`.
-mod fonts {
-    pub use sharechart::fonts::*;
-}
-
-#[allow(dead_code)]
-#[path = "../src/render/png.rs"]
-mod png_stage;
+use sharechart::render::{PngInfo, parse, png, to_svg};
+use sharechart::{dataset, table};
 
 /// The embedded fonts, for one benchmark run.
-fn embedded() -> sharechart::fonts::FontSet {
+fn embedded() -> FontSet {
     Fonts::default().set(&[]).expect("embedded fonts")
 }
 
@@ -40,13 +32,22 @@ fn for_chart(table: &table::Table, spec: &ChartOptions) -> Option<dataset::Datas
 fn layout(
     ds: &dataset::Dataset,
     spec: &ChartOptions,
-    fonts: &sharechart::fonts::FontSet,
+    fonts: &FontSet,
 ) -> Option<sharechart::scene::Scene> {
     let cx = Context::resolve(ds, spec.common(), fonts, None);
     spec.layout(ds, &cx).ok()
 }
 
-fn pixmaps() -> Vec<(&'static str, resvg::tiny_skia::Pixmap)> {
+/// A chart: its shipped PNG, and that PNG's size and pixels (RGB bytes).
+struct Chart {
+    name: &'static str,
+    shipped: Vec<u8>,
+    width: u32,
+    height: u32,
+    rgb: Vec<u8>,
+}
+
+fn charts() -> Vec<Chart> {
     let set = embedded();
     let o = |kind, keys: &str| ChartOptions::from_toml(kind, keys).expect("options");
     let agri = "title = \"OIC member states' share of world production (%)\"\n\
@@ -83,43 +84,75 @@ fn pixmaps() -> Vec<(&'static str, resvg::tiny_skia::Pixmap)> {
         .map(|(name, csv, spec)| {
             let table = table::parse(name, csv, None).expect("csv");
             let ds = for_chart(&table, &spec).expect("dataset");
-            let svg = to_svg(&layout(&ds, &spec, &set).expect("layout"));
-            let tree = png_stage::parse(&svg).expect("usvg");
-            (name, png_stage::draw(&tree, 1200, 800, 1.0).expect("draw"))
+            let scene = layout(&ds, &spec, &set).expect("layout");
+            let tree = parse(&to_svg(&scene), &scene.fonts).expect("usvg");
+            let info = PngInfo {
+                scale: 1.0,
+                title: "",
+                desc: "",
+            };
+            let shipped = png(&tree, &info).expect("png");
+            let mut dec = png::Decoder::new(std::io::Cursor::new(&shipped[..]));
+            dec.set_transformations(png::Transformations::EXPAND);
+            let mut reader = dec.read_info().expect("header");
+            let mut rgb = vec![0; reader.output_buffer_size().expect("size")];
+            let frame = reader.next_frame(&mut rgb).expect("frame");
+            rgb.truncate(frame.buffer_size());
+            Chart {
+                name,
+                shipped,
+                width: frame.width,
+                height: frame.height,
+                rgb,
+            }
         })
         .collect()
 }
 
+/// The palette and one index a pixel, or `None` past 256 colours (a plain version of the
+/// shipped one: the same palette order, first appearance).
+fn palette_of(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut seen: HashMap<[u8; 3], u8> = HashMap::new();
+    let mut palette = Vec::new();
+    let mut indices = Vec::with_capacity(rgb.len() / 3);
+    for p in rgb.chunks_exact(3) {
+        let key = [p[0], p[1], p[2]];
+        let next = seen.len();
+        let index = match seen.get(&key) {
+            Some(i) => *i,
+            None if next < 256 => {
+                seen.insert(key, next as u8);
+                palette.extend_from_slice(p);
+                next as u8
+            }
+            None => return None,
+        };
+        indices.push(index);
+    }
+    Some((palette, indices))
+}
+
+/// Bytes of the PNG of `data` (indices or RGB) with the given settings.
 fn encode(
-    pm: &resvg::tiny_skia::Pixmap,
-    indexed: bool,
+    c: &Chart,
+    (color, palette): (png::ColorType, Option<&[u8]>),
+    data: &[u8],
     filter: Filter,
     deflate: DeflateCompression,
-) -> Option<usize> {
-    let (color, palette, data) = if indexed {
-        let mut data = pm.data().to_vec();
-        let palette = png_stage::palette(&mut data, pm.width() as usize)?;
-        data.truncate(pm.width() as usize * pm.height() as usize);
-        (png::ColorType::Indexed, Some(palette), data)
-    } else {
-        let mut data = pm.data().to_vec();
-        let n = png_stage::rgb(&mut data);
-        data.truncate(n);
-        (png::ColorType::Rgb, None, data)
-    };
+) -> usize {
     let mut out = Vec::new();
-    let mut enc = png::Encoder::new(&mut out, pm.width(), pm.height());
+    let mut enc = png::Encoder::new(&mut out, c.width, c.height);
     enc.set_color(color);
     enc.set_depth(png::BitDepth::Eight);
     if let Some(p) = palette {
-        enc.set_palette(p);
+        enc.set_palette(p.to_vec());
     }
     enc.set_filter(filter);
     enc.set_deflate_compression(deflate);
     let mut w = enc.write_header().expect("header");
-    w.write_image_data(&data).expect("data");
+    w.write_image_data(data).expect("data");
     w.finish().expect("end");
-    Some(out.len())
+    out.len()
 }
 
 fn main() {
@@ -127,7 +160,9 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let pms = pixmaps();
+    let charts = charts();
+    let palettes: Vec<Option<(Vec<u8>, Vec<u8>)>> =
+        charts.iter().map(|c| palette_of(&c.rgb)).collect();
     let filters = [
         ("none", Filter::NoFilter),
         ("sub", Filter::Sub),
@@ -144,11 +179,11 @@ fn main() {
         ("zlib 9", DeflateCompression::Level(9)),
     ];
     print!("| colour | filter | deflate |");
-    for (name, _) in &pms {
-        print!(" {name} B | {name} ms |");
+    for c in &charts {
+        print!(" {} B | {} ms |", c.name, c.name);
     }
     println!();
-    println!("|---|---|---|{}", "---|---|".repeat(pms.len()));
+    println!("|---|---|---|{}", "---|---|".repeat(charts.len()));
     for indexed in [true, false] {
         for (fname, filter) in filters {
             for (dname, deflate) in deflates {
@@ -156,33 +191,35 @@ fn main() {
                     "| {} | {fname} | {dname} |",
                     if indexed { "palette" } else { "RGB" }
                 );
-                for (_, pm) in &pms {
+                for (c, palette) in charts.iter().zip(&palettes) {
+                    let (kind, data) = match (indexed, palette) {
+                        (true, Some((p, i))) => ((png::ColorType::Indexed, Some(&p[..])), &i[..]),
+                        (true, None) => {
+                            print!(" >256 colours | - |");
+                            continue;
+                        }
+                        (false, _) => ((png::ColorType::Rgb, None), &c.rgb[..]),
+                    };
                     let mut times: Vec<Duration> = Vec::new();
-                    let mut size = None;
+                    let mut size = 0;
                     for _ in 0..11 {
                         let t = Instant::now();
-                        size = encode(black_box(pm), indexed, filter, deflate);
+                        size = encode(c, kind, black_box(data), filter, deflate);
                         times.push(t.elapsed());
                     }
                     times.sort();
-                    match size {
-                        Some(n) => print!(" {n} | {:.2} |", times[5].as_secs_f64() * 1e3),
-                        None => print!(" >256 colours | - |"),
-                    }
+                    print!(" {size} | {:.2} |", times[5].as_secs_f64() * 1e3);
                 }
                 println!();
             }
         }
     }
-    let shipped: Vec<String> = pms
+    let shipped: Vec<String> = charts
         .iter()
-        .map(|(name, pm)| {
-            let n = png_stage::encode(pm.clone()).expect("encode").len();
-            format!("{name} {n} B")
-        })
+        .map(|c| format!("{} {} B", c.name, c.shipped.len()))
         .collect();
     println!(
-        "\nShipped encoder (src/render/png.rs): {}",
+        "\nShipped encoder (`render::png`, without title and alt text): {}",
         shipped.join(", ")
     );
 }

@@ -1,38 +1,24 @@
 //! In-process benchmarks of every stage of one chart, on the benchmark peers' data
 //! (`bench/peers/*.csv`, 1200x800): CSV parsing, dataset building, layout, SVG writing, and the
-//! PNG path split into its three steps (SVG -> usvg tree, tree -> pixels, pixels -> PNG bytes)
-//! plus the whole `svg_to_png`. A `startup` group times the once-per-process work (font database,
-//! shaper tables) that a warm benchmark loop never sees but a one-chart process pays.
+//! PNG path in its two public steps (`render::parse`: SVG -> usvg tree; `render::png`: tree ->
+//! pixels -> PNG bytes) and whole. A `startup` group times the once-per-process work (font
+//! database, shaper tables) that a warm benchmark loop never sees but a one-chart process pays.
 //!
-//! Run: `cargo bench --bench stages` (or `-- png/` for one group). See BENCHMARKS.md.
-//!
-//! The PNG steps are private to `sharechart::render`, so this file compiles `src/render/png.rs`
-//! itself as a module (`png_stage`): the code timed is the code shipped, not a copy of it. The
-//! only thing that file takes from its crate is `crate::fonts`, re-exported below.
+//! Run: `cargo bench --bench stages` (or `-- stage/` for one group). See BENCHMARKS.md.
 
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use sharechart::dataset;
-use sharechart::fonts::Fonts;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use sharechart::fonts::{FontSet, Fonts};
 use sharechart::kinds::{ChartOptions, Kind};
 use sharechart::layout::Context;
-use sharechart::render::{svg_to_png, to_svg};
-use sharechart::table;
-
-/// What `src/render/png.rs` reaches through `crate::fonts`.
-mod fonts {
-    pub use sharechart::fonts::*;
-}
-
-#[allow(dead_code)]
-#[path = "../src/render/png.rs"]
-mod png_stage;
+use sharechart::render::{PngInfo, parse, png, to_svg};
+use sharechart::{dataset, table};
 
 /// The embedded fonts, for one benchmark run.
-fn embedded() -> sharechart::fonts::FontSet {
+fn embedded() -> FontSet {
     Fonts::default().set(&[]).expect("embedded fonts")
 }
 
@@ -46,11 +32,18 @@ fn for_chart(table: &table::Table, spec: &ChartOptions) -> Option<dataset::Datas
 fn layout(
     ds: &dataset::Dataset,
     spec: &ChartOptions,
-    fonts: &sharechart::fonts::FontSet,
+    fonts: &FontSet,
 ) -> Option<sharechart::scene::Scene> {
     let cx = Context::resolve(ds, spec.common(), fonts, None);
     spec.layout(ds, &cx).ok()
 }
+
+/// A 1200x800 PNG as the pipeline makes it, without title and alt text.
+const PNG: PngInfo = PngInfo {
+    scale: 1.0,
+    title: "",
+    desc: "",
+};
 
 /// One of the four peer charts: its CSV, kind and options (as in `bench/peers/run.sh`).
 struct Case {
@@ -111,19 +104,14 @@ fn stages(c: &mut Criterion) {
         let ds = for_chart(&table, &case.spec).expect("dataset");
         let scene = layout(&ds, &case.spec, &set).expect("layout");
         let svg = to_svg(&scene);
-        let tree = png_stage::parse(&svg).expect("usvg");
-        let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
-        let png = png_stage::encode(pixmap.clone()).expect("encode");
-        assert_eq!(
-            svg_to_png(&svg, 1200, 800, 1.0, &set).expect("png"),
-            png,
-            "the steps must give the shipped PNG"
-        );
+        let fonts = set.clone();
+        let tree = parse(&svg, &fonts).expect("usvg");
+        let bytes = png(&tree, &PNG).expect("png");
         eprintln!(
             "{}: svg {} B, png {} B, {} scene items",
             case.name,
             svg.len(),
-            png.len(),
+            bytes.len(),
             scene.items.len()
         );
 
@@ -140,20 +128,13 @@ fn stages(c: &mut Criterion) {
         });
         g.bench_function(id("4_to_svg"), |b| b.iter(|| to_svg(black_box(&scene))));
         g.bench_function(id("5a_png_usvg_parse"), |b| {
-            b.iter(|| png_stage::parse(black_box(&svg)).expect("usvg"))
+            b.iter(|| parse(black_box(&svg), &fonts).expect("usvg"))
         });
-        g.bench_function(id("5b_png_draw"), |b| {
-            b.iter(|| png_stage::draw(black_box(&tree), 1200, 800, 1.0).expect("draw"))
-        });
-        g.bench_function(id("5c_png_encode"), |b| {
-            b.iter_batched(
-                || pixmap.clone(),
-                |pm| png_stage::encode(black_box(pm)).expect("encode"),
-                BatchSize::LargeInput,
-            )
+        g.bench_function(id("5b_png_draw_encode"), |b| {
+            b.iter(|| png(black_box(&tree), &PNG).expect("png"))
         });
         g.bench_function(id("5_svg_to_png"), |b| {
-            b.iter(|| svg_to_png(black_box(&svg), 1200, 800, 1.0, &set).expect("png"))
+            b.iter(|| png(&parse(black_box(&svg), &fonts).expect("usvg"), &PNG).expect("png"))
         });
         g.bench_function(id("all_svg"), |b| {
             b.iter(|| {
@@ -193,8 +174,8 @@ fn categories(c: &mut Criterion) {
         let ds = for_chart(&table, &spec).expect("dataset");
         let scene = layout(&ds, &spec, &set).expect("layout");
         let svg = to_svg(&scene);
-        let tree = png_stage::parse(&svg).expect("usvg");
-        let pixmap = png_stage::draw(&tree, 1200, 800, 1.0).expect("draw");
+        let fonts = set.clone();
+        let tree = parse(&svg, &fonts).expect("usvg");
         let id = |stage: &str| BenchmarkId::new(stage, n);
         g.bench_function(id("1_csv_parse"), |b| {
             b.iter(|| table::parse("categories.csv", black_box(&csv), None).expect("csv"))
@@ -207,82 +188,10 @@ fn categories(c: &mut Criterion) {
         });
         g.bench_function(id("4_to_svg"), |b| b.iter(|| to_svg(black_box(&scene))));
         g.bench_function(id("5a_png_usvg_parse"), |b| {
-            b.iter(|| png_stage::parse(black_box(&svg)).expect("usvg"))
+            b.iter(|| parse(black_box(&svg), &fonts).expect("usvg"))
         });
-        g.bench_function(id("5b_png_draw"), |b| {
-            b.iter(|| png_stage::draw(black_box(&tree), 1200, 800, 1.0).expect("draw"))
-        });
-        g.bench_function(id("5c_png_encode"), |b| {
-            b.iter_batched(
-                || pixmap.clone(),
-                |pm| png_stage::encode(black_box(pm)).expect("encode"),
-                BatchSize::LargeInput,
-            )
-        });
-    }
-    g.finish();
-}
-
-/// The PNG encoder before issue #5 (8-bit RGB, adaptive filters, fdeflate), kept here to
-/// compare with the shipped one (palette when the image has at most 256 colours).
-fn encode_rgb_before(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut out = Vec::with_capacity(rgb.len() / 8);
-    let mut enc = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    enc.set_color(png::ColorType::Rgb);
-    enc.set_depth(png::BitDepth::Eight);
-    enc.set_compression(png::Compression::Fast);
-    let mut writer = enc.write_header().expect("header");
-    writer.write_image_data(&rgb).expect("data");
-    writer.finish().expect("end");
-    out
-}
-
-/// The encoder's parts and its predecessor, per chart.
-fn encoder(c: &mut Criterion) {
-    let set = embedded();
-    let mut g = c.benchmark_group("encoder");
-    for case in cases() {
-        let table = table::parse(case.file, case.csv, None).expect("csv");
-        let ds = for_chart(&table, &case.spec).expect("dataset");
-        let svg = to_svg(&layout(&ds, &case.spec, &set).expect("layout"));
-        let pixmap =
-            png_stage::draw(&png_stage::parse(&svg).expect("usvg"), 1200, 800, 1.0).expect("draw");
-        let colours = png_stage::palette(&mut pixmap.data().to_vec(), 1200)
-            .map_or(">256".to_string(), |p| (p.len() / 3).to_string());
-        eprintln!(
-            "{}: {colours} colours; before {} B, now {} B",
-            case.name,
-            encode_rgb_before(&pixmap).len(),
-            png_stage::encode(pixmap.clone()).expect("encode").len()
-        );
-        g.bench_function(BenchmarkId::new("before_rgb", case.name), |b| {
-            b.iter(|| encode_rgb_before(black_box(&pixmap)))
-        });
-        g.bench_function(BenchmarkId::new("now", case.name), |b| {
-            b.iter_batched(
-                || pixmap.clone(),
-                |pm| png_stage::encode(black_box(pm)).expect("encode"),
-                BatchSize::LargeInput,
-            )
-        });
-        g.bench_function(BenchmarkId::new("palette_scan", case.name), |b| {
-            b.iter_batched(
-                || pixmap.data().to_vec(),
-                |mut data| png_stage::palette(black_box(&mut data), 1200),
-                BatchSize::LargeInput,
-            )
-        });
-        g.bench_function(BenchmarkId::new("rgb_copy", case.name), |b| {
-            b.iter_batched(
-                || pixmap.data().to_vec(),
-                |mut data| png_stage::rgb(black_box(&mut data)),
-                BatchSize::LargeInput,
-            )
+        g.bench_function(id("5b_png_draw_encode"), |b| {
+            b.iter(|| png(black_box(&tree), &PNG).expect("png"))
         });
     }
     g.finish();
@@ -320,6 +229,6 @@ criterion_group! {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
         .sample_size(30);
-    targets = stages, encoder, categories, startup
+    targets = stages, categories, startup
 }
 criterion_main!(benches);

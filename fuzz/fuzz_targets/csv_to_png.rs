@@ -13,7 +13,13 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Some((svg, width, height, fonts)) = common::render(&spec, csv) {
         common::check_svg(&svg);
-        let png = sharechart::render::svg_to_png(&svg, width, height, 1.0, &fonts)
+        let info = sharechart::render::PngInfo {
+            scale: 1.0,
+            title: "",
+            desc: "",
+        };
+        let png = sharechart::render::parse(&svg, &fonts)
+            .and_then(|tree| sharechart::render::png(&tree, &info))
             .unwrap_or_else(|e| panic!("resvg rejected our SVG: {e:#}\n{svg}"));
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
         if std::env::var_os("SHARECHART_FUZZ_LOG").is_some() {

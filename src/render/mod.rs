@@ -1,20 +1,22 @@
 //! Output formats: the scene is written as SVG by plotters; PNG is that same SVG rasterised by
 //! resvg, and PDF the same usvg tree drawn as vectors by krilla, so every file shows exactly the
-//! same chart (and Arabic is shaped in each). The tree is parsed once for both.
+//! same chart (and Arabic is shaped in each). The tree is parsed once for both ([`parse`]).
 
-mod bands;
-mod canvas;
 mod pdf;
-mod pdf_pack;
 mod png;
 mod svg;
 
 use std::path::Path;
 
+use anyhow::Context;
+use resvg::usvg;
+
+use crate::fonts::FontSet;
 use crate::options::SvgText;
 use crate::output::OutputError;
 use crate::scene::Scene;
 
+pub use png::{PngInfo, png};
 pub use svg::to_svg;
 
 /// An output file format.
@@ -73,14 +75,8 @@ pub fn render_all(
     svg_text: SvgText,
     alt: &str,
 ) -> anyhow::Result<Vec<Vec<u8>>> {
-    let (w, h) = png::size(scene.width, scene.height, scale);
-    // The PNG's canvas is allocated and painted white on a helper thread while this one
-    // parses the SVG.
-    let mut pending = formats
-        .contains(&Format::Png)
-        .then(|| canvas::Canvas::start(canvas_len(w, h)));
     let tree = if formats.iter().any(|f| *f != Format::Svg) {
-        Some(png::parse_with(svg, &scene.fonts)?)
+        Some(parse(svg, &scene.fonts)?)
     } else {
         None
     };
@@ -88,16 +84,12 @@ pub fn render_all(
         .iter()
         .map(|format| match (format, &tree) {
             (Format::Png, Some(tree)) => {
-                let mut canvas = match pending.take() {
-                    Some(p) => p.wait()?,
-                    None => canvas::Canvas::white(canvas_len(w, h)),
-                };
-                let meta = png::Meta {
+                let info = PngInfo {
                     scale,
                     title: &scene.title,
                     desc: alt,
                 };
-                png_of(tree, &mut canvas, (w, h), scale, &meta)
+                png(tree, &info)
             }
             (Format::Pdf, Some(tree)) => {
                 let info = pdf::Info {
@@ -114,26 +106,16 @@ pub fn render_all(
         .collect()
 }
 
-/// Bytes of a `w` x `h` RGBA canvas (0 if that overflows: [`png_of`] then refuses it).
-fn canvas_len(w: u32, h: u32) -> usize {
-    (w as usize)
-        .checked_mul(h as usize)
-        .and_then(|n| n.checked_mul(4))
-        .unwrap_or(0)
-}
-
-/// Draws `tree` on a white `canvas` of `w` x `h` pixels and encodes it as PNG.
-fn png_of(
-    tree: &resvg::usvg::Tree,
-    canvas: &mut canvas::Canvas,
-    (w, h): (u32, u32),
-    scale: f32,
-    meta: &png::Meta,
-) -> anyhow::Result<Vec<u8>> {
-    let bytes = canvas.bytes_mut();
-    bands::draw(tree, scale, bytes, (w, h))
-        .ok_or_else(|| anyhow::anyhow!("the PNG is too large to allocate"))?;
-    png::encode_pixels(bytes, (w, h), Some(meta))
+/// SVG text -> usvg tree, with a chart's fonts (the embedded ones and the user's): text is
+/// shaped and turned into glyphs here. The tree is what [`png`] rasterises and the PDF draws.
+pub fn parse(svg: &str, fonts: &FontSet) -> anyhow::Result<usvg::Tree> {
+    let options = usvg::Options {
+        fontdb: fonts.database(),
+        font_family: crate::fonts::FAMILY.to_string(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options)
+        .context("the SVG could not be read back (for the PNG or PDF)")
 }
 
 /// The SVG file of a scene whose SVG text is `svg`: that text, or with `SvgText::Paths` the
@@ -143,7 +125,7 @@ pub fn svg_file(svg: &str, scene: &Scene, mode: SvgText) -> anyhow::Result<Strin
     match mode {
         SvgText::Text => Ok(svg.to_string()),
         SvgText::Paths => {
-            let tree = png::parse_with(svg, &scene.fonts)?;
+            let tree = parse(svg, &scene.fonts)?;
             let options = resvg::usvg::WriteOptions {
                 coordinates_precision: 2,
                 transforms_precision: 4,
@@ -152,15 +134,4 @@ pub fn svg_file(svg: &str, scene: &Scene, mode: SvgText) -> anyhow::Result<Strin
             Ok(svg::accessible(tree.to_string(&options), scene))
         }
     }
-}
-
-/// Renders SVG text to PNG bytes with `fonts` (used when the SVG is already at hand).
-pub fn svg_to_png(
-    svg: &str,
-    width: u32,
-    height: u32,
-    scale: f32,
-    fonts: &crate::fonts::FontSet,
-) -> anyhow::Result<Vec<u8>> {
-    png::rasterise(svg, width, height, scale, fonts)
 }

@@ -16,9 +16,15 @@
 //! - Deterministic: no dates, and krilla derives the document ids from the content.
 //! - Size: 1 SVG pixel is 0.75 pt (96 per inch), so the page is the size the SVG and the PNG
 //!   (`pHYs`) declare.
+//! - PDF 1.5: nothing we use is newer, and pdfLaTeX and LuaLaTeX warn about any later version
+//!   (issue 21); krilla then also leaves out `/MarkInfo`'s `/Suspects false` (a PDF/UA
+//!   requirement of 1.6 and 1.7), which poppler reports as a syntax error.
+//! - The file is krilla's as it writes it: its compression and its font subsets (BENCHMARKS.md
+//!   has the sizes).
 
 use anyhow::anyhow;
 use krilla::color::rgb;
+use krilla::configure::{ConfigurationBuilder, PdfVersion};
 use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::metadata::{Metadata, TextDirection};
 use krilla::num::NormalizedF32;
@@ -50,12 +56,15 @@ pub struct Info<'a> {
 /// Writes the tree (of an SVG `width` x `height` pixels) as a one-page PDF.
 pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow::Result<Vec<u8>> {
     let lang = info.lang;
+    let configuration = ConfigurationBuilder::new()
+        .with_version(PdfVersion::Pdf15)
+        .finish()
+        .map_err(|e| anyhow!("the PDF could not be set up: {e:?}"))?;
     // No XMP packet: the document info dictionary and the catalog's /Lang carry the title,
-    // description and language (pdfinfo shows them), 1.3 KB less (issue 14). The content
-    // streams are compressed by `pdf_pack`, with the compressor it needs anyway.
+    // description and language (pdfinfo shows them), 1.3 KB less (issue 14).
     let mut doc = Document::new_with(SerializeSettings {
         xmp_metadata: false,
-        compress_content_streams: false,
+        configuration,
         ..SerializeSettings::default()
     });
     let (w, h) = (width as f32 * PT_PER_PX, height as f32 * PT_PER_PX);
@@ -94,10 +103,8 @@ pub fn write(tree: &usvg::Tree, width: u32, height: u32, info: &Info) -> anyhow:
                 TextDirection::LeftToRight
             }),
     );
-    let pdf = doc
-        .finish()
-        .map_err(|e| anyhow!("the PDF could not be written: {e:?}"))?;
-    Ok(super::pdf_pack::pack(&pdf).unwrap_or(pdf))
+    doc.finish()
+        .map_err(|e| anyhow!("the PDF could not be written: {e:?}"))
 }
 
 /// The faces the tree's glyphs use, as krilla fonts, made once each per PDF.

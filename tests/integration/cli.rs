@@ -390,9 +390,9 @@ fn stacked_and_share_vs_rest_bar_errors() {
     );
 }
 
-/// The binary starts without Rust's runtime (a C `main`, for start-up time), so it sets up what
-/// it needs itself: a reader that closes the pipe early is not an error and does not kill the
-/// process with SIGPIPE, and a chart written to stdout arrives whole.
+/// A reader that closes the pipe early is not an error and does not kill the process with
+/// SIGPIPE (Rust's runtime ignores the signal before `main`, so the write fails with `EPIPE`,
+/// which `output.rs` takes as the reader's choice), and a chart written to stdout arrives whole.
 #[test]
 fn stdout_closed_early_is_not_an_error() {
     use std::process::{Command, Stdio};
@@ -427,11 +427,13 @@ fn stdout_closed_early_is_not_an_error() {
     assert!(out.stdout.starts_with(b"<svg") && out.stdout.ends_with(b"</svg>\n"));
 }
 
-/// A standard stream the caller closed (`>&-`, `2>&-`, as cron and daemons do) is reopened on
-/// /dev/null before anything else, as Rust's runtime would, so that no file sharechart opens
-/// takes descriptor 1 or 2 (with `build -j 2`, a warning could otherwise land inside another
-/// chart's file; that race is not reproducible in a test, so this checks the closed-stream runs
-/// themselves: whole outputs, status 0, for a chart, a preview and a build).
+/// A standard stream the caller closed (`<&-`, `>&-`, `2>&-`, as cron and daemons do) is open on
+/// /dev/null before `main` (Rust's runtime does it), so that no file or pipe sharechart opens
+/// takes descriptor 0, 1 or 2: with `build -j 2` a warning could otherwise land inside another
+/// chart's file, and in `watch` a warning written to descriptor 2 could reach Ctrl-C's pipe.
+/// That race is not reproducible, so this checks the closed-stream runs themselves (whole outputs,
+/// status 0, for a chart, a preview and a build) and, on Linux, the descriptors of a running
+/// `watch` in `/proc`.
 #[test]
 fn closed_standard_streams_are_not_reused() {
     let dir = tempdir();
@@ -459,4 +461,53 @@ fn closed_standard_streams_are_not_reused() {
             "{file}"
         );
     }
+    #[cfg(target_os = "linux")]
+    standard_streams_of_a_running_watch(dir.path(), exe);
+}
+
+/// `watch` started with its three standard streams closed: once it runs, descriptors 0, 1 and 2
+/// are /dev/null (not Ctrl-C's pipe or the file watcher, which it opens first thing).
+#[cfg(target_os = "linux")]
+fn standard_streams_of_a_running_watch(dir: &Path, exe: &str) {
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new("sh")
+        .args(["-c", r#"exec "$1" watch <&- >&- 2>&-"#, "sh", exe])
+        .current_dir(dir)
+        .spawn()
+        .expect("runs");
+    let proc = std::path::PathBuf::from(format!("/proc/{}", child.id()));
+    let links = || {
+        [0, 1, 2].map(|fd| {
+            std::fs::read_link(proc.join(format!("fd/{fd}")))
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|e| format!("({e})"))
+        })
+    };
+    // `sh` has exec'd sharechart, and its Ctrl-C pipe and file watcher exist (they are made
+    // before the first build is reported, but the report goes nowhere here: wait for them).
+    let ready = || {
+        std::fs::read_link(proc.join("exe")).is_ok_and(|p| p.ends_with("sharechart"))
+            && std::fs::read_dir(proc.join("fd")).is_ok_and(|d| {
+                d.filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
+                    .any(|p| p.to_string_lossy().contains("inotify"))
+            })
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut exited = None;
+    while !ready() && Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            exited = Some(status);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let seen = links();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(exited, None, "watch stopped by itself");
+    assert_eq!(
+        seen,
+        ["/dev/null"; 3].map(String::from),
+        "descriptors 0, 1, 2"
+    );
 }

@@ -30,14 +30,14 @@ fn renders_or_errs(csv: &[u8], spec: &ChartOptions) -> Result<(), TestCaseError>
     if let Err(e) = roxmltree::Document::parse(&svg) {
         return Err(TestCaseError::fail(format!("invalid XML ({e}):\n{svg}")));
     }
-    sharechart::render::svg_to_png(
-        &svg,
-        scene.width,
-        scene.height,
-        spec.common().scale,
-        &scene.fonts,
-    )
-    .map_err(|e| TestCaseError::fail(format!("no PNG: {e:#}")))?;
+    let info = sharechart::render::PngInfo {
+        scale: spec.common().scale,
+        title: &scene.title,
+        desc: &scene.desc,
+    };
+    sharechart::render::parse(&svg, &scene.fonts)
+        .and_then(|tree| sharechart::render::png(&tree, &info))
+        .map_err(|e| TestCaseError::fail(format!("no PNG: {e:#}")))?;
     Ok(())
 }
 
