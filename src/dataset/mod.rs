@@ -125,7 +125,8 @@ pub struct Loaded {
 
 /// Reads the dataset of a chart: with `agg` the records are streamed and grouped, else the
 /// table is read whole. `path` names the input in messages; `legend` renames the series;
-/// `locale` words `agg`'s subtitle.
+/// `locale` words `agg`'s subtitle. With `need_values` false (a map of the listed countries),
+/// a table with no numeric column gives labels and no series instead of an error.
 pub fn load(
     path: &str,
     input: Input,
@@ -133,6 +134,7 @@ pub fn load(
     legend: &[String],
     order: Option<Sort>,
     locale: &Locale,
+    need_values: bool,
 ) -> Result<Loaded, DatasetError> {
     let Some(how) = data.agg else {
         let bytes;
@@ -150,7 +152,7 @@ pub fn load(
         };
         let table = crate::table::parse(path, csv, data.delimiter_byte())?;
         return Ok(Loaded {
-            dataset: build(&table, data, legend, order)?,
+            dataset: build_table(&table, data, legend, order, need_values)?,
             table: Some(table),
             computed: None,
             notes: Vec::new(),
@@ -191,6 +193,17 @@ pub fn build(
     legend: &[String],
     order: Option<Sort>,
 ) -> Result<Dataset, DatasetError> {
+    build_table(table, spec, legend, order, true)
+}
+
+/// [`build`], where a table without a numeric column gives no series unless `need_values`.
+fn build_table(
+    table: &Table,
+    spec: &DataOptions,
+    legend: &[String],
+    order: Option<Sort>,
+    need_values: bool,
+) -> Result<Dataset, DatasetError> {
     let mark = decimal_mark(table, spec.decimal_mark());
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| looks_numeric(table, c, mark))
@@ -203,7 +216,10 @@ pub fn build(
     )?;
     let lang = spec.lang.as_ref();
     let shown_label_col = shown_column(table, label_col, lang)?;
-    let value_cols = value_columns(table, &spec.value, label_col, series_col, &numeric)?;
+    let value_cols = match value_columns(table, &spec.value, label_col, series_col, &numeric) {
+        Err(DatasetError::NoNumeric { .. }) if !need_values => Vec::new(),
+        found => found?,
+    };
     if spec.decimal.is_none() {
         for &c in &value_cols {
             check_ambiguous(table, c)?;

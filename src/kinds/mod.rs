@@ -74,6 +74,17 @@ pub trait ChartKind:
     fn whole(&self) -> Whole<'_> {
         Whole::None
     }
+
+    /// Whether the kind needs a value column: a map of listed countries does not.
+    fn needs_values(&self) -> bool {
+        true
+    }
+
+    /// Whether the kind words its description itself (the scene's `desc`, which a map writes
+    /// class by class), so that the alt text is the noun and that description.
+    fn alt_is_desc(&self) -> bool {
+        false
+    }
 }
 
 /// The input and outputs of a drawing command.
@@ -225,6 +236,7 @@ macro_rules! registry {
 registry! {
     Bar(bar::BarOptions),
     Pie(pie::PieOptions),
+    Map(map::MapOptions),
 }
 
 /// [`ChartKind`] without its constants, so [`ChartOptions`] can hand out any kind as one type.
@@ -238,6 +250,8 @@ trait Dispatch {
     fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
     fn noun(&self) -> &'static [(&'static str, &'static str)];
     fn whole(&self) -> Whole<'_>;
+    fn needs_values(&self) -> bool;
+    fn alt_is_desc(&self) -> bool;
 }
 
 impl<K: ChartKind> Dispatch for K {
@@ -267,6 +281,12 @@ impl<K: ChartKind> Dispatch for K {
     }
     fn whole(&self) -> Whole<'_> {
         ChartKind::whole(self)
+    }
+    fn needs_values(&self) -> bool {
+        ChartKind::needs_values(self)
+    }
+    fn alt_is_desc(&self) -> bool {
+        ChartKind::alt_is_desc(self)
     }
 }
 
@@ -312,6 +332,16 @@ impl ChartOptions {
     /// How the alt text says the parts of a whole.
     pub fn whole(&self) -> Whole<'_> {
         self.dyn_kind().whole()
+    }
+
+    /// Whether the kind needs a value column.
+    pub fn needs_values(&self) -> bool {
+        self.dyn_kind().needs_values()
+    }
+
+    /// Whether the alt text is the noun and the scene's description.
+    pub fn alt_is_desc(&self) -> bool {
+        self.dyn_kind().alt_is_desc()
     }
 
     /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,

@@ -6,6 +6,7 @@ use crate::dataset::Dataset;
 use crate::fonts::FontSet;
 use crate::locale::{self, Locale};
 use crate::options::Common;
+use crate::table::Table;
 
 /// Direction, language and fonts of one chart, and the subtitle it was given.
 #[derive(Debug, Clone)]
@@ -22,6 +23,9 @@ pub struct Context<'a> {
     pub rtl: bool,
     /// The subtitle given: the user's, else what `agg` computed ("Sum of amount").
     pub subtitle: Option<String>,
+    /// The table the data was read from, when it was read whole (not streamed by `agg`), so
+    /// that a kind can point at the cell behind a label (a map's unknown country).
+    pub table: Option<&'a Table>,
 }
 
 impl<'a> Context<'a> {
@@ -52,6 +56,12 @@ impl<'a> Context<'a> {
             lang_tag,
             rtl,
             subtitle: common.subtitle.clone().or(computed),
+            table: None,
         }
+    }
+
+    /// The context with the table the data was read from.
+    pub fn with_table(self, table: Option<&'a Table>) -> Context<'a> {
+        Context { table, ..self }
     }
 }

@@ -369,7 +369,7 @@ pub fn subtitle(ds: &Dataset, spec: &Common, cx: &Context) -> Option<String> {
 
 /// Prefixes "Source: " (or the chart language's word: "المصدر: ") unless the text already
 /// starts with it.
-fn source_line(src: &str, locale: &Locale) -> String {
+pub fn source_line(src: &str, locale: &Locale) -> String {
     let word = locale.words().source;
     let lower = src.to_lowercase();
     let bare = word.trim_end_matches([':', ' ']).to_lowercase();

@@ -80,6 +80,16 @@ pub struct Order {
     pub sort: Option<Sort>,
 }
 
+/// Labels to mark in the accent colour, for the kinds that highlight (a map of listed
+/// countries today; declared here so that bars and pies can take the same option).
+#[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct Highlight {
+    /// Mark this label in the accent colour, the others muted (repeatable).
+    #[arg(long, value_name = "LABEL")]
+    pub highlight: Vec<String>,
+}
+
 /// Options every chart kind has.
 #[derive(Debug, Clone, PartialEq, Args, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]

@@ -130,10 +130,11 @@ pub fn lay_out(
         &common.legend,
         options.sort(),
         locale,
+        options.needs_values(),
     )?;
     let set = fonts.set(&common.font)?;
     let ds = &loaded.dataset;
-    let cx = Context::resolve(ds, common, &set, loaded.computed);
+    let cx = Context::resolve(ds, common, &set, loaded.computed).with_table(loaded.table.as_ref());
     let scene = options.layout(ds, &cx)?;
     let source = match &loaded.table {
         Some(table) => Source::Table(table),
@@ -142,7 +143,11 @@ pub fn lay_out(
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
     let code = locale.codes.first().copied().unwrap_or("en");
     let noun = (options.noun(code), options.whole());
-    let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
+    let alt = if options.alt_is_desc() {
+        format!("{}: {}", noun.0, scene.desc)
+    } else {
+        layout::alt::text(ds, &scene.title, noun, common, &cx)
+    };
     // Said once the chart is drawn, so that a refused chart gives its error alone.
     let notices = (loaded.notes.into_iter().map(Notice::Note))
         .chain(
@@ -172,7 +177,7 @@ pub fn preview_dataset(
 ) -> Result<(Dataset, Vec<Notice>), Error> {
     let path = shown(input);
     let locale = Locale::of_chart(data.lang.as_ref());
-    let loaded = dataset::load(&path, open(input)?, data, &[], sort, locale)?;
+    let loaded = dataset::load(&path, open(input)?, data, &[], sort, locale, true)?;
     let mut ds = loaded.dataset;
     if data.top.is_some() {
         // The terminal shows as many rows as a horizontal bar chart.

@@ -146,6 +146,17 @@ fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
             "energy-long.csv",
             ar(Kind::Pie, "النفط والغاز", "donut = true\neach-row = true"),
         ),
+        // A map (#23): classes, no data hatched, a small state's symbol, a zoomed extent.
+        (
+            "map-gulf",
+            "map-gulf.csv",
+            spec(Kind::Map, "Gulf shares", "bins = [10, 20, 50]"),
+        ),
+        (
+            "map-gulf-ar",
+            "map-gulf.csv",
+            ar(Kind::Map, "حصص الخليج", "bins = [10, 20, 50]"),
+        ),
     ]
 }
 
@@ -189,6 +200,8 @@ golden! {
     bar_long_dates => "bar-long-dates",
     bar_gaps => "bar-gaps",
     donuts_each_row_ar => "donuts-each-row-ar",
+    map_gulf => "map-gulf",
+    map_gulf_ar => "map-gulf-ar",
 }
 
 #[test]
