@@ -13,8 +13,10 @@
 //! text) lists the countries class by class.
 
 mod countries;
+mod describe;
 mod draw;
 mod geometry;
+mod paint;
 mod words;
 
 use clap::{Args, ValueEnum};
@@ -23,16 +25,12 @@ use serde::{Deserialize, Serialize};
 use super::limits::{Alt, Limit};
 use super::{ChartKind, KindError};
 use crate::dataset::Dataset;
+use crate::geo::World;
 use crate::geo::classes::{self, Breaks, ClassError, MAX_CLASSES, Rgb};
-use crate::geo::{Key, World};
-use crate::layout::{Context, Page, source_line, subtitle};
-use crate::locale::number::decimals_needed;
+use crate::layout::{Context, Page};
 use crate::options::{Common, Highlight, Message, OptionError, error};
 use crate::scene::{Color, Scene, Stroke};
-use crate::text;
-use countries::Listed;
 use draw::{Paint, Shape, Style};
-use words::MapWords;
 
 /// What a map shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
@@ -285,92 +283,6 @@ fn style(page: &Page) -> Style {
     }
 }
 
-/// The classes of a map of values: their breaks, colours and labels (as the legend draws
-/// them, and as the description says them).
-struct Classes {
-    breaks: Breaks,
-    colors: Vec<Color>,
-    legend: Vec<String>,
-    labels: Vec<String>,
-}
-
-/// The classes of `values` (the listed values there are) as `spec` asks: its thresholds, or
-/// quantiles.
-fn classes_of(values: &[f64], spec: &MapOptions, page: &Page) -> Result<Classes, KindError> {
-    let breaks = if spec.bins.is_empty() {
-        Breaks::quantiles(values, spec.classes.unwrap_or(CLASSES))
-    } else {
-        Breaks::thresholds(&spec.bins)
-    }
-    .map_err(|e| KindError(bins_error(&spec.bins, &e).message()))?;
-    let colors: Vec<Color> = classes::palette(breaks.classes())
-        .unwrap_or_default()
-        .into_iter()
-        .map(color)
-        .collect();
-    // The breaks as written (a quantile break is a value of the file): "12–24%", not
-    // "12.0–24.0%" because another value has a decimal.
-    let decimals = decimals_needed(breaks.breaks());
-    Ok(Classes {
-        legend: class_labels(&breaks, values, decimals, page, true),
-        labels: class_labels(&breaks, values, decimals, page, false),
-        breaks,
-        colors,
-    })
-}
-
-/// "under 10%", "10–20%", "50% and over", in the chart's language and digits; a single class
-/// is the range of the values. `on_chart`: as the legend draws them (see `MapWords::under`).
-fn class_labels(
-    breaks: &Breaks,
-    values: &[f64],
-    decimals: usize,
-    page: &Page,
-    on_chart: bool,
-) -> Vec<String> {
-    let words = words::of(lang_of(page));
-    let b = breaks.breaks();
-    let n = breaks.classes();
-    if n == 1 {
-        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let d = page.ds.decimals();
-        return vec![if lo < hi {
-            range(page, lo, hi, d)
-        } else {
-            page.number(lo, d)
-        }];
-    }
-    (0..n)
-        .map(|k| match k {
-            0 => words.under(&page.number(b[0], decimals), on_chart),
-            k if k == n - 1 => words.over(&page.number(b[k - 1], decimals), on_chart),
-            k => range(page, b[k - 1], b[k], decimals),
-        })
-        .collect()
-}
-
-/// The chart's language subtag, as the page knows it.
-fn lang_of<'p>(page: &'p Page) -> &'p str {
-    page.spec.data.lang.as_ref().map_or("en", |l| l.primary())
-}
-
-/// "10–20%": the unit once, where the language puts it ("%10–20" in Turkish, "10–20 %" in
-/// French), with an en dash.
-fn range(page: &Page, lo: f64, hi: f64, decimals: usize) -> String {
-    let locale = page.context.locale;
-    let plain = |v: f64| locale.number(v, decimals, false, page.spec.digits);
-    let (lo_s, hi_s) = (plain(lo), plain(hi));
-    let full = page.number(hi, decimals);
-    match full.find(&hi_s) {
-        Some(at) if page.ds.percent => {
-            let (before, after) = (&full[..at], &full[at + hi_s.len()..]);
-            format!("{before}{lo_s}–{hi_s}{after}")
-        }
-        _ => format!("{lo_s}–{full}"),
-    }
-}
-
 /// Lays out a map.
 fn layout(ds: &Dataset, spec: &MapOptions, cx: &Context) -> Result<Scene, KindError> {
     let world = World::load();
@@ -381,11 +293,11 @@ fn layout(ds: &Dataset, spec: &MapOptions, cx: &Context) -> Result<Scene, KindEr
     let style = style(&page);
     let values: Vec<f64> = listed.iter().filter_map(|l| l.value).collect();
     let (paints, legend, classes) = if ds.series.is_empty() {
-        let (p, l) = membership(spec, &listed);
+        let (p, l) = paint::membership(spec, &listed);
         (p, l, None)
     } else {
-        let classes = classes_of(&values, spec, &page)?;
-        let (p, l) = choropleth(&classes, &listed, &page);
+        let classes = paint::classes_of(&values, spec, &page)?;
+        let (p, l) = paint::choropleth(&classes, &listed, &page);
         (p, l, Some(classes))
     };
     let swatches: Vec<(String, Color)> = legend
@@ -416,201 +328,10 @@ fn layout(ds: &Dataset, spec: &MapOptions, cx: &Context) -> Result<Scene, KindEr
     };
     let bottom = draw::map(&mut page, area, &map);
     page.fit_height(bottom);
-    let desc = describe(&page, spec, &world, key, &listed, classes.as_ref());
+    let desc = describe::describe(&page, spec, &world, key, &listed, classes.as_ref());
     let mut scene = page.finish();
     scene.desc = desc;
     Ok(scene)
-}
-
-/// A map without values: every listed country in one colour, or, with `highlight`, the
-/// highlighted ones in the accent colour and the rest muted; legend entries for the names
-/// `legend` gives.
-fn membership(spec: &MapOptions, listed: &[Listed]) -> (Vec<Paint>, Vec<(String, Paint)>) {
-    let pal = |n: usize, i: usize| {
-        classes::palette(n)
-            .and_then(|p| p.get(i).copied())
-            .map_or(Color::hex(0x0589BD), color)
-    };
-    let any = listed.iter().any(|l| l.highlighted);
-    let (plain, marked) = if any {
-        (Paint::Fill(pal(2, 0)), Paint::Fill(ACCENT))
-    } else {
-        (Paint::Fill(pal(1, 0)), Paint::Fill(ACCENT))
-    };
-    let paints = listed
-        .iter()
-        .map(|l| if l.highlighted { marked } else { plain })
-        .collect();
-    let names = &spec.common.legend;
-    let mut legend = Vec::new();
-    if let Some(name) = names.first() {
-        legend.push((text::clean(name), plain));
-    }
-    if let (true, Some(name)) = (any, names.get(1)) {
-        legend.push((text::clean(name), marked));
-    }
-    (paints, legend)
-}
-
-/// A map of values: each country in its class's colour, "no data" hatched; the legend lists
-/// every class, and "no data" when a country has none.
-fn choropleth(
-    classes: &Classes,
-    listed: &[Listed],
-    page: &Page,
-) -> (Vec<Paint>, Vec<(String, Paint)>) {
-    let paints: Vec<Paint> = listed
-        .iter()
-        .map(|l| match l.value {
-            Some(v) => Paint::Fill(classes.colors[classes.breaks.class_of(v)]),
-            None => Paint::NoData,
-        })
-        .collect();
-    let mut legend: Vec<(String, Paint)> = Vec::new();
-    if listed.iter().any(|l| l.value.is_some()) {
-        legend.extend(
-            (classes.legend.iter().cloned()).zip(classes.colors.iter().map(|&c| Paint::Fill(c))),
-        );
-    }
-    if paints.contains(&Paint::NoData) {
-        let words = page.context.locale.words();
-        legend.push((words.no_data.to_string(), Paint::NoData));
-    }
-    (paints, legend)
-}
-
-/// The name a description gives a country: the file's own for names, else the country's name
-/// in the chart's language.
-fn shown_name(world: &World, key: Key, l: &Listed, lang: &str) -> String {
-    match key {
-        Key::Name => l.label.clone(),
-        Key::Alpha2 | Key::Alpha3 => world.country(l.id).name(lang).to_string(),
-    }
-}
-
-/// The description (the SVG's `<desc>`, and after the noun the alt text): title, subtitle,
-/// then the countries class by class from the highest, each by value from the largest ("50%
-/// and over: Rubberland 80%, ..."), "no data", or the listed and highlighted countries; the
-/// note and the source. In the chart's language and digits.
-fn describe(
-    page: &Page,
-    spec: &MapOptions,
-    world: &World,
-    key: Key,
-    listed: &[Listed],
-    classes: Option<&Classes>,
-) -> String {
-    let cx = page.context;
-    let lang = lang_of(page);
-    let words = words::of(lang);
-    let comma = cx.locale.alt.comma;
-    let digits = |t: &str| cx.locale.text_digits(&text::clean(t), page.spec.digits);
-    let mut parts = vec![page.scene.title.clone()];
-    if let Some(sub) = subtitle(page.ds, page.spec, cx) {
-        parts.push(digits(&sub));
-    }
-    let name = |l: &Listed| digits(&shown_name(world, key, l, lang));
-    let groups = match classes {
-        Some(c) => by_class(page, c, listed, &name),
-        None => by_membership(spec, words, listed, &name),
-    };
-    let body: Vec<String> = groups
-        .into_iter()
-        .filter(|(_, names)| !names.is_empty())
-        .map(|(head, names)| format!("{head}{}{}", words.colon, names.join(comma)))
-        .collect();
-    if !body.is_empty() {
-        parts.push(body.join(words.semicolon));
-    }
-    if let Some(note) = &spec.common.note {
-        parts.push(digits(note));
-    }
-    if let Some(src) = &spec.common.source {
-        parts.push(source_line(&digits(src), cx.locale));
-    }
-    parts
-        .iter()
-        .map(|p| p.trim_end_matches('.').to_string())
-        .collect::<Vec<_>>()
-        .join(". ")
-        + "."
-}
-
-/// The countries of each class, highest class first, each by value from the largest, then
-/// those without data.
-fn by_class(
-    page: &Page,
-    c: &Classes,
-    listed: &[Listed],
-    name: &dyn Fn(&Listed) -> String,
-) -> Vec<(String, Vec<String>)> {
-    let d = page.ds.decimals();
-    let mut with: Vec<(&Listed, f64)> = listed
-        .iter()
-        .filter_map(|l| l.value.map(|v| (l, v)))
-        .collect();
-    with.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
-    let mut groups: Vec<(String, Vec<String>)> = (0..c.labels.len())
-        .rev()
-        .map(|k| {
-            let names = with
-                .iter()
-                .filter(|(_, v)| c.breaks.class_of(*v) == k)
-                .map(|(l, v)| format!("{} {}", name(l), page.number(*v, d)))
-                .collect();
-            (c.labels[k].clone(), names)
-        })
-        .collect();
-    let mut missing: Vec<String> = listed
-        .iter()
-        .filter(|l| l.value.is_none())
-        .map(name)
-        .collect();
-    missing.sort_by_key(|n| sort_key(n));
-    groups.push((page.context.locale.words().no_data.to_string(), missing));
-    groups
-}
-
-/// The listed countries, then the highlighted ones, each in the order of their names; under
-/// the legend's names when given.
-fn by_membership(
-    spec: &MapOptions,
-    words: &MapWords,
-    listed: &[Listed],
-    name: &dyn Fn(&Listed) -> String,
-) -> Vec<(String, Vec<String>)> {
-    let names = &spec.common.legend;
-    let sorted = |marked: bool| {
-        let mut v: Vec<String> = listed
-            .iter()
-            .filter(|l| l.highlighted == marked)
-            .map(name)
-            .collect();
-        v.sort_by_key(|n| sort_key(n));
-        v
-    };
-    let head = |i: usize, word: &str| names.get(i).map_or(word.to_string(), |n| text::clean(n));
-    vec![
-        (head(0, words.countries), sorted(false)),
-        (head(1, words.highlighted), sorted(true)),
-    ]
-}
-
-/// Names in the order a reader looks for them: case and accents aside ("Égypte" with the E's),
-/// and in Arabic without the article ("الأردن" with the alifs, as Arabic indexes sort).
-fn sort_key(name: &str) -> (String, String) {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    let bare = name
-        .strip_prefix("ال")
-        .filter(|rest| rest.chars().count() >= 2)
-        .unwrap_or(name);
-    let folded: String = bare
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    (folded, name.to_string())
 }
 
 #[cfg(test)]
