@@ -2,7 +2,7 @@
 """sharechart builds side by side, interleaved, with gnuplot as the yardstick.
 
     python3 bench/compare.py NAME=BINARY [NAME=BINARY ...]      (from the repository root)
-    RUNS=200 BATCH_RUNS=5 BATCH_N=200 FORMATS=svg,png,pdf python3 bench/compare.py ...
+    RUNS=200 BATCH_RUNS=5 BATCH_N=200 FORMATS=svg,png,pdf MAP=NAME python3 bench/compare.py ...
 
 Made to weigh a change: give it the binary of each commit (for example `before=/tmp/a
 after=target/release/sharechart`). For each format, every binary and gnuplot (when installed:
@@ -16,7 +16,7 @@ likewise. Wall time of the whole process, spawn to reap; CPU time (user + sys) a
 faults from the kernel's accounting of the child (`wait4`), which other processes on the machine
 disturb much less than the wall time.
 
-With MAP=1 every binary also draws the world map of the 57 member states (`map
+With MAP=NAME[,NAME...] those binaries also draw the world map of the 57 member states (`map
 data/oic-members.csv --extent world`, issue #23) as a contestant of its own, "NAME map", taking
 turns with the rest, so a map's time is weighed against the bar chart's in the same run.
 
@@ -42,7 +42,7 @@ FORMATS = os.environ.get("FORMATS", "svg,png,pdf").split(",")
 TITLE = "OIC member states' share of world production (%)"
 SUBTITLE = "Share of world total (%), by commodity"
 AGRI = ["bar", "agriculture.csv", "--title", TITLE, "--subtitle", SUBTITLE]
-WITH_MAP = os.environ.get("MAP", "0") == "1"
+WITH_MAP = [n for n in os.environ.get("MAP", "").split(",") if n]
 MEMBERS = os.path.join(ROOT, "data/oic-members.csv")
 MAP_TITLE = "57 member states on four continents"
 MAP = ["map", MEMBERS, "--extent", "world", "--title", MAP_TITLE]
@@ -98,7 +98,7 @@ def entries(fmt):
         d = os.path.join(OUT, f"batch-{name}-{fmt}")
         out.append((name, [path, *AGRI, "-o", single], single,
                     [path, "build", "--force", "-m", manifest(d, fmt)], d))
-        if WITH_MAP:
+        if name in WITH_MAP:
             single = os.path.join(OUT, f"{name}-map.{fmt}")
             d = os.path.join(OUT, f"batch-{name}-map-{fmt}")
             out.append((f"{name} map", [path, *MAP, "-o", single], single,
