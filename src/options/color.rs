@@ -45,9 +45,7 @@ impl NamedColor {
     /// True when this entry names `what` (a label or series as shown, or a key column's
     /// value): the same words, whatever the case and the spaces around them.
     pub fn names(&self, what: &str) -> bool {
-        let a = self.name.trim();
-        let b = what.trim();
-        a == b || a.to_lowercase() == b.to_lowercase()
+        crate::text::same_name(&self.name, what)
     }
 }
 
