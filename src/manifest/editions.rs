@@ -16,8 +16,8 @@
 //! `digits.ar = "arabic"`, and in `[defaults]` `source.ar = "..."`. Dotted keys rather than a
 //! `[chart.text.ar]` table: a word's languages stand side by side, where an editor compares
 //! them (the same figure in each title), and TOML would put every key written after such a
-//! table header into it, silently. `color` is the one key whose table is not by language (it
-//! is by name).
+//! table header into it, silently. `color`'s table is by name, not by language, and so is any
+//! option's table whose keys are not language codes ([`per_language`]).
 //!
 //! Nothing falls back to another language. On a chart of several languages the words
 //! ([`WORDS`]) must be given per language; a key given per language must name every language
@@ -163,9 +163,7 @@ pub(super) fn resolve<'i>(
             ("output" | "input", _, _) if table == Table::Chart => {
                 substitute(e, lang, many).map_err(|m| err(e.value.span(), m))?
             }
-            // A table of names and colours, not of languages.
-            ("color", _, _) => e.value.clone(),
-            (_, DeValue::Table(t), _) => {
+            (_, DeValue::Table(t), _) if per_language(key, t) => {
                 let (span, value) = pick(key, t, langs, lang, table)
                     .map_err(|(s, m)| err(s.unwrap_or_else(|| e.key.span()), m))?;
                 out.push(Entry {
@@ -209,6 +207,15 @@ type Picked<'i> = (Range<usize>, Spanned<DeValue<'i>>);
 
 /// What is wrong, and where (`None`: at the key itself).
 type Wrong = (Option<Range<usize>>, String);
+
+/// True when the table given for `key` is by language (`title.ar`, `digits.ar`): a word's
+/// always, any other option's when each of its keys is a language code. `color`'s table is by
+/// name, and an option whose value is a table of its own keys (not language codes) is left to
+/// that option.
+pub(super) fn per_language(key: &str, table: &toml::de::DeTable) -> bool {
+    key != "color"
+        && (WORDS.contains(&key) || table.keys().all(|k| k.get_ref().parse::<Lang>().is_ok()))
+}
 
 /// The value of a per-language key (`title.ar`) for the edition in `lang`.
 fn pick<'i>(

@@ -283,7 +283,7 @@ fn check_defaults(src: &Source, defaults: &[Entry]) -> Result<(), ManifestError>
             ("lang", DeValue::Array(_)) | ("color", _) => check_value(src, None, kind, e)
                 .or_else(|err| if key == "lang" { Ok(()) } else { Err(err) })?,
             // Per language: each value alone, under a language code.
-            (_, DeValue::Table(t)) => {
+            (_, DeValue::Table(t)) if editions::per_language(key, t) => {
                 for (code, value) in t {
                     if let Err(m) = code.get_ref().parse::<Lang>() {
                         return Err(src.error(code.span(), None, format!("[defaults]: {key}.{}: {m}\n  hint: a key given per language takes language codes: {key}.en, {key}.ar, ...", code.get_ref())));

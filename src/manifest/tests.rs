@@ -241,6 +241,12 @@ fn a_missing_word_is_an_error_at_its_key_never_another_language() {
         e.starts_with("charts.toml:13:7: chart 'crops-en': title.fr: 'fr' is not a language of this chart (en, ar)"),
         "{e}"
     );
+    // A table whose keys are not languages is the option's own value (here a wrong one).
+    let e = err(&GOOD.replace("title = \"T\"", "digits = { latin = 1 }"));
+    assert!(
+        e.starts_with("charts.toml:9:10: chart 'a': digits: invalid type"),
+        "{e}"
+    );
     let e = err(&EDITIONS.replace("title.ar", "title.a1"));
     assert!(
         e.starts_with("charts.toml:12:7: chart 'crops-en': title.a1: "),
