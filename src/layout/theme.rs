@@ -94,15 +94,21 @@ impl Theme {
             .copied()
             .find(|c| c.0 != c.1 || c.1 != c.2)
             .unwrap_or(self.palette[0]);
-        // As pale as 3:1 allows, up to 72% of the way to the background.
-        let mut t = 0.72;
-        while t > 0.0
-            && color::contrast(color::mix(base, self.background, t), self.background)
-                < MIN_CONTRAST + 0.05
-        {
-            t -= 0.01;
+        // As pale as 3:1 allows, up to 72% of the way to the background (contrast falls as
+        // the mix nears the background: halve the interval a dozen times).
+        let enough = |t: f64| {
+            color::contrast(color::mix(base, self.background, t), self.background)
+                >= MIN_CONTRAST + 0.05
+        };
+        let (mut lo, mut hi) = (0.0, 0.72);
+        if enough(hi) {
+            lo = hi;
         }
-        let pale = color::mix(base, self.background, t.max(0.0));
+        for _ in 0..12 {
+            let mid = (lo + hi) / 2.0;
+            if enough(mid) { lo = mid } else { hi = mid }
+        }
+        let pale = color::mix(base, self.background, lo);
         let deep = color::mix(base, self.text, 0.55);
         let t = if n > 1 {
             i as f64 / (n - 1) as f64
