@@ -204,7 +204,7 @@ pub fn rect_points(x: f64, y: f64, w: f64, h: f64) -> Vec<(f64, f64)> {
 }
 
 /// Stripes this far apart (pixels, across them) mark an approximate value.
-const STRIPES: f64 = 7.0;
+const STRIPES: f64 = 10.0;
 
 /// An approximate value's shape ("nearly a quarter" drawn as ~25%): a paler fill crossed by
 /// diagonal stripes of the colour and outlined in it, the convention of statistics offices
