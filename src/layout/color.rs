@@ -170,11 +170,6 @@ fn seen(c: Color, vision: Vision) -> [f64; 3] {
     lab(l)
 }
 
-/// The CIELAB lightness of a colour (0 black to 100 white).
-pub fn lightness(c: Color) -> f64 {
-    lab(linear(c))[0]
-}
-
 /// The distance of two colours for the reader who tells them apart least well: ΔE*ab and
 /// that reader's vision.
 pub fn distance(a: Color, b: Color) -> (f64, Vision) {

@@ -145,6 +145,20 @@ impl Page<'_> {
         self.spec.highlight.iter().any(|h| same_name(h, name))
     }
 
+    /// True when `highlight` names the category `label`, or, for a share of a chart of
+    /// several series drawn as its own bar (`Oil (Reserves)`, `bar --rest`), its category or
+    /// its series.
+    fn highlighted_category(&self, label: &str) -> bool {
+        if self.highlighted(label) {
+            return true;
+        }
+        let Some((category, series)) = label.strip_suffix(')').and_then(|l| l.rsplit_once(" ("))
+        else {
+            return false;
+        };
+        self.highlighted(category) || self.highlighted(series)
+    }
+
     /// The colour of a mark of series `series` (an index into the chart's data) in category
     /// `category`, whose theme colour is `default`: given by name (the category's first
     /// when `by_category`: a chart of one series), dimmed when a highlight leaves it out.
@@ -173,7 +187,7 @@ impl Page<'_> {
                 _ => own,
             },
             Focus::Categories => match category {
-                Some(c) if !self.highlighted(c) => self.theme.dimmed,
+                Some(c) if !self.highlighted_category(c) => self.theme.dimmed,
                 _ => own,
             },
         }

@@ -68,7 +68,7 @@ pub struct Theme {
     pub rest: Color,
     /// The marks that are not highlighted (`highlight`): a neutral apart from the rest's.
     pub dimmed: Color,
-    /// Series colours; the first is the accent a highlight is drawn in.
+    /// Series colours (a highlighted category of a chart of one series keeps the first).
     pub palette: [Color; COLORS],
 }
 
@@ -76,11 +76,6 @@ impl Theme {
     /// The colour of series `i`.
     pub fn color(&self, i: usize) -> Color {
         self.palette[i % self.palette.len()]
-    }
-
-    /// The accent colour: what a highlighted category is drawn in.
-    pub fn accent(&self) -> Color {
-        self.palette[0]
     }
 
     /// Colour `i` of `n` in order (years, dates): one hue, from pale to deep, so that the

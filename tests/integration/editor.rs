@@ -165,6 +165,20 @@ fn highlight_draws_the_named_in_the_accent_and_dims_the_rest() {
         (3, 3),
         "{f:?}"
     );
+    // Share-vs-rest bars of several series: a category's bars, or a series'.
+    let (s, _) = svg("bar", ENERGY, &["--rest", "Rest", "--highlight", "Gas"]);
+    let f = fills(&s);
+    assert_eq!(
+        (count(&f, "#0072B2"), count(&f, "#6B6B6B")),
+        (3, 2),
+        "{f:?}"
+    );
+    let (s, _) = svg(
+        "bar",
+        ENERGY,
+        &["--rest", "Rest", "--highlight", "Reserves"],
+    );
+    assert_eq!(count(&fills(&s), "#6B6B6B"), 2);
     // Donuts: the highlighted share in colour, the others dimmed, every rest grey.
     let (s, _) = svg("pie", CROPS, &["--each-row", "--highlight", "Cotton"]);
     let f = fills(&s);
