@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 use crate::layout::Context;
 use crate::layout::alt::Whole;
-use crate::options::{Common, OptionError, Sort};
+use crate::options::{Common, Message, OptionError, Sort};
 use crate::scene::Scene;
 pub use error::KindError;
 pub use limits::Limit;
@@ -84,6 +84,12 @@ pub trait ChartKind:
     /// class by class), so that the alt text is the noun and that description.
     fn alt_is_desc(&self) -> bool {
         false
+    }
+
+    /// What would read better than this chart of `ds`, if anything (a bar chart of one
+    /// category, a pie of one share): warnings, not errors, as the chart is still true.
+    fn advice(&self, _ds: &Dataset) -> Vec<Message> {
+        Vec::new()
     }
 }
 
@@ -252,6 +258,7 @@ trait Dispatch {
     fn whole(&self) -> Whole<'_>;
     fn needs_values(&self) -> bool;
     fn alt_is_desc(&self) -> bool;
+    fn advice(&self, ds: &Dataset) -> Vec<Message>;
 }
 
 impl<K: ChartKind> Dispatch for K {
@@ -287,6 +294,9 @@ impl<K: ChartKind> Dispatch for K {
     }
     fn alt_is_desc(&self) -> bool {
         ChartKind::alt_is_desc(self)
+    }
+    fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        ChartKind::advice(self, ds)
     }
 }
 
@@ -344,17 +354,24 @@ impl ChartOptions {
         self.dyn_kind().alt_is_desc()
     }
 
+    /// What would read better than this chart of `ds`, as warnings.
+    pub fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        self.dyn_kind().advice(ds)
+    }
+
     /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
     /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
     pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
-        let limit = kind.limit(ds);
         let common = kind.common();
+        crate::layout::paint::check_highlight(ds, &common.highlight)?;
+        let limit = kind.limit(ds);
         let fitted;
         let ds = if common.data.top.is_some() || ds.labels.len() > limit.max {
             let mut copy = ds.clone();
             limits::fit(&mut copy, limit, common.data.top, cx.locale)?;
+            crate::layout::paint::check_kept(&copy, &common.highlight, common.data.top)?;
             fitted = copy;
             &fitted
         } else {

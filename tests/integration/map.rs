@@ -301,7 +301,7 @@ fn options_the_map_cannot_take_are_refused() {
     map_fails(
         "iso3\nSAU\nEGY\n",
         &["--highlight", "Qatar"],
-        &["--highlight \"Qatar\" is not one of the countries of in.csv"],
+        &["in.csv: `--highlight \"Qatar\"` matches no category of the chart"],
     );
     map_fails(
         "iso3,share,count\nSAU,76,3\nEGY,43,4\n",
@@ -316,7 +316,7 @@ fn highlight_marks_countries_in_the_accent_colour() {
         "iso3\nSAU\nEGY\nTUR\n",
         &[
             "--highlight",
-            "Egypt",
+            "EGY",
             "--legend",
             "Member",
             "--legend",

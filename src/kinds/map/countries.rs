@@ -53,37 +53,16 @@ pub fn read(
     Ok((key, listed))
 }
 
-/// Marks the countries that `highlight` names (by code or name, as the file's column is read);
-/// each must be one of the file's.
-pub fn highlight(
-    listed: &mut [Listed],
-    names: &[String],
-    world: &World,
-    key: Key,
-    lang: &str,
-    ds: &Dataset,
-) -> Result<(), KindError> {
+/// Marks the countries that `highlight` names, as the file's column writes them (every name
+/// matches a label: `layout::paint::check_highlight` refused the chart otherwise, with the
+/// nearest labels).
+pub fn highlight(listed: &mut [Listed], names: &[String], world: &World, key: Key, lang: &str) {
     for name in names {
-        let clean = text::clean(name);
-        let id = world.find(key, &clean, lang).ok();
-        let found = listed.iter_mut().find(|l| Some(l.id) == id);
-        match found {
-            Some(l) => l.highlighted = true,
-            None => {
-                let labels: Vec<&str> = listed.iter().take(3).map(|l| l.label.as_str()).collect();
-                return Err(Message::new()
-                    .opening("highlight", format!("{clean:?}"))
-                    .text(format!(
-                        " is not one of the countries of {}\n  hint: name a country of the file as its column writes it (",
-                        ds.path
-                    ))
-                    .text(labels.join(", "))
-                    .text(", ...)")
-                    .into());
-            }
+        let id = world.find(key, &text::clean(name), lang).ok();
+        if let Some(l) = listed.iter_mut().find(|l| Some(l.id) == id) {
+            l.highlighted = true;
         }
     }
-    Ok(())
 }
 
 /// The cell behind a label: its line, column and header, found in the table (the `nth` row,

@@ -28,7 +28,7 @@ use crate::dataset::Dataset;
 use crate::geo::World;
 use crate::geo::classes::{self, Breaks, ClassError, MAX_CLASSES, Rgb};
 use crate::layout::{Context, Page};
-use crate::options::{Common, Highlight, Message, OptionError, error};
+use crate::options::{Common, Message, OptionError, error};
 use crate::scene::{Color, Scene, Stroke};
 use draw::{Paint, Shape, Style};
 
@@ -51,10 +51,6 @@ pub struct MapOptions {
     #[command(flatten)]
     #[serde(flatten)]
     pub common: Common,
-    /// Countries to mark in the accent colour.
-    #[command(flatten)]
-    #[serde(flatten)]
-    pub highlight: Highlight,
     /// What the map shows: the file's countries, or the whole world.
     #[arg(long, value_enum, default_value_t)]
     pub extent: Extent,
@@ -201,7 +197,7 @@ fn check_options_fit_data(spec: &MapOptions, ds: &Dataset) -> Result<(), KindErr
             .into());
     }
     let values = !ds.series.is_empty();
-    if values && !spec.highlight.highlight.is_empty() {
+    if values && !spec.common.highlight.is_empty() {
         return Err(Message::new()
             .text(format!("{}: ", ds.path))
             .name("highlight")
@@ -288,7 +284,7 @@ fn layout(ds: &Dataset, spec: &MapOptions, cx: &Context) -> Result<Scene, KindEr
     let world = World::load();
     let lang = lang(spec);
     let (key, mut listed) = countries::read(ds, &world, lang, cx)?;
-    countries::highlight(&mut listed, &spec.highlight.highlight, &world, key, lang, ds)?;
+    countries::highlight(&mut listed, &spec.common.highlight, &world, key, lang);
     let mut page = Page::new(ds, &spec.common, cx);
     let style = style(&page);
     let values: Vec<f64> = listed.iter().filter_map(|l| l.value).collect();
