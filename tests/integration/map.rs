@@ -6,6 +6,12 @@
 
 use crate::common::{bin, decode_png, fixture, names_in, tempdir, write};
 
+use proptest::prelude::*;
+use sharechart::dataset::Input;
+use sharechart::fonts::Fonts;
+use sharechart::geo::World;
+use sharechart::kinds::{ChartOptions, Kind};
+
 /// Runs `map` on `csv` (written as `in.csv`) with `args`, writing SVG; returns the SVG and
 /// standard error. Fails unless it succeeds.
 fn map(csv: &str, args: &[&str]) -> (String, String) {
@@ -303,6 +309,15 @@ fn options_the_map_cannot_take_are_refused() {
         &["--highlight", "Qatar"],
         &["in.csv: `--highlight \"Qatar\"` matches no category of the chart"],
     );
+    // A column of nothing but missing values is not a list of members.
+    map_fails(
+        "iso3,share\nSAU,\nEGY,n/a\nTUR,..\n",
+        &[],
+        &[
+            "in.csv: column 'share' says \"no data\" in every row (\"n/a\", ...)",
+            "--value share",
+        ],
+    );
     map_fails(
         "iso3,share,count\nSAU,76,3\nEGY,43,4\n",
         &[],
@@ -383,4 +398,75 @@ fn the_member_states_world_map_stays_small() {
     let symbols = circles(&svg).len();
     assert!(shapes + symbols >= 57, "{shapes} shapes, {symbols} symbols");
     assert_eq!(desc(&svg).split(", ").count(), 57, "{}", desc(&svg));
+}
+
+/// A table of distinct countries (by alpha-3 code) with values, some missing, and the map's
+/// options: bins or quantile classes, extent, language, digits.
+fn country_table() -> impl Strategy<Value = (String, String)> {
+    let codes: Vec<String> = World::load()
+        .countries()
+        .map(|(_, c)| c.iso3().to_string())
+        .collect();
+    let n = codes.len();
+    let rows =
+        prop::collection::btree_map(0..n, prop::option::weighted(0.85, -500i32..1500), 1..40);
+    let bins = prop::collection::btree_set(-20i32..120, 0..4);
+    (
+        rows,
+        bins,
+        0usize..8,
+        any::<bool>(),
+        0usize..3,
+        any::<bool>(),
+    )
+        .prop_map(move |(rows, bins, classes, world, lang, arabic)| {
+            let mut csv = String::from("iso3,share\n");
+            for (i, v) in rows {
+                let v = v.map_or("n/a".to_string(), |v| format!("{}", f64::from(v) / 10.0));
+                csv.push_str(&format!("{},{v}\n", codes[i]));
+            }
+            let mut keys = String::new();
+            if bins.is_empty() {
+                keys.push_str(&format!("classes = {}\n", classes.clamp(1, 7)));
+            } else {
+                let b: Vec<String> = bins.iter().map(i32::to_string).collect();
+                keys.push_str(&format!("bins = [{}]\n", b.join(", ")));
+            }
+            if world {
+                keys.push_str("extent = \"world\"\n");
+            }
+            keys.push_str(["", "lang = \"ar\"\n", "lang = \"fr\"\n"][lang]);
+            if arabic {
+                keys.push_str("digits = \"arabic\"\n");
+            }
+            (csv, keys)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Any table of known countries draws: valid XML, every country in the description once,
+    /// every listed country with a value in one of the legend's colours.
+    #[test]
+    fn any_table_of_countries_draws((csv, keys) in country_table()) {
+        let spec = ChartOptions::from_toml(Kind::Map, &format!("title = \"T\"\n{keys}"))
+            .expect("map keys");
+        prop_assert!(spec.validate().is_ok(), "{keys}");
+        let laid = sharechart::pipeline::lay_out("p.csv", Input::Bytes(csv.as_bytes()), &spec, &Fonts::default())
+            .map_err(|e| TestCaseError::fail(format!("{e:?}\n{csv}{keys}")))?;
+        let svg = sharechart::render::to_svg(&laid.scene);
+        prop_assert!(roxmltree::Document::parse(&svg).is_ok());
+        // Every country is named in the description, in the chart's language.
+        let lang = ["ar", "fr"].into_iter().find(|l| keys.contains(&format!("\"{l}\""))).unwrap_or("en");
+        let world = World::load();
+        for line in csv.lines().skip(1) {
+            let code = line.split(',').next().unwrap_or_default();
+            let id = world.find(sharechart::geo::Key::Alpha3, code, "en").expect("a code");
+            let name = world.country(id).name(lang);
+            prop_assert!(laid.scene.desc.contains(name), "{name} not in {}", laid.scene.desc);
+        }
+        let noun = spec.noun(lang);
+        prop_assert!(laid.alt.starts_with(noun), "{}", laid.alt);
+    }
 }

@@ -30,6 +30,7 @@ use crate::geo::classes::{self, Breaks, ClassError, MAX_CLASSES, Rgb};
 use crate::layout::{Context, Page};
 use crate::options::{Common, Message, OptionError, error};
 use crate::scene::{Color, Scene, Stroke};
+use crate::table::number;
 use draw::{Paint, Shape, Style};
 
 /// What a map shows.
@@ -234,6 +235,37 @@ fn check_options_fit_data(spec: &MapOptions, ds: &Dataset) -> Result<(), KindErr
     Ok(())
 }
 
+/// A map without values drawn from a file whose other column says "no data" in every row
+/// would show a column of missing values as a list of members: refused, pointing at the
+/// column. (With `value` named, the column is read and every country is "no data".)
+fn check_values_not_all_missing(ds: &Dataset, cx: &Context) -> Result<(), KindError> {
+    let Some(table) = cx.table.filter(|_| ds.series.is_empty()) else {
+        return Ok(());
+    };
+    // Every cell missing, and at least one written as such ("n/a", ".."): an empty column of
+    // notes is no column of values.
+    let empty = (0..table.headers.len()).find(|&c| {
+        table.rows.iter().all(|r| number::is_missing(cell(r, c)))
+            && table.rows.iter().any(|r| !cell(r, c).is_empty())
+    });
+    let Some(c) = empty else { return Ok(()) };
+    let header = &table.headers[c];
+    Err(Message::new()
+        .text(format!(
+            "{}: column '{header}' says \"no data\" in every row ({:?}, ...), so the map would show only which countries are listed\n  hint: fill in the values (a map of values draws a missing one hatched), or name the column with ",
+            ds.path,
+            table.rows.iter().map(|r| cell(r, c)).find(|v| !v.is_empty()).unwrap_or_default()
+        ))
+        .set_text("value", header)
+        .text(" to draw every country as no data")
+        .into())
+}
+
+/// The text of cell `c` of a row ("" past its end).
+fn cell(r: &crate::table::Row, c: usize) -> &str {
+    r.cells.get(c).map_or("", String::as_str)
+}
+
 /// The chart's language subtag for country names: the one given, else English.
 fn lang(spec: &MapOptions) -> &str {
     spec.common.data.lang.as_ref().map_or("en", |l| l.primary())
@@ -281,6 +313,7 @@ fn style(page: &Page) -> Style {
 
 /// Lays out a map.
 fn layout(ds: &Dataset, spec: &MapOptions, cx: &Context) -> Result<Scene, KindError> {
+    check_values_not_all_missing(ds, cx)?;
     let world = World::load();
     let lang = lang(spec);
     let (key, mut listed) = countries::read(ds, &world, lang, cx)?;

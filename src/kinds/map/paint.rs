@@ -61,6 +61,10 @@ pub fn class_labels(
     let words = words::of(lang_of(page));
     let b = breaks.breaks();
     let n = breaks.classes();
+    if values.is_empty() && b.is_empty() {
+        // Every listed country without data: no class to name (the legend says "no data").
+        return Vec::new();
+    }
     if n == 1 {
         let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);

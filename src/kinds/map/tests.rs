@@ -226,3 +226,22 @@ fn the_members_cover_a_quarter_of_the_land_drawn() {
     assert!((0.22..0.25).contains(&share), "{share}");
     assert!(!world.bounds(GeoExtent::Countries(&ids)).is_empty());
 }
+
+#[test]
+fn a_map_whose_countries_all_lack_data_names_no_class() {
+    let s = scene(
+        "country,share\nSAU,n/a\nEGY,..\n",
+        "value = [\"share\"]\ntitle = \"T\"",
+    );
+    assert_eq!(s.desc, "T. share, %. no data: Egypt, Saudi Arabia.");
+    let texts: Vec<&str> = s
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(&"no data"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("inf")), "{texts:?}");
+}
