@@ -134,7 +134,10 @@ pub fn lay_out(
     let set = fonts.set(&common.font)?;
     let ds = &loaded.dataset;
     let cx = Context::resolve(ds, common, &set, loaded.computed);
-    let scene = options.layout(ds, &cx)?;
+    let mut scene = options.layout(ds, &cx)?;
+    if let Some(m) = scene.crowded.take() {
+        return Err(crate::kinds::KindError(m).into());
+    }
     let source = match &loaded.table {
         Some(table) => Source::Table(table),
         None => Source::Stream(path),

@@ -146,7 +146,7 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
             id = esc(&chart.name),
             src = esc(&url(&shown)),
             alt = esc(alt_of(e)),
-            w = if e.size.0 > 0 { e.size.0 } else { chart.job.common().width },
+            w = if e.size.0 > 0 { e.size.0 } else { chart.job.common().width() },
             h = if e.size.1 > 0 { e.size.1 } else { chart.job.common().height() },
             title = esc(&heading),
             links = links.join(" "),

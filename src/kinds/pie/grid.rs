@@ -111,7 +111,7 @@ fn one_way(cx: &mut Page, area: Area, cells: &[(String, f64)], donut: bool) -> f
         let x = area.x0 + offset + cw * (col as f64 + 0.5);
         let top = area.y0 + (2.0 * r + text_h + gap) * row as f64;
         let y = pie(cx, (x, top + r), r, donut, *v, 0);
-        let lines = cx.wrap(name, s.label, false, cw * 0.92, 2);
+        let lines = cx.wrap(name, s.label, false, cw * 0.92);
         for (j, line) in lines.iter().enumerate() {
             let ly = y + lh * (j as f64 + 0.5);
             cx.text(x, ly, line, s.label, cx.theme.text, Anchor::Middle, false);
@@ -130,7 +130,7 @@ fn two_way(cx: &mut Page, area: Area, donut: bool) -> f64 {
     let row_names: Vec<Vec<String>> = ds
         .labels
         .iter()
-        .map(|l| cx.wrap(l, s.label, true, area.w() * 0.25, 2))
+        .map(|l| cx.wrap(l, s.label, true, area.w() * 0.25))
         .collect();
     let head_w = row_names
         .iter()

@@ -301,7 +301,7 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
             } else {
                 cx.value_label(sl.value)
             };
-            (cx.wrap(&sl.label, s.label, false, max_w, 2), value)
+            (cx.wrap(&sl.label, s.label, false, max_w), value)
         })
         .collect();
     let widest = labels
