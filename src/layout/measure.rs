@@ -67,7 +67,11 @@ pub fn balanced(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f
         let mut line = 0.0;
         for &w in &widths {
             let last = counts.len() - 1;
-            let grown = if counts[last] == 0 { w } else { line + space + w };
+            let grown = if counts[last] == 0 {
+                w
+            } else {
+                line + space + w
+            };
             if counts[last] > 0 && grown > width {
                 counts.push(1);
                 line = w;
@@ -94,7 +98,10 @@ pub fn balanced(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f
         lines.push(words[at..at + count].join(" "));
         at += count;
     }
-    if lines.len() == greedy.len() && lines.iter().all(|l| fonts.width(l, size, bold) <= max_width)
+    if lines.len() == greedy.len()
+        && lines
+            .iter()
+            .all(|l| fonts.width(l, size, bold) <= max_width)
     {
         lines
     } else {

@@ -291,7 +291,10 @@ impl Common {
 
     /// Checks sizes, type size, scale, delimiter and `top`, before any work is done.
     pub fn validate(&self) -> Result<(), OptionError> {
-        let sides = [("width", self.width, self.width()), ("height", self.height, self.height())];
+        let sides = [
+            ("width", self.width, self.width()),
+            ("height", self.height, self.height()),
+        ];
         for (key, given, v) in sides {
             if !(MIN_SIZE..=MAX_SIZE).contains(&v) {
                 let shown = given.map_or_else(|| v.to_string(), |l| l.to_string());

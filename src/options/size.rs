@@ -123,9 +123,7 @@ impl FromStr for Length {
 
     fn from_str(s: &str) -> Result<Length, LengthError> {
         let t = s.trim();
-        let split = t
-            .find(|c: char| c.is_ascii_alphabetic())
-            .unwrap_or(t.len());
+        let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
         let (number, unit) = (t[..split].trim(), t[split..].trim().to_ascii_lowercase());
         let unit = match unit.as_str() {
             "" | "px" => Unit::Px,
@@ -213,11 +211,19 @@ mod tests {
         assert_eq!(px("72pt"), Ok(96));
         assert_eq!(px("16 cm"), Ok(605));
         assert_eq!(px("16CM"), Ok(605));
-        for bad in ["", "cm", "16km", "-3cm", "+3", "nan", "inf", "1e999", "16 c m"] {
+        for bad in [
+            "", "cm", "16km", "-3cm", "+3", "nan", "inf", "1e999", "16 c m",
+        ] {
             assert!(bad.parse::<Length>().is_err(), "{bad}");
         }
-        assert_eq!("16cm".parse::<Length>().map(|l| l.to_string()), Ok("16cm".into()));
-        assert_eq!("605".parse::<Length>().map(|l| l.to_string()), Ok("605".into()));
+        assert_eq!(
+            "16cm".parse::<Length>().map(|l| l.to_string()),
+            Ok("16cm".into())
+        );
+        assert_eq!(
+            "605".parse::<Length>().map(|l| l.to_string()),
+            Ok("605".into())
+        );
     }
 
     #[test]
@@ -225,7 +231,10 @@ mod tests {
         for name in SizeName::value_variants() {
             let (w, h, pt) = name.page();
             assert!(w.pixels() >= 200 && h.pixels() >= 200, "{name:?}");
-            assert!(pt * 0.9 >= 7.0, "{name:?}: the source line would be under 7 pt");
+            assert!(
+                pt * 0.9 >= 7.0,
+                "{name:?}: the source line would be under 7 pt"
+            );
         }
     }
 }

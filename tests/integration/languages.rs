@@ -318,6 +318,14 @@ fn svg_text_paths_draws_outlines_and_keeps_title_and_description() {
     assert_eq!(title.text(), Some("Languages"));
     assert!(svg.contains("<desc id=\"sc-desc\">") && svg.contains("تیل"));
     assert_eq!(doc.root_element().attribute("role"), Some("img"));
+    // A viewBox, so a client that sizes the image scales it instead of cropping it (#21).
+    let root = doc.root_element();
+    let (w, h) = (root.attribute("width"), root.attribute("height"));
+    let view = root.attribute("viewBox").expect("viewBox");
+    assert_eq!(
+        Some(view.to_string()),
+        w.zip(h).map(|(w, h)| format!("0 0 {w} {h}"))
+    );
     assert_eq!(
         svg,
         svg_of(&[

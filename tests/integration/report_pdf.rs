@@ -181,15 +181,31 @@ fn png_knows_its_size_and_alt_text() {
     bin()
         .args(["pie"])
         .arg(fixture("counts.csv"))
-        .args(["--title", "Counts", "--scale", "2", "-o"])
+        .args(["--title", "Counts", "-o"])
         .arg(&out)
         .assert()
         .success();
     let png = std::fs::read(&out).expect("png");
     let chunks = chunks(&png);
     let phys = chunks.iter().find(|(k, _)| k == "pHYs").expect("pHYs");
-    // 192 dpi = 7559 pixels per metre, both axes, unit metre.
-    assert_eq!(phys.1, [0, 0, 0x1D, 0x87, 0, 0, 0x1D, 0x87, 1]);
+    // The default scale 2: 192 dpi is 7560 pixels per metre exactly (0x1D88; 7559 would read
+    // as 191 dpi), both axes, unit metre.
+    assert_eq!(phys.1, [0, 0, 0x1D, 0x88, 0, 0, 0x1D, 0x88, 1]);
+    let at_96 = dir.path().join("c96.png");
+    bin()
+        .args(["pie"])
+        .arg(fixture("counts.csv"))
+        .args(["--scale", "1", "-o"])
+        .arg(&at_96)
+        .assert()
+        .success();
+    let png96 = std::fs::read(&at_96).expect("png");
+    let phys = chunks(&png96)
+        .into_iter()
+        .find(|(k, _)| k == "pHYs")
+        .expect("pHYs");
+    // 96 dpi: 3780 (0x0EC4).
+    assert_eq!(phys.1, [0, 0, 0x0E, 0xC4, 0, 0, 0x0E, 0xC4, 1]);
     let texts: Vec<String> = chunks
         .iter()
         .filter(|(k, _)| k == "iTXt")
