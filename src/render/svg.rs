@@ -293,12 +293,16 @@ mod tests {
                 "<text font-family=\"{ARABIC_FONT_FAMILY}\">\nتمتلك 69{span}% (OIC) &amp; </tspan>النفط\n</text><text font-family=\"{FONT_FAMILY}\">\n76%\n</text>"
             )
         );
-        let doc = roxmltree::Document::parse(&format!(
+        let file = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
             arabic_runs(&svg)
-        ))
-        .expect("XML");
-        let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+        );
+        let doc = roxmltree::Document::parse(&file).expect("XML");
+        let text: String = doc
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect();
         assert!(text.contains("تمتلك 69% (OIC) & النفط"), "{text}");
     }
 
