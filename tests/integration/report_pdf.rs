@@ -186,8 +186,8 @@ fn png_knows_its_size_and_alt_text() {
         .assert()
         .success();
     let png = std::fs::read(&out).expect("png");
-    let chunks = chunks(&png);
-    let phys = chunks.iter().find(|(k, _)| k == "pHYs").expect("pHYs");
+    let found = chunks(&png);
+    let phys = found.iter().find(|(k, _)| k == "pHYs").expect("pHYs");
     // The default scale 2: 192 dpi is 7560 pixels per metre exactly (0x1D88; 7559 would read
     // as 191 dpi), both axes, unit metre.
     assert_eq!(phys.1, [0, 0, 0x1D, 0x88, 0, 0, 0x1D, 0x88, 1]);
@@ -206,7 +206,7 @@ fn png_knows_its_size_and_alt_text() {
         .expect("pHYs");
     // 96 dpi: 3780 (0x0EC4).
     assert_eq!(phys.1, [0, 0, 0x0E, 0xC4, 0, 0, 0x0E, 0xC4, 1]);
-    let texts: Vec<String> = chunks
+    let texts: Vec<String> = found
         .iter()
         .filter(|(k, _)| k == "iTXt")
         .map(|(_, d)| String::from_utf8_lossy(d).into_owned())

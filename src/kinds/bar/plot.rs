@@ -391,6 +391,11 @@ pub(super) fn fit_horizontal(
     let group = bar * nb as f64;
     let value_size = s.value.min(bar * 0.9).max(s.tick);
     let (right, left) = outside_widths(cx.context.fonts, groups, value_size);
+    // A bar with no data has its mark right of the zero line.
+    let gaps = groups.iter().flat_map(|g| &g.bars).any(Vec::is_empty);
+    let no_data = cx.context.locale.words().no_data;
+    let mark = cx.width(no_data, value_size.min(s.tick), false) + 6.0;
+    let right = if gaps { right.max(mark) } else { right };
     let gap = s.label * 0.9;
     let labels_end = area.x0 + names.width;
     let left = if left > 0.0 { left + 6.0 } else { 0.0 };
@@ -459,6 +464,9 @@ fn outside_widths(fonts: &FontSet, groups: &[Group], value_size: f64) -> (f64, f
 /// Draws the plot: gridlines and tick labels, then each category, then the zero line on top.
 pub(super) fn draw(cx: &mut Page, p: &Plot, groups: &[Group]) {
     let ticks = &p.ticks;
+    // A tick label that would touch the one before is left out (its gridline stays): a plot
+    // too narrow for even two labels still reads from its labelled ends.
+    let mut last: Option<f64> = None;
     for &t in ticks {
         let color = if t == 0.0 {
             cx.theme.axis
@@ -469,6 +477,27 @@ pub(super) fn draw(cx: &mut Page, p: &Plot, groups: &[Group]) {
         let (x, y) = p.orient.xy(p.tick_at, p.scale(t));
         let label = tick_label(cx, t, ticks);
         let (size, muted) = (cx.sizes.tick, cx.theme.muted);
+        // The label's extent along the value axis, with a gap of half its size.
+        let (from, to) = match p.orient {
+            Orient::Horizontal => {
+                let half = cx.width(&label, size, false) / 2.0;
+                (x - half, x + half)
+            }
+            Orient::Vertical => (y - Sizes::line(size) / 2.0, y + Sizes::line(size) / 2.0),
+        };
+        let (from, to) = (from.min(to) - size * 0.25, from.max(to) + size * 0.25);
+        if last.is_some_and(|end| from < end) && matches!(p.orient, Orient::Horizontal) {
+            continue;
+        }
+        if let (Some(end), Orient::Vertical) = (last, p.orient)
+            && to > end
+        {
+            continue;
+        }
+        last = Some(match p.orient {
+            Orient::Horizontal => to,
+            Orient::Vertical => from,
+        });
         cx.text(x, y, &label, size, muted, p.tick_anchor, false);
     }
     for (i, (g, lines)) in groups.iter().zip(&p.labels.lines).enumerate() {

@@ -15,7 +15,6 @@ use super::limits::{Alt, Limit};
 use super::{ChartKind, KindError};
 use crate::dataset::Dataset;
 use crate::layout::alt::Whole;
-use crate::layout::theme::Sizes;
 use crate::layout::{Area, Context, Page, rest_label};
 use crate::locale::number::format;
 use crate::options::{Common, Message, Order, Sort};
@@ -228,9 +227,78 @@ fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindEr
             color: cx.theme.rest,
         });
     }
-    let area = cx.frame(&[]);
-    draw(&mut cx, area, &slices, spec.donut);
+    let callouts = callouts(&cx, &slices, spec.donut);
+    let area = cx.frame_with(&[], callouts.min_plot);
+    draw(&mut cx, area, &slices, spec.donut, &callouts);
     Ok(cx.finish())
+}
+
+/// The callouts of a pie: each slice's name (wrapped, never cut) and value, the side of the
+/// pie each goes on, and the height the plot needs for them to stand apart.
+struct Callouts {
+    /// Name lines and value of each slice.
+    labels: Vec<(Vec<String>, String)>,
+    /// The widest line of a name.
+    widest: f64,
+    /// Right and left side: (slice, angle of its middle) in order of the angle.
+    sides: [Vec<(usize, f64)>; 2],
+    /// The least height of the plot: the callouts of the fuller side, stacked.
+    min_plot: f64,
+}
+
+/// The gap between the pie and its callouts' text, and the least radius of a pie, in label
+/// heights.
+const TEXT_GAP: f64 = 2.2;
+const MIN_RADIUS: f64 = 2.5;
+
+/// Lays out the callouts of `slices`, before the frame (whose plot must have room for them).
+fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
+    let s = cx.sizes;
+    let lh = s.lead(s.label);
+    // A single share in a donut has its number large in the middle, so its callout gives only
+    // the name: the number once, not twice.
+    let centre = donut && slices.len() <= 2;
+    let inner = cx.inner();
+    let max_w = (inner / 2.0 - s.label * (TEXT_GAP + MIN_RADIUS)).min(inner * 0.3);
+    let labels: Vec<(Vec<String>, String)> = slices
+        .iter()
+        .enumerate()
+        .map(|(i, sl)| {
+            let value = if centre && i == 0 {
+                String::new()
+            } else {
+                cx.value_label(sl.value)
+            };
+            (cx.wrap(&sl.label, s.label, false, max_w), value)
+        })
+        .collect();
+    let widest = labels
+        .iter()
+        .flat_map(|(l, _)| l.iter().map(|x| cx.width(x, s.label, false)))
+        .fold(0.0, f64::max);
+    let total: f64 = slices.iter().map(|sl| sl.value).sum();
+    let mut a = 0.0;
+    let mut sides: [Vec<(usize, f64)>; 2] = [Vec::new(), Vec::new()];
+    for (i, sl) in slices.iter().enumerate() {
+        let da = sl.value / total * TAU;
+        let mid = a + da / 2.0;
+        a += da;
+        sides[usize::from(mid > std::f64::consts::PI)].push((i, mid));
+    }
+    let min_plot = sides
+        .iter()
+        .map(|side| {
+            side.iter()
+                .map(|&(i, _)| lh * lines_of(&labels[i]) as f64 + 6.0)
+                .sum::<f64>()
+        })
+        .fold(s.label * MIN_RADIUS * 2.0 + lh * 2.0, f64::max);
+    Callouts {
+        labels,
+        widest,
+        sides,
+        min_plot,
+    }
 }
 
 /// The points of a wedge (or ring segment when `inner > 0`) from angle `a0` to `a1`, measured
@@ -284,50 +352,26 @@ pub(super) fn draw_disc(
     }
 }
 
-fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
+fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Callouts) {
     let s = cx.sizes;
-    let lh = Sizes::line(s.label);
-    // A single share in a donut has its number large in the middle, so its callout gives only
-    // the name: the number once, not twice.
+    let lh = s.lead(s.label);
     let centre = donut && slices.len() <= 2;
-    // Label texts: the name (wrapped) and the value.
-    let max_w = area.w() * 0.24;
-    let labels: Vec<(Vec<String>, String)> = slices
-        .iter()
-        .enumerate()
-        .map(|(i, sl)| {
-            let value = if centre && i == 0 {
-                String::new()
-            } else {
-                cx.value_label(sl.value)
-            };
-            (cx.wrap(&sl.label, s.label, false, max_w), value)
-        })
-        .collect();
-    let widest = labels
-        .iter()
-        .flat_map(|(l, _)| l.iter().map(|x| cx.width(x, s.label, false)))
-        .fold(0.0, f64::max);
+    let gap = s.label * TEXT_GAP;
     let r = ((area.h() / 2.0) - lh)
-        .min(area.w() / 2.0 - widest - 60.0)
-        .max(20.0);
+        .min(area.w() / 2.0 - callouts.widest - gap)
+        .max(s.label * MIN_RADIUS);
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
     let inner = if donut { r * 0.58 } else { 0.0 };
     let parts: Vec<(f64, Color)> = slices.iter().map(|sl| (sl.value, sl.color)).collect();
     draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
-
     // Place labels on each side, then push them apart so none overlaps another.
-    let total: f64 = slices.iter().map(|sl| sl.value).sum();
-    let mut a = 0.0;
-    let mut sides: [Vec<(usize, f64, f64)>; 2] = [Vec::new(), Vec::new()];
-    for (i, sl) in slices.iter().enumerate() {
-        let da = sl.value / total * TAU;
-        let mid = a + da / 2.0;
-        a += da;
-        let y = c.1 - (r + 18.0) * mid.cos();
-        sides[usize::from(mid > std::f64::consts::PI)].push((i, mid, y));
-    }
-    for (side, list) in sides.iter_mut().enumerate() {
+    let labels = &callouts.labels;
+    let out = s.label * 0.9;
+    for (side, list) in callouts.sides.iter().enumerate() {
+        let mut list: Vec<(usize, f64, f64)> = list
+            .iter()
+            .map(|&(i, mid)| (i, mid, c.1 - (r + out) * mid.cos()))
+            .collect();
         list.sort_by(|p, q| p.2.total_cmp(&q.2));
         let heights: Vec<f64> = list
             .iter()
@@ -342,12 +386,9 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
         let dir = if side == 0 { 1.0 } else { -1.0 };
         for (k, &(i, mid, _)) in list.iter().enumerate() {
             let y = ys[k];
-            let edge = (c.0 + r * mid.sin(), c.1 - r * mid.cos());
-            // The run to the label is level: the elbow is at the label's height.
-            let elbow = (c.0 + (r + 14.0) * mid.sin(), y);
-            let tx = c.0 + dir * (r + 34.0);
-            cx.scene
-                .line(vec![edge, elbow, (tx - dir * 6.0, y)], cx.theme.muted, 1);
+            let tx = c.0 + dir * (r + gap);
+            let leader = leader((c, r), mid, (tx - dir * s.label * 0.4, y), out);
+            cx.scene.line(leader, cx.theme.muted, 1);
             let anchor = if side == 0 {
                 Anchor::Start
             } else {
@@ -356,15 +397,8 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
             let (lines, value) = labels[i].clone();
             let top = y - lh * lines_of(&labels[i]) as f64 / 2.0;
             for (j, line) in lines.iter().enumerate() {
-                cx.text(
-                    tx,
-                    top + lh * (j as f64 + 0.5),
-                    line,
-                    s.label,
-                    cx.theme.text,
-                    anchor,
-                    false,
-                );
+                let (ly, color) = (top + lh * (j as f64 + 0.5), cx.theme.text);
+                cx.text(tx, ly, line, s.label, color, anchor, false);
             }
             if !value.is_empty() {
                 let y = top + lh * (lines.len() as f64 + 0.5);
@@ -379,6 +413,42 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
+}
+
+/// The leader line from the middle of a slice's arc (at angle `mid` of the pie `(c, r)`) to
+/// the end of its callout at `end`, never across another slice: out along the radius by `out`,
+/// then straight to the callout's height when that stays clear of the pie, else level to the
+/// pie's side first and then up or down outside it.
+fn leader(
+    (c, r): ((f64, f64), f64),
+    mid: f64,
+    end: (f64, f64),
+    out: f64,
+) -> Vec<(f64, f64)> {
+    let at = |rr: f64| (c.0 + rr * mid.sin(), c.1 - rr * mid.cos());
+    let (edge, knee) = (at(r), at(r + out * 0.6));
+    let dir = if end.0 >= c.0 { 1.0 } else { -1.0 };
+    let elbow = (end.0 - dir * out * 0.2, end.1);
+    if segment_clear(c, r + 1.0, knee, elbow) {
+        return vec![edge, knee, elbow, end];
+    }
+    // Level first, to a column just outside the pie, then along it to the callout's height.
+    let column = c.0 + dir * (r + out * 0.6);
+    let side = (column, knee.1);
+    vec![edge, knee, side, (column, end.1), end]
+}
+
+/// True when the segment from `a` to `b` stays outside the circle of radius `r` at `c`.
+fn segment_clear(c: (f64, f64), r: f64, a: (f64, f64), b: (f64, f64)) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((c.0 - a.0) * dx + (c.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (px, py) = (a.0 + t * dx, a.1 + t * dy);
+    (px - c.0).hypot(py - c.1) >= r
 }
 
 /// The lines of a callout: its name's lines, and one for the value if it has one.
@@ -425,6 +495,21 @@ mod tests {
             ys[1] <= 390.0 + 1e-9 && ys[1] - ys[0] >= 20.0 - 1e-9,
             "{ys:?}"
         );
+    }
+
+    #[test]
+    fn leader_lines_go_round_the_pie() {
+        let (c, r) = ((100.0, 100.0), 50.0);
+        // A slice near 12 o'clock whose callout was pushed far down the right side: the line
+        // goes level to the side of the pie first, and no segment crosses the disc.
+        let line = leader((c, r), 0.1, (180.0, 160.0), 10.0);
+        assert!(line.len() == 5, "{line:?}");
+        for w in line.windows(2) {
+            assert!(segment_clear(c, r, w[0], w[1]), "{w:?}");
+        }
+        // A callout level with its slice: a straight run out.
+        let line = leader((c, r), std::f64::consts::FRAC_PI_2, (180.0, 100.0), 10.0);
+        assert_eq!(line.len(), 4);
     }
 
     #[test]
