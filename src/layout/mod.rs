@@ -6,6 +6,7 @@
 
 pub mod alt;
 mod context;
+pub mod data;
 pub mod measure;
 pub mod theme;
 

@@ -173,7 +173,8 @@ impl<'de> Deserialize<'de> for Length {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum SizeName {
-    /// The full text width of an A4 or Letter report: 16 x 10 cm, type 8.5 pt (the default).
+    /// The full text width of an A4 or Letter report: 604 x 378 px (15.98 x 10 cm, so that it
+    /// fits a 16 cm text width), type 8.5 pt (the default).
     #[default]
     Report,
     /// Half the text width of a report (two side by side): 7.8 x 6.5 cm, type 7.8 pt.
@@ -188,7 +189,8 @@ impl SizeName {
     /// Width, height and base type size (points) of the size.
     pub fn page(self) -> (Length, Length, f64) {
         match self {
-            SizeName::Report => (Length::cm(16.0), Length::cm(10.0), 8.5),
+            // 16 cm would round to 605 px, 16.007 cm: 0.2 pt too wide for a 16 cm text width.
+            SizeName::Report => (Length::px(604.0), Length::cm(10.0), 8.5),
             SizeName::Half => (Length::cm(7.8), Length::cm(6.5), 7.8),
             SizeName::Slide => (Length::px(1280.0), Length::px(720.0), 14.0),
             SizeName::Web => (Length::px(640.0), Length::px(400.0), 9.75),
