@@ -75,12 +75,20 @@ fn build_renders_every_output_relative_to_the_manifest() {
         [
             ".sharechart-state",
             "README.md",
+            "charts.tex",
+            "charts.typ",
+            "crops-bar.data.csv",
             "crops-bar.png",
             "crops-bar.svg",
+            "crops-pies.data.csv",
             "crops-pies.svg",
             "index.html"
         ]
     );
+    // The data behind each chart, as drawn (#21).
+    let data = String::from_utf8(read(&out.join("crops-bar.data.csv"))).expect("UTF-8");
+    assert!(data.starts_with("label,share\n"), "{data}");
+    assert!(data.contains("\nDates,76\n"), "{data}");
     // The report page shows every chart, linked relatively.
     let html = String::from_utf8(read(&out.join("index.html"))).expect("UTF-8");
     for link in [
@@ -98,7 +106,8 @@ fn build_renders_every_output_relative_to_the_manifest() {
     assert!(svg.contains("Source: Test"), "defaults apply");
     let d = common::decode_png(&read(&out.join("crops-bar.png")));
     let (w, h) = (d.width, d.height);
-    assert_eq!((w, h), (600, 400));
+    // Two device pixels a CSS pixel by default.
+    assert_eq!((w, h), (1200, 800));
     common::assert_no_temporaries(&out);
 }
 
@@ -326,7 +335,10 @@ fn manifest_errors_name_the_place() {
         ),
         (
             MANIFEST.replace("width = 600", "width = \"wide\""),
-            &["{m}:2:9: [defaults]: width: invalid type", "\"wide\""],
+            &[
+                "{m}:2:9: [defaults]: width: \"wide\" is not a length",
+                "16cm",
+            ],
         ),
         (String::from("[[chart]\n"), &["{m}:1:"]),
     ];

@@ -207,10 +207,10 @@ fn widest_tick(cx: &Page, ticks: &[f64]) -> f64 {
 }
 
 /// The slot of each category of upright bars: the width between the tick labels and the
-/// margin shared out (bars at most about 12 label heights wide).
+/// margin shared out (bars at most 9 label heights wide: 27 mm at 8.5 pt).
 fn upright_slot(cx: &Page, ticks: &[f64], n: usize, nb: usize) -> f64 {
     let room = cx.inner() - widest_tick(cx, ticks) - cx.sizes.tick * 0.8;
-    slot_for(room, n, nb, cx.sizes.label * 12.0)
+    slot_for(room, n, nb, cx.sizes.label * 9.0)
 }
 
 /// Chooses the orientation and lays out the names: upright when every name fits under its bar
@@ -267,7 +267,7 @@ pub(super) fn names(cx: &Page, horizontal: bool, ticks: &[f64], groups: &[Group]
         .fold(0.0, f64::max);
     let most = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
     // A row holds its name's lines, and bars at least a value label thick.
-    let row = (lh * most + s.label * 0.3).max(s.value * 1.1 * nb as f64 / FILL);
+    let row = (lh * most + s.label * 0.3).max(s.value * 1.3 * nb as f64 / FILL);
     Names {
         orient: Orient::Horizontal,
         lines,
