@@ -167,8 +167,16 @@ fn two_way(cx: &mut Page, area: Area, donut: bool) -> f64 {
         .map(|l| cx.width(l, s.label, true))
         .fold(0.0, f64::max);
     let head_h = lh * col_names.iter().map(Vec::len).max().unwrap_or(1) as f64 + 8.0;
+    // As large as the width allows, within the height when one was given; without one the
+    // chart grows, for pies of at least four label heights.
+    let by_height = ((area.h() - head_h) / rows as f64 - gap - value_h - 8.0) / 2.0;
+    let by_height = if cx.spec.height.is_none() {
+        by_height.max(s.label * 4.0)
+    } else {
+        by_height
+    };
     let r = ((room * 0.8) / 2.0)
-        .min(((area.h() - head_h) / rows as f64 - gap - value_h - 8.0) / 2.0)
+        .min(by_height)
         .min(s.label * MAX_RADIUS)
         .max(s.label * min_radius(donut));
     // Cells as wide as a pie and a gutter (or its column name), the table centred.
