@@ -439,3 +439,34 @@ fn all_57_member_states_render_whole_in_a_chart_grown_tall() {
         &["57 categories are too many", "--top"],
     );
 }
+
+/// Issue 20, item 6: 11 and 17 member states (and a given height) drew "Banglade…" and
+/// "Burki… Faso". At any count every name is drawn whole: upright when all fit under their
+/// bars, else horizontal, a name in its row.
+#[test]
+fn a_name_is_never_cut_at_any_count() {
+    let all = std::fs::read_to_string(data("oic-members.csv")).expect("members");
+    let rows: Vec<&str> = all.lines().skip(1).collect();
+    for n in [3, 6, 11, 17, 24] {
+        // Bangladesh and Burkina Faso among them.
+        let picked: Vec<&str> = rows
+            .iter()
+            .copied()
+            .filter(|r| r.starts_with("Bangladesh") || r.starts_with("Burkina"))
+            .chain(rows.iter().copied().take(n - 2))
+            .collect();
+        let (_d, f) = file("m.csv", &format!("country,population\n{}\n", picked.join("\n")));
+        for args in [&[][..], &["--height", "12cm"][..], &["--size", "half"][..]] {
+            let run = draw("bar", &f, args);
+            let texts = run.texts();
+            assert!(!texts.iter().any(|(t, _)| t.contains('…')), "{n} {args:?}: {texts:?}");
+            let words: Vec<&str> = texts.iter().flat_map(|(t, _)| t.split(' ')).collect();
+            for row in &picked {
+                let name = row.split(',').next().unwrap_or("");
+                for w in name.split(' ') {
+                    assert!(words.contains(&w), "{n} {args:?}: {w:?} of {name:?} is not whole");
+                }
+            }
+        }
+    }
+}
