@@ -450,3 +450,21 @@ output = "out/third.svg"
         "a flag in a manifest's note: {stderr}"
     );
 }
+
+/// The data CSV of a chart (#21) never replaces the chart's own input: a chart named `x` whose
+/// input is `out/x.data.csv` and whose outputs go into `out/` is refused, its input untouched.
+#[test]
+fn the_data_csv_never_replaces_the_input() {
+    let dir = project(
+        "[[chart]]\nname = \"x\"\ninput = \"out/x.data.csv\"\nkind = \"bar\"\noutput = [\"out/x.svg\"]\n",
+    );
+    write(dir.path(), "out/x.data.csv", CROPS);
+    let (code, stderr) = build(&dir.path().join("charts.toml"), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("x.data.csv: the chart's data CSV would replace its input")
+            && stderr.contains("hint: give the chart another name"),
+        "{stderr}"
+    );
+    assert_eq!(read(&dir.path().join("out/x.data.csv")), CROPS.as_bytes());
+}
