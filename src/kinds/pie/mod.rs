@@ -384,10 +384,12 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
             area.y1,
         );
         let dir = if side == 0 { 1.0 } else { -1.0 };
+        let tx = c.0 + dir * (r + gap);
+        let ends: Vec<(f64, f64)> = ys.iter().map(|&y| (tx - dir * s.label * 0.4, y)).collect();
+        let columns = columns((c, r), &list, &ends, out, s.label * 0.3);
         for (k, &(i, mid, _)) in list.iter().enumerate() {
             let y = ys[k];
-            let tx = c.0 + dir * (r + gap);
-            let leader = leader((c, r), mid, (tx - dir * s.label * 0.4, y), out);
+            let leader = leader((c, r), mid, ends[k], columns[k]);
             cx.scene.line(leader, cx.theme.muted, 1);
             let anchor = if side == 0 {
                 Anchor::Start
@@ -415,27 +417,72 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
     }
 }
 
-/// The leader line from the middle of a slice's arc (at angle `mid` of the pie `(c, r)`) to
-/// the end of its callout at `end`, never across another slice: out along the radius by `out`,
-/// then straight to the callout's height when that stays clear of the pie, else level to the
-/// pie's side first and then up or down outside it.
-fn leader(
-    (c, r): ((f64, f64), f64),
-    mid: f64,
-    end: (f64, f64),
+/// How far out a leader runs along the radius, and where its level run to the pie's side ends.
+#[derive(Debug, Clone, Copy)]
+struct Route {
+    /// Out along the radius, from the arc.
     out: f64,
-) -> Vec<(f64, f64)> {
+    /// The distance from the pie's centre of the column a leader that must go round the pie
+    /// runs along (`None`: it goes straight to its callout).
+    column: Option<f64>,
+}
+
+/// The route of each leader of one side (`list`: slice and angle in the callouts' order,
+/// `ends`: where each leader ends): straight where that stays clear of the pie; the others go
+/// round it, each along a column of its own (`step` apart), the shortest run innermost, so
+/// their lines stand apart instead of running on top of each other.
+fn columns(
+    (c, r): ((f64, f64), f64),
+    list: &[(usize, f64, f64)],
+    ends: &[(f64, f64)],
+    out: f64,
+    step: f64,
+) -> Vec<Route> {
+    let knee = |mid: f64| (c.0 + (r + out * 0.6) * mid.sin(), c.1 - (r + out * 0.6) * mid.cos());
+    let mut routes: Vec<Route> = list
+        .iter()
+        .zip(ends)
+        .map(|(&(_, mid, _), &end)| {
+            let dir = if end.0 >= c.0 { 1.0 } else { -1.0 };
+            let elbow = (end.0 - dir * out * 0.2, end.1);
+            let straight = segment_clear(c, r + 1.0, knee(mid), elbow);
+            Route {
+                out,
+                column: (!straight).then_some(0.0),
+            }
+        })
+        .collect();
+    let mut round: Vec<usize> = (0..routes.len())
+        .filter(|&k| routes[k].column.is_some())
+        .collect();
+    round.sort_by(|&a, &b| {
+        let run = |k: usize| (ends[k].1 - knee(list[k].1).1).abs();
+        run(a).total_cmp(&run(b))
+    });
+    for (n, k) in round.into_iter().enumerate() {
+        routes[k].column = Some(r + out * 0.6 + step * n as f64);
+    }
+    routes
+}
+
+/// The leader line from the middle of a slice's arc (at angle `mid` of the pie `(c, r)`) to
+/// the end of its callout at `end`, never across another slice: out along the radius, then
+/// straight to the callout's height when that stays clear of the pie, else level to its column
+/// outside the pie first and then up or down along it.
+fn leader((c, r): ((f64, f64), f64), mid: f64, end: (f64, f64), route: Route) -> Vec<(f64, f64)> {
+    let out = route.out;
     let at = |rr: f64| (c.0 + rr * mid.sin(), c.1 - rr * mid.cos());
     let (edge, knee) = (at(r), at(r + out * 0.6));
     let dir = if end.0 >= c.0 { 1.0 } else { -1.0 };
     let elbow = (end.0 - dir * out * 0.2, end.1);
-    if segment_clear(c, r + 1.0, knee, elbow) {
-        return vec![edge, knee, elbow, end];
+    match route.column {
+        None => vec![edge, knee, elbow, end],
+        Some(distance) => {
+            // Never nearer the pie than the knee: the level run goes outwards.
+            let column = c.0 + dir * distance.max((knee.0 - c.0).abs());
+            vec![edge, knee, (column, knee.1), (column, end.1), end]
+        }
     }
-    // Level first, to a column just outside the pie, then along it to the callout's height.
-    let column = c.0 + dir * (r + out * 0.6);
-    let side = (column, knee.1);
-    vec![edge, knee, side, (column, end.1), end]
 }
 
 /// True when the segment from `a` to `b` stays outside the circle of radius `r` at `c`.
@@ -502,13 +549,19 @@ mod tests {
         let (c, r) = ((100.0, 100.0), 50.0);
         // A slice near 12 o'clock whose callout was pushed far down the right side: the line
         // goes level to the side of the pie first, and no segment crosses the disc.
-        let line = leader((c, r), 0.1, (180.0, 160.0), 10.0);
+        let list = [(0, 0.1, 0.0), (1, 0.2, 0.0), (2, std::f64::consts::FRAC_PI_2, 0.0)];
+        let ends = [(180.0, 150.0), (180.0, 170.0), (180.0, 100.0)];
+        let routes = columns((c, r), &list, &ends, 10.0, 3.0);
+        let line = leader((c, r), 0.1, ends[0], routes[0]);
         assert!(line.len() == 5, "{line:?}");
         for w in line.windows(2) {
             assert!(segment_clear(c, r, w[0], w[1]), "{w:?}");
         }
+        // Two leaders round the pie run along columns of their own.
+        let other = leader((c, r), 0.2, ends[1], routes[1]);
+        assert!(other.len() == 5 && (other[2].0 - line[2].0).abs() >= 3.0, "{other:?}");
         // A callout level with its slice: a straight run out.
-        let line = leader((c, r), std::f64::consts::FRAC_PI_2, (180.0, 100.0), 10.0);
+        let line = leader((c, r), std::f64::consts::FRAC_PI_2, ends[2], routes[2]);
         assert_eq!(line.len(), 4);
     }
 
