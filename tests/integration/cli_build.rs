@@ -85,6 +85,48 @@ fn build_renders_every_output_relative_to_the_manifest() {
             "index.html"
         ]
     );
+    // Every chart for a LaTeX or Typst document, by name, at its width (600 px: 15.88 cm), with
+    // its alt text and caption (#21).
+    let tex = String::from_utf8(read(&out.join("charts.tex"))).expect("UTF-8");
+    assert!(
+        tex.contains("\\@namedef{sharechart@crops-bar}{\\includegraphics[width=15.88cm,alt={Bar chart: Crops.")
+            && tex.contains("\\@namedef{sharechart@caption@crops-bar}{Crops}")
+            && tex.contains("\\providecommand\\sharechartfigure"),
+        "{tex}"
+    );
+    let typ = String::from_utf8(read(&out.join("charts.typ"))).expect("UTF-8");
+    assert!(
+        typ.contains("\"crops-pies\": figure(\n    image(\"crops-pies.svg\", width: 15.88cm, alt: \"Donut chart: Crops.")
+            || typ.contains("\"crops-pies\": figure(\n    image(\"crops-pies.svg\", width: 15.88cm, alt: \"Pie chart: Crops."),
+        "{typ}"
+    );
+    assert!(typ.contains("#let chart(name) = charts.at(name)"), "{typ}");
+    // The Markdown page keeps each image in a paragraph with its links: pandoc makes an image
+    // alone in a paragraph a figure, its alt text a visible caption.
+    let md = String::from_utf8(read(&out.join("README.md"))).expect("UTF-8");
+    let mut alone = 0;
+    let mut in_paragraph: Vec<String> = Vec::new();
+    for event in pulldown_cmark::Parser::new(&md) {
+        use pulldown_cmark::{Event, Tag, TagEnd};
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph.clear(),
+            Event::Start(Tag::Image { .. }) => in_paragraph.push("image".into()),
+            Event::Start(Tag::Link { dest_url, .. }) => in_paragraph.push(dest_url.to_string()),
+            Event::End(TagEnd::Paragraph) => {
+                if in_paragraph == ["image"] {
+                    alone += 1;
+                }
+                if in_paragraph.first().map(String::as_str) == Some("image") {
+                    assert!(
+                        in_paragraph.iter().any(|l| l.ends_with(".data.csv")),
+                        "{in_paragraph:?}"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(alone, 0, "an image alone in its paragraph:\n{md}");
     // The data behind each chart, as drawn (#21).
     let data = String::from_utf8(read(&out.join("crops-bar.data.csv"))).expect("UTF-8");
     assert!(data.starts_with("label,share\n"), "{data}");
