@@ -8,10 +8,11 @@
 3. Typst: examples/report.typ and a document of every SVG and PDF in output/ (each on a page of
    its size, the SVG text in sharechart's fonts) compile; each page, rasterised by poppler at
    192 dpi, matches the PNG sharechart drew (2 pixels a CSS pixel): compared in blocks of 4x4
-   pixels, where antialiasing differs by little and a missing label by much.
+   pixels, where antialiasing differs by little and a missing label by much. Then every SVG
+   again with the machine's Noto fonts instead of sharechart's, as a user's Typst draws them.
 
-Usage: python3 .ci/doc-check.py [output]   (needs pdflatex, pdftoppm, and typst, pymupdf,
-pillow from PyPI)
+Usage: python3 .ci/doc-check.py [output]   (needs pdflatex, pdftoppm, the Noto fonts of
+fonts-noto-core, and typst, pymupdf, pillow from PyPI)
 """
 
 import glob
@@ -102,27 +103,26 @@ def latex_checks():
         fail(f"text of {smallest[0]:.2f} pt on the page, under {MIN_PT} pt: {smallest[1]!r}")
 
 
-def typst_checks():
-    typst.compile("examples/report.typ", output=os.path.join(TMP, "report-typ.pdf"),
-                  root=".", font_paths=["fonts"])
-    files = sorted(glob.glob(os.path.join(OUT, "*.svg")) + glob.glob(os.path.join(OUT, "*.pdf")))
+def typst_pages(files, font_paths, what):
+    """Draws `files` (each on a page of its PNG's size) with Typst and compares each page,
+    rasterised by poppler at 192 dpi, with the PNG sharechart drew."""
     pages = []
     for f in files:
         png = os.path.splitext(f)[0] + ".png"
         with Image.open(png) as im:
             w, h = im.size
-        # The PNG is drawn at 2 pixels a CSS pixel; a CSS pixel is 0.75 pt.
         pages.append((f, png, w, h))
-    doc = os.path.join(TMP, "all.typ")
+    doc = os.path.join(TMP, f"{what}.typ")
     with open(doc, "w", encoding="utf-8") as t:
         for f, _, w, h in pages:
-            # Paths from the root of the file system (the document is in a temporary folder).
+            # The PNG is drawn at 2 pixels a CSS pixel, a CSS pixel is 0.75 pt; paths from the
+            # root of the file system (the document is in a temporary folder).
             t.write(f'#page(width: {w * 0.375}pt, height: {h * 0.375}pt, margin: 0pt)'
                     f'[#image("{os.path.abspath(f)}", width: 100%)]\n')
-    pdf = os.path.join(TMP, "all-typ.pdf")
-    typst.compile(doc, output=pdf, root="/", font_paths=["fonts"])
-    subprocess.run(["pdftoppm", "-r", "192", "-png", pdf, os.path.join(TMP, "typ")], check=True)
-    rendered = sorted(glob.glob(os.path.join(TMP, "typ-*.png")))
+    pdf = os.path.join(TMP, f"{what}.pdf")
+    typst.compile(doc, output=pdf, root="/", font_paths=font_paths)
+    subprocess.run(["pdftoppm", "-r", "192", "-png", pdf, os.path.join(TMP, what)], check=True)
+    rendered = sorted(glob.glob(os.path.join(TMP, f"{what}-*.png")))
     if len(rendered) != len(pages):
         fail(f"Typst made {len(rendered)} pages of {len(pages)} charts")
     worst = (0.0, "")
@@ -137,14 +137,28 @@ def typst_checks():
             small = (max(1, w // 4), max(1, h // 4))
             a, b = a.resize(small, Image.BOX), b.resize(small, Image.BOX)
             diff = ImageChops.difference(a, b).convert("L")
-            # A missing 8.5 pt label is about 0.05% of a chart's blocks; antialiasing leaves
-            # at most 0.002% this far apart.
+            # A missing 8.5 pt label is about 0.05% of a chart's blocks, boxes for an Arabic
+            # title about 0.9%; antialiasing leaves at most 0.002% this far apart.
             far = sum(diff.histogram()[96:]) / (small[0] * small[1])
             worst = max(worst, (far, f))
             if far > 0.0002:
-                fail(f"{f} as Typst draws it differs from {png} in {far:.2%} of its pixels")
-    print(f"doc-check: Typst: {len(pages)} SVG and PDF files drawn as their PNGs "
+                fail(f"{f} as Typst draws it ({what}) differs from {png} in {far:.2%} of its pixels")
+    print(f"doc-check: Typst ({what}): {len(pages)} files drawn as their PNGs "
           f"(at most {worst[0]:.3%} of pixels apart: {worst[1]})")
+
+
+def typst_checks():
+    typst.compile("examples/report.typ", output=os.path.join(TMP, "report-typ.pdf"),
+                  root=".", font_paths=["fonts"])
+    svgs = sorted(glob.glob(os.path.join(OUT, "*.svg")))
+    pdfs = sorted(glob.glob(os.path.join(OUT, "*.pdf")))
+    typst_pages(svgs + pdfs, ["fonts"], "sharechart-fonts")
+    # As a user's Typst draws the SVGs: with the machine's Noto fonts (Debian's
+    # fonts-noto-core) and not sharechart's. Arabic text with "%" drew boxes before the
+    # Arabic runs named Noto Sans Arabic first (issue 21).
+    if not glob.glob("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf"):
+        fail("the Noto fonts are not installed (apt-get install fonts-noto-core)")
+    typst_pages(svgs, [], "noto-fonts")
 
 
 latex_checks()
