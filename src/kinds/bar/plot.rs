@@ -311,6 +311,18 @@ pub(super) fn fit_vertical(
     let tick_w = widest_tick(cx, &ticks);
     let x0 = area.x0 + tick_w + s.tick * 0.8;
     let slot = upright_slot(cx, &ticks, n, nb);
+    // The names were wrapped for the first guess of the axis; wider tick labels leave a
+    // narrower slot, and a name must stay within its own.
+    let lines = if slot * 0.92 < names.width - 0.01 && !cx.ds.ordered {
+        (cx.ds.labels.iter())
+            .map(|l| cx.wrap(l, s.label, false, slot * 0.92))
+            .collect()
+    } else if cx.ds.ordered {
+        thinned(cx.context.fonts, &cx.ds.labels, s.label, slot)
+    } else {
+        names.lines
+    };
+    let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
     let x0 = x0 + (area.x1 - x0 - slot * n as f64).max(0.0) / 2.0;
     let x1 = x0 + slot * n as f64;
     let y1 = area.y1 - lh * max_lines as f64 - 8.0 - below;
@@ -331,7 +343,7 @@ pub(super) fn fit_vertical(
         value_size,
         hidden: vec![false; nb + 1],
         labels: CategoryLabels {
-            lines: names.lines,
+            lines,
             size: s.label,
             lh,
             at: y1 + below + 8.0,
