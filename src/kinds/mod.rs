@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 use crate::layout::Context;
 use crate::layout::alt::Whole;
-use crate::options::{Common, OptionError, Sort};
+use crate::options::{Common, Message, OptionError, Sort};
 use crate::scene::Scene;
 pub use error::KindError;
 pub use limits::Limit;
@@ -73,6 +73,12 @@ pub trait ChartKind:
     /// How the alt text says the parts of a whole, when the values are percentages.
     fn whole(&self) -> Whole<'_> {
         Whole::None
+    }
+
+    /// What would read better than this chart of `ds`, if anything (a bar chart of one
+    /// category, a pie of one share): warnings, not errors, as the chart is still true.
+    fn advice(&self, _ds: &Dataset) -> Vec<Message> {
+        Vec::new()
     }
 }
 
@@ -238,6 +244,7 @@ trait Dispatch {
     fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
     fn noun(&self) -> &'static [(&'static str, &'static str)];
     fn whole(&self) -> Whole<'_>;
+    fn advice(&self, ds: &Dataset) -> Vec<Message>;
 }
 
 impl<K: ChartKind> Dispatch for K {
@@ -267,6 +274,9 @@ impl<K: ChartKind> Dispatch for K {
     }
     fn whole(&self) -> Whole<'_> {
         ChartKind::whole(self)
+    }
+    fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        ChartKind::advice(self, ds)
     }
 }
 
@@ -314,8 +324,13 @@ impl ChartOptions {
         self.dyn_kind().whole()
     }
 
-    /// The data the chart draws: `ds` after the kind's checks, `top` and the kind's limit (the
-    /// data CSV of `build` writes it).
+    /// What would read better than this chart of `ds`, as warnings.
+    pub fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        self.dyn_kind().advice(ds)
+    }
+
+    /// The data the chart draws: `ds` after the kind's checks, the highlight's, `top` and the
+    /// kind's limit (the data CSV of `build` writes it).
     pub fn drawn<'d>(
         &self,
         ds: &'d Dataset,
@@ -323,11 +338,13 @@ impl ChartOptions {
     ) -> Result<std::borrow::Cow<'d, Dataset>, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
-        let limit = kind.limit(ds);
         let common = kind.common();
+        crate::layout::paint::check_highlight(ds, &common.highlight)?;
+        let limit = kind.limit(ds);
         if common.data.top.is_some() || ds.labels.len() > limit.max {
             let mut copy = ds.clone();
             limits::fit(&mut copy, limit, common.data.top, locale)?;
+            crate::layout::paint::check_kept(&copy, &common.highlight, common.data.top)?;
             Ok(std::borrow::Cow::Owned(copy))
         } else {
             Ok(std::borrow::Cow::Borrowed(ds))

@@ -152,12 +152,20 @@ pub fn lay_out(
     let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
     let drawn = options.drawn(ds, locale)?;
     let data = layout::data::csv(&drawn, options.whole(), &cx);
-    // Said once the chart is drawn, so that a refused chart gives its error alone.
+    // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
+    // notes and warnings, what would read better, and colours given that some reader cannot
+    // see or tell apart.
     let notices = (loaded.notes.into_iter().map(Notice::Note))
         .chain(
             ds.warnings
                 .iter()
                 .map(|w| Notice::Warning(w.as_str().into())),
+        )
+        .chain(options.advice(ds).into_iter().map(Notice::Warning))
+        .chain(
+            layout::color::check_given(&scene, &common.color)
+                .into_iter()
+                .map(Notice::Warning),
         )
         .collect();
     Ok(Laid {
