@@ -18,6 +18,7 @@ mod golden;
 mod incremental;
 mod languages;
 mod map;
+mod no_overlap;
 mod png;
 mod properties;
 mod regressions;

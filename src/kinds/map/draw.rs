@@ -119,14 +119,15 @@ pub fn map(page: &mut Page, area: Area, map: &Map) -> f64 {
     frame.y1
 }
 
-/// Whether a drawn country is too small to see its colour at this scale: under
-/// [`geo::SMALL_AREA_PX`] square pixels (as `Country::is_small` on the world map 1200 px wide,
-/// here at the map's own scale), or a sliver thinner than a symbol's radius (Gambia, at a zoom
-/// that makes it large enough by area).
+/// Whether a drawn country is too small to see its colour at this scale: under half of
+/// [`geo::SMALL_AREA_PX`] square pixels (1 mm square at 96 pixels to the inch: the geo module's
+/// threshold is for a country with no shape at all, while one with a shape of 1-1.5 mm still
+/// shows its colour), or a sliver thinner than half a symbol (Gambia, Togo). A pixel here is
+/// the page's (1/96 inch), so the test is the same on paper at every chart size.
 fn small(country: &geo::Country, scale: f64, rings: &[Vec<Pt>], s: &Style) -> bool {
     let thin = Rect::around(rings.iter().flatten())
-        .is_none_or(|b| (b.x1 - b.x0).min(b.y1 - b.y0) < s.symbol * 0.7);
-    country.area() * scale * scale < geo::SMALL_AREA_PX || thin
+        .is_none_or(|b| (b.x1 - b.x0).min(b.y1 - b.y0) < s.symbol * 0.5);
+    country.area() * scale * scale < geo::SMALL_AREA_PX / 2.0 || thin
 }
 
 /// The box with [`PAD`] of its larger side added around it.

@@ -297,7 +297,7 @@ fn style(page: &Page) -> Style {
             color: mix(t.text, t.background, 0.45),
             width: 0.5 * k,
         },
-        symbol: 4.5 * k,
+        symbol: 3.6 * k,
         symbol_border: Stroke {
             color: t.text,
             width: 0.8 * k,
