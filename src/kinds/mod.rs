@@ -314,22 +314,40 @@ impl ChartOptions {
         self.dyn_kind().whole()
     }
 
-    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
-    /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
+    /// The most categories the kind draws, for any data: a file's rows are read no further
+    /// once they pass it (without `top`). A kind's limit depends on the data only through
+    /// whether its labels are years or dates.
+    pub fn most_categories(&self) -> usize {
+        let kind = self.dyn_kind();
+        [false, true]
+            .into_iter()
+            .map(|ordered| {
+                let probe = Dataset {
+                    ordered,
+                    ..Dataset::default()
+                };
+                kind.limit(&probe).max
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The refusal of a file whose categories passed [`ChartOptions::most_categories`] while it
+    /// was read.
+    pub fn too_many(&self, t: &crate::dataset::TooMany) -> KindError {
+        let probe = Dataset {
+            ordered: t.ordered,
+            ..Dataset::default()
+        };
+        limits::too_many(&t.path, t.line, self.dyn_kind().limit(&probe))
+    }
+
+    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks and
+    /// limit, its layout, mirrored for a right-to-left chart.
     pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
-        let limit = kind.limit(ds);
-        let common = kind.common();
-        let fitted;
-        let ds = if common.data.top.is_some() || ds.labels.len() > limit.max {
-            let mut copy = ds.clone();
-            limits::fit(&mut copy, limit, common.data.top, cx.locale)?;
-            fitted = copy;
-            &fitted
-        } else {
-            ds
-        };
+        limits::fit(ds, kind.limit(ds))?;
         let mut scene = kind.layout(ds, cx)?;
         if cx.rtl {
             scene.mirror();

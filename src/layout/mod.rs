@@ -215,7 +215,7 @@ impl<'a> Page<'a> {
         let start = self.scene.items.len();
         let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
         let source = source.map(|t| source_line(&t, self.context.locale));
-        let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
+        let note = self.context.note.as_deref().map(|t| self.frame_text(t));
         for t in [source, note].into_iter().flatten() {
             bottom -= self.block_height(&t, s.source);
             self.block(&t, s.source, self.theme.muted, false, bottom);
@@ -413,7 +413,7 @@ fn summary(ds: &Dataset, title: &str, spec: &Common, cx: &Context) -> String {
             parts.push(values.join(comma));
         }
     }
-    if let Some(note) = &spec.note {
+    if let Some(note) = &cx.note {
         parts.push(frame(note));
     }
     if let Some(src) = &spec.source {

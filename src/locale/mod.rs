@@ -13,6 +13,7 @@
 //! Croatian, Lithuanian and Turkmen not (CLDR 49: `12,9 %`).
 
 pub mod number;
+pub mod top;
 
 use crate::options::{Agg, Lang};
 
@@ -167,6 +168,14 @@ impl Locale {
     /// The chart's words: its own, else English.
     pub fn words(&self) -> &'static Words {
         self.own_words.unwrap_or(&EN)
+    }
+
+    /// What `top` left out, for the chart's note: "10 largest of 57", with the series the
+    /// categories were ranked by ("10 largest of 57 (2022)"). In the row's language when it
+    /// has words of its own (a row of one language), else in English.
+    pub fn largest(&self, n: usize, total: usize, by: Option<&str>) -> String {
+        let code = self.own_words.and(self.codes.first().copied());
+        top::largest(code, n, total, by)
     }
 
     /// What `agg` computed, for the subtitle: "Sum of amount", "Count of rows by region".

@@ -12,7 +12,7 @@ mod job;
 
 use std::path::{Path, PathBuf};
 
-use crate::dataset::{self, Dataset, Input};
+use crate::dataset::{self, Dataset, DatasetError, Input, Shape};
 use crate::fonts::Fonts;
 use crate::kinds::ChartOptions;
 use crate::kinds::bar::HORIZONTAL_BARS;
@@ -123,21 +123,23 @@ pub fn lay_out(
 ) -> Result<Laid, Error> {
     let common = options.common();
     let locale = Locale::of_chart(common.data.lang.as_ref());
-    let loaded = dataset::load(
-        path,
-        input,
-        &common.data,
-        &common.legend,
-        options.sort(),
+    let shape = Shape {
+        legend: &common.legend,
+        order: options.sort(),
         locale,
-    )?;
+        most: Some(options.most_categories()),
+    };
+    let loaded = dataset::load(path, input, &common.data, shape).map_err(|e| match e {
+        DatasetError::TooMany(t) => Error::Kind(options.too_many(&t)),
+        e => Error::Dataset(e),
+    })?;
     let set = fonts.set(&common.font)?;
     let ds = &loaded.dataset;
-    let cx = Context::resolve(ds, common, &set, loaded.computed);
+    let cx = Context::resolve(ds, common, &set, loaded.computed, loaded.note);
     let scene = options.layout(ds, &cx)?;
-    let source = match &loaded.table {
-        Some(table) => Source::Table(table),
-        None => Source::Stream(path),
+    let source = Source {
+        table: &loaded.sample,
+        whole: loaded.whole,
     };
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
     let code = locale.codes.first().copied().unwrap_or("en");
@@ -172,11 +174,17 @@ pub fn preview_dataset(
 ) -> Result<(Dataset, Vec<Notice>), Error> {
     let path = shown(input);
     let locale = Locale::of_chart(data.lang.as_ref());
-    let loaded = dataset::load(&path, open(input)?, data, &[], sort, locale)?;
-    let mut ds = loaded.dataset;
+    let shape = Shape {
+        legend: &[],
+        order: sort,
+        locale,
+        most: None,
+    };
+    let loaded = dataset::load(&path, open(input)?, data, shape)?;
+    let ds = loaded.dataset;
     if data.top.is_some() {
         // The terminal shows as many rows as a horizontal bar chart.
-        crate::kinds::limits::fit(&mut ds, HORIZONTAL_BARS, data.top, locale)?;
+        crate::kinds::limits::fit(&ds, HORIZONTAL_BARS)?;
     }
     let notices = (loaded.notes.into_iter().map(Notice::Note))
         .chain(
