@@ -175,7 +175,10 @@ impl Locale {
     /// has words of its own (a row of one language), else in English.
     pub fn largest(&self, n: usize, total: usize, by: Option<&str>) -> String {
         let code = self.own_words.and(self.codes.first().copied());
-        top::largest(code, n, total, by)
+        // In Latin digits and the language's grouping ("5,000", "5 000"); the chart's own
+        // digits are applied to the whole line, as to any note.
+        let count = |v: usize| self.number(v as f64, 0, false, crate::options::Digits::Latin);
+        top::largest(code, &count(n), &count(total), by)
     }
 
     /// What `agg` computed, for the subtitle: "Sum of amount", "Count of rows by region".

@@ -28,15 +28,14 @@ const LARGEST: &[(&str, &str)] = &[
     ("dv", "{total} ގެ ތެރެއިން އެންމެ ބޮޑު {n}"),
 ];
 
-/// "10 largest of 57" in the language `code` (English for one not listed), with the series
-/// ranked by in brackets when given: "10 largest of 57 (2022)".
-pub fn largest(code: Option<&str>, n: usize, total: usize, by: Option<&str>) -> String {
+/// "10 largest of 57" in the language `code` (English for one not listed), the counts as
+/// written (`n`, `total`), with the series ranked by in brackets when given: "10 largest of
+/// 57 (2022)".
+pub fn largest(code: Option<&str>, n: &str, total: &str, by: Option<&str>) -> String {
     let pattern = code
         .and_then(|code| LARGEST.iter().find(|(c, _)| *c == code))
         .map_or(LARGEST[0].1, |(_, p)| p);
-    let text = pattern
-        .replace("{n}", &n.to_string())
-        .replace("{total}", &total.to_string());
+    let text = pattern.replace("{n}", n).replace("{total}", total);
     match by {
         Some(by) => format!("{text} ({by})"),
         None => text,
@@ -53,17 +52,17 @@ mod tests {
             "ar", "en", "fr", "tr", "fa", "ur", "bn", "ms", "id", "ru", "uz", "kk", "az", "ky",
             "tg", "tk", "ps", "sq", "so", "ha", "dv",
         ] {
-            let text = largest(Some(code), 10, 57, None);
+            let text = largest(Some(code), "10", "57", None);
             assert!(text.contains("10") && text.contains("57"), "{code}: {text}");
             assert!(
-                code == "en" || text != largest(None, 10, 57, None),
+                code == "en" || text != largest(None, "10", "57", None),
                 "{code} is English"
             );
         }
         assert_eq!(
-            largest(Some("xx"), 3, 9, Some("2022")),
+            largest(Some("xx"), "3", "9", Some("2022")),
             "3 largest of 9 (2022)"
         );
-        assert_eq!(largest(Some("ar"), 5, 57, None), "أكبر 5 من 57");
+        assert_eq!(largest(Some("ar"), "5", "57", None), "أكبر 5 من 57");
     }
 }
