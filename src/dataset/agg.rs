@@ -72,6 +72,7 @@ struct Texts {
 }
 
 impl Texts {
+    #[inline]
     fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.text[start..self.ends[i]]

@@ -106,12 +106,13 @@ pub struct Reader<'a> {
     headers: Vec<String>,
     delimiter: u8,
     record: csv::StringRecord,
-    /// The current record's first line and byte (byte in the CSV reader's input).
-    start: (u64, u64),
-    /// The line after the last record read, to tell a blank line before the next one.
-    next_line: u64,
-    /// A record of only blanks was skipped since the last record.
+    /// Where the CSV reader stood before the current record (after the one before it): a
+    /// blank line lies between them when the current record starts on a later line.
+    after_previous: csv::Position,
+    /// A record of only blanks was skipped before the current one.
     blank: bool,
+    /// The CSV reader's record's filled cells, counted to two.
+    filled: usize,
     /// Lines and bytes skipped before the CSV reader's input (`--skip`).
     skipped: (u64, u64),
     /// Records read while the header was looked for, not yet handed out.
@@ -189,9 +190,9 @@ impl<'a> Reader<'a> {
             headers: Vec::new(),
             delimiter,
             record: csv::StringRecord::new(),
-            start: (1, 0),
-            next_line: 1,
+            after_previous: csv::Position::new(),
             blank: false,
+            filled: 0,
             skipped,
             queue: VecDeque::new(),
             held: Vec::new(),
@@ -244,7 +245,8 @@ impl<'a> Reader<'a> {
                 return Ok(true);
             }
             if let Some(next) = self.queue.pop_front() {
-                if self.maybe_footer(next.row.cells.iter().map(String::as_str), next.fields) {
+                let cells = next.row.cells.iter().map(String::as_str);
+                if self.maybe_footer(next.filled(), cells, next.fields) {
                     self.hold(next)?;
                 } else {
                     self.release()?;
@@ -252,7 +254,7 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            let Some(after_blank) = self.read_record()? else {
+            if !self.read_record()? {
                 if self.held.is_empty() {
                     if self.rows == 0 {
                         return Err(TableError::NoRows {
@@ -264,8 +266,8 @@ impl<'a> Reader<'a> {
                 self.end_held()?;
                 continue;
             };
-            if self.maybe_footer(self.record.iter(), self.record.len()) {
-                let held = self.hold_live(after_blank);
+            if self.maybe_footer(self.filled, self.record.iter(), self.record.len()) {
+                let held = self.hold_live(self.after_blank());
                 self.hold(held)?;
             } else {
                 self.release()?;
@@ -285,7 +287,7 @@ impl<'a> Reader<'a> {
     /// 1-based line of the current row.
     pub fn line(&self) -> u64 {
         match &self.current {
-            Current::Live => self.start.0 + self.skipped.0,
+            Current::Live => self.record_start().0 + self.skipped.0,
             Current::Held(row) => row.line,
         }
     }
@@ -334,11 +336,8 @@ impl<'a> Reader<'a> {
     /// Reads the first records and takes the header from them (or names the columns when the
     /// file has none); the records after it wait in the queue.
     fn find_header(&mut self, has_header: bool) -> Result<(), TableError> {
-        while self.queue.len() < LOOKAHEAD {
-            let Some(after_blank) = self.read_record()? else {
-                break;
-            };
-            let held = self.hold_live(after_blank);
+        while self.queue.len() < LOOKAHEAD && self.read_record()? {
+            let held = self.hold_live(self.after_blank());
             self.queue.push_back(held);
         }
         let Some(first) = self.queue.front() else {
@@ -418,13 +417,13 @@ impl<'a> Reader<'a> {
     }
 
     /// True for a record that may be a footer: no cell is a number, and at most one cell is
-    /// filled or the record is not as wide as the header.
+    /// `filled` or the record is not as wide as the header.
     fn maybe_footer<'s>(
         &self,
-        cells: impl Iterator<Item = &'s str> + Clone,
+        filled: usize,
+        cells: impl Iterator<Item = &'s str>,
         fields: usize,
     ) -> bool {
-        let filled = cells.clone().filter(|c| !c.trim().is_empty()).count();
         if filled > 1 && fields == self.headers.len() {
             return false;
         }
@@ -442,6 +441,9 @@ impl<'a> Reader<'a> {
 
     /// The rows held back are data: they go before the row that showed it.
     fn release(&mut self) -> Result<(), TableError> {
+        if self.held.is_empty() {
+            return Ok(());
+        }
         for held in std::mem::take(&mut self.held) {
             self.push_ready(held)?;
         }
@@ -527,7 +529,7 @@ impl<'a> Reader<'a> {
     fn hold_live(&self, after_blank: bool) -> Held {
         Held {
             row: Row {
-                line: self.start.0 + self.skipped.0,
+                line: self.record_start().0 + self.skipped.0,
                 cells: self.record.iter().map(|c| c.trim().to_string()).collect(),
                 columns: self.live_columns(),
             },
@@ -540,7 +542,8 @@ impl<'a> Reader<'a> {
     /// worked out from the window only when asked.
     fn live_columns(&self) -> Vec<usize> {
         let window = self.window.borrow();
-        let from = usize::try_from(self.start.1.saturating_sub(window.base)).unwrap_or(0);
+        let start = self.record_start().1;
+        let from = usize::try_from(start.saturating_sub(window.base)).unwrap_or(0);
         // The record's bytes and a little after (quotes at most double its length), not the
         // whole window.
         let len = 2 * self.record.as_slice().len() + 3 * self.record.len() + 2;
@@ -550,12 +553,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the next record that is not blank (lines of only delimiters or spaces are
-    /// skipped): whether a blank line came before it, or `None` at the end.
-    fn read_record(&mut self) -> Result<Option<bool>, TableError> {
+    /// skipped): false at the end. [`Reader::after_blank`] then tells whether a blank line
+    /// came before it.
+    fn read_record(&mut self) -> Result<bool, TableError> {
+        let mut blank = false;
         loop {
             self.forget();
+            self.after_previous = self.csv.position().clone();
             match self.csv.read_record(&mut self.record) {
-                Ok(false) => return Ok(None),
+                Ok(false) => return Ok(false),
                 Ok(true) => {}
                 Err(e) => return Err(self.csv_error(e)),
             }
@@ -565,23 +571,38 @@ impl<'a> Reader<'a> {
                     offset: self.offset_of(|b| b.iter().position(|&b| b == 0)),
                 });
             }
-            self.start = self.record_start();
-            let after_blank = self.blank || self.start.0 > self.next_line;
-            // Quoted cells may hold line breaks: the next record starts after them.
-            let breaks = self
+            // Filled cells, counted to two: none is a blank line, one may be a footer.
+            self.filled = self
                 .record
-                .as_slice()
-                .bytes()
-                .filter(|&b| b == b'\n')
+                .iter()
+                .filter(|f| !f.trim().is_empty())
+                .take(2)
                 .count();
-            self.next_line = self.start.0 + breaks as u64 + 1;
-            if self.record.iter().all(|f| f.trim().is_empty()) {
-                self.blank = true;
+            if self.filled == 0 {
+                blank = true;
                 continue;
             }
-            self.blank = false;
-            return Ok(Some(after_blank));
+            self.blank = blank;
+            return Ok(true);
         }
+    }
+
+    /// True when a blank line lies between the previous record and this one: this one starts
+    /// on a later line than the one the previous record ended before (read, like a record's
+    /// start, past a CRLF's `\n`). Only asked of a row that may be a footer.
+    fn after_blank(&self) -> bool {
+        if self.blank {
+            return true;
+        }
+        let after = &self.after_previous;
+        let mut line = after.line();
+        let w = self.window.borrow();
+        let at = usize::try_from(after.byte().saturating_sub(w.base)).unwrap_or(0);
+        if w.bytes.get(at) == Some(&b'\n') {
+            line += 1;
+        }
+        drop(w);
+        self.record_start().0 > line
     }
 
     /// The line and byte where the CSV reader's record starts. The reader's position of a
