@@ -158,7 +158,8 @@ pub fn adds_up(header: &str) -> bool {
 }
 
 /// What becomes of the folded categories of a chart at `path`: `rule` as the user chose
-/// (`None`: decided here), `percent` values, `adds_up` by their header, the note in `locale`.
+/// (`None`: decided here), `percent` values, `adds_up` by their header (or as the parts of a
+/// pie), the note in `locale`.
 pub fn rest(
     folded: &Folded,
     rule: Option<OtherRule>,
@@ -180,7 +181,7 @@ pub fn rest(
             true
         }
         None if folded.grouped => true,
-        None if percent => whole,
+        None if percent => whole || adds_up,
         None => adds_up,
     };
     if !sum {

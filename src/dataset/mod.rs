@@ -142,6 +142,9 @@ pub struct Shape<'a> {
     /// Past this many categories (without `top`) the chart is refused as soon as the rows
     /// past the sample show it ([`DatasetError::TooMany`]).
     pub most: Option<usize>,
+    /// The chart draws its values as the parts of one whole (a pie): what `top` leaves out is
+    /// part of it, so it is folded into "Other" unless the user says `other = "drop"`.
+    pub parts: bool,
 }
 
 /// The sink the rows flow into: a table's categories, or `agg`'s groups.
@@ -288,6 +291,7 @@ fn shape_up(
     let rest = match &folded {
         Some(f) => {
             let adds_up = plan.values.iter().all(|&c| fold::adds_up(&plan.headers[c]));
+            let adds_up = adds_up || shape.parts;
             fold::rest(f, data.other, ds.percent, adds_up, &ds.path, shape.locale)?
         }
         None => Rest::None,
@@ -332,6 +336,7 @@ pub fn build(
         order,
         locale: Locale::of(&crate::options::Lang::en()),
         most: None,
+        parts: false,
     };
     Ok(shape_up(&plan, sink, data, shape)?.0)
 }

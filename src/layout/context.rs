@@ -24,6 +24,8 @@ pub struct Context<'a> {
     pub subtitle: Option<String>,
     /// The note line: what `top` left out ("10 largest of 57"), then the user's note.
     pub note: Option<String>,
+    /// What `top` left out, alone (for the alt text).
+    pub left_out: Option<String>,
 }
 
 impl<'a> Context<'a> {
@@ -55,10 +57,11 @@ impl<'a> Context<'a> {
             lang_tag,
             rtl,
             subtitle: common.subtitle.clone().or(computed),
-            note: match (note, &common.note) {
+            note: match (&note, &common.note) {
                 (Some(data), Some(user)) => Some(format!("{data}. {user}")),
-                (data, user) => data.or_else(|| user.clone()),
+                (data, user) => data.clone().or_else(|| user.clone()),
             },
+            left_out: note,
         }
     }
 }

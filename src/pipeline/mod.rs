@@ -128,6 +128,7 @@ pub fn lay_out(
         order: options.sort(),
         locale,
         most: Some(options.most_categories()),
+        parts: matches!(options.whole(), crate::layout::alt::Whole::One(_)),
     };
     let loaded = dataset::load(path, input, &common.data, shape).map_err(|e| match e {
         DatasetError::TooMany(t) => Error::Kind(options.too_many(&t)),
@@ -179,6 +180,7 @@ pub fn preview_dataset(
         order: sort,
         locale,
         most: None,
+        parts: false,
     };
     let loaded = dataset::load(&path, open(input)?, data, shape)?;
     let ds = loaded.dataset;
@@ -186,7 +188,12 @@ pub fn preview_dataset(
         // The terminal shows as many rows as a horizontal bar chart.
         crate::kinds::limits::fit(&ds, HORIZONTAL_BARS)?;
     }
+    // What `top` left out, which a chart says in its note line.
+    let note = loaded
+        .note
+        .map(|n| Notice::Note(format!("{path}: {n}").into()));
     let notices = (loaded.notes.into_iter().map(Notice::Note))
+        .chain(note)
         .chain(
             ds.warnings
                 .iter()

@@ -330,3 +330,63 @@ fn top_and_refusal_take_the_same_memory_for_a_file_ten_times_larger() {
         large.0
     );
 }
+
+#[test]
+fn a_pie_is_one_whole_so_its_rest_is_folded() {
+    // `value` names no amount, but a pie says its values are the parts of one whole.
+    let csv = "k,value\nA,50\nB,30\nC,15\nD,5\n";
+    let dir = tempdir();
+    let input = write(dir.path(), "in.csv", csv);
+    let out = bin()
+        .arg("pie")
+        .arg(&input)
+        .args(["--title", "T", "--top", "2", "-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let d = desc(&String::from_utf8_lossy(&out.stdout));
+    assert!(d.contains("Other 20"), "{d}");
+    // Each pie of a grid is its own whole: shares of different wholes are not added up.
+    let shares = "k,share\nA,60\nB,50\nC,40\n";
+    let input = write(dir.path(), "s.csv", shares);
+    let out = bin()
+        .arg("pie")
+        .arg(&input)
+        .args(["--each-row", "--top", "2", "-o", "-"])
+        .output()
+        .expect("runs");
+    let svg = String::from_utf8_lossy(&out.stdout);
+    assert!(!svg.contains(">\nOther\n<"));
+    assert!(svg.contains(">\n2 largest of 3\n<"));
+}
+
+#[test]
+fn the_alt_text_and_the_preview_say_what_was_left_out() {
+    let dir = tempdir();
+    write(dir.path(), "life.csv", LIFE);
+    let manifest = write(
+        dir.path(),
+        "charts.toml",
+        "[[chart]]\nname = \"life\"\ninput = \"life.csv\"\nkind = \"bar\"\noutput = [\"out/life.png\"]\ntop = 2\n",
+    );
+    bin()
+        .args(["build", "-m"])
+        .arg(&manifest)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(dir.path().join("out/README.md")).expect("report page");
+    assert!(
+        page.contains("Maldives 81.0, Qatar 81.6. 2 largest of 5."),
+        "{page}"
+    );
+    let out = bin()
+        .arg("preview")
+        .arg(dir.path().join("life.csv"))
+        .args(["--top", "2"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("life.csv: 2 largest of 5"), "{err}");
+}
