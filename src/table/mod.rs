@@ -102,12 +102,23 @@ pub fn is_year_like(cell: &str) -> bool {
     year_of(cell).is_some()
 }
 
-/// Picks the delimiter that occurs most often (outside quotes) in the first line: `,`, `;` or tab.
+/// Picks the delimiter that occurs most often (outside quotes) in the first line that has one
+/// (a title line above the table has none): `,`, `;` or tab; `,` when no line has one.
 fn sniff(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    text.lines()
+        .map(delimiter_counts)
+        .find(|counts| counts.iter().any(|&n| n > 0))
+        .map_or(b',', |counts| {
+            let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+            [b',', b';', b'\t'][best]
+        })
+}
+
+/// How often `,`, `;` and tab occur outside quotes in `line`.
+fn delimiter_counts(line: &str) -> [usize; 3] {
     let mut counts = [0usize; 3];
     let mut quoted = false;
-    for c in first.chars() {
+    for c in line.chars() {
         match c {
             '"' => quoted = !quoted,
             ',' if !quoted => counts[0] += 1,
@@ -116,12 +127,19 @@ fn sniff(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        [b',', b';', b'\t'][best]
-    }
+    counts
+}
+
+/// True once `bytes` hold a whole line with a delimiter in it, so the delimiter can be
+/// sniffed.
+fn sniffable(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    lines.next_back();
+    lines.any(|line| {
+        delimiter_counts(&String::from_utf8_lossy(line))
+            .iter()
+            .any(|&n| n > 0)
+    })
 }
 
 /// The 1-based character column at which each field of the record starting at `start` begins.
@@ -181,6 +199,10 @@ mod tests {
     fn tabs_are_sniffed() {
         let t = parse("t.csv", b"a\tb\nx\t1\n", None).expect("valid");
         assert_eq!(t.delimiter, b'\t');
+        // Past a title line that has no delimiter.
+        let t = parse("t.csv", b"Population\ncountry;pop\nA;5\nB;7\n", None).expect("valid");
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.headers, vec!["country", "pop"]);
     }
 
     #[test]

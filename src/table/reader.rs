@@ -159,7 +159,7 @@ impl<'a> Reader<'a> {
                 skipped.0 += 1;
                 skipped.1 += end as u64 + 1;
             }
-            let sniffable = has_whole_line(&prefix) || prefix.len() >= SNIFF_LIMIT;
+            let sniffable = super::sniffable(&prefix) || prefix.len() >= SNIFF_LIMIT;
             if eof || (skipped.0 == options.skip && sniffable) {
                 break;
             }
@@ -801,15 +801,6 @@ fn read_more(input: &mut dyn Read, bytes: &mut Vec<u8>) -> std::io::Result<bool>
     let n = input.read(&mut chunk)?;
     bytes.extend_from_slice(&chunk[..n]);
     Ok(n == 0)
-}
-
-/// True once `bytes` hold a whole line that is not blank (the header), so it can be sniffed.
-fn has_whole_line(bytes: &[u8]) -> bool {
-    bytes
-        .split(|&b| b == b'\n')
-        .rev()
-        .skip(1)
-        .any(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
 }
 
 #[cfg(test)]
