@@ -327,6 +327,9 @@ impl<'p> Groups<'p> {
             agg: self.agg,
             grouped: true,
             ranked_by: (names.len() > 1).then(|| names[rank].clone()),
+            first: (0..groups)
+                .find(|g| kept.binary_search(g).is_err())
+                .map(|g| (self.labels.lines[g], self.labels.columns[g] as usize)),
         }
     }
 }

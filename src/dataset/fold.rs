@@ -88,6 +88,8 @@ pub struct Folded {
     pub grouped: bool,
     /// The series ranked by, when it is not the only one: its name.
     pub ranked_by: Option<String>,
+    /// Where the first category folded was read (line, column): "Other" points there.
+    pub first: Option<(u64, usize)>,
 }
 
 /// What `top` leaves on the chart besides the N largest: an "Other" category (one cell per
@@ -192,14 +194,15 @@ pub fn rest(
         )));
     }
     let folded_n = folded.total - folded.kept;
+    let (line, column) = folded.first.unwrap_or((1, 1));
     let cells = folded
         .accs
         .iter()
         .map(|acc| {
             acc.result(folded.agg).map(|value| Cell {
                 value,
-                line: 0,
-                column: 0,
+                line,
+                column,
                 raw: format!("{} of {folded_n} categories", folded.agg.name()),
             })
         })

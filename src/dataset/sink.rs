@@ -108,6 +108,8 @@ struct Keep {
     worst: f64,
     folded: Vec<Acc>,
     count: usize,
+    /// Where the first row folded was read (the place "Other" points at in a message).
+    first: Option<(u64, usize)>,
 }
 
 /// The rows of a table, as categories.
@@ -148,6 +150,7 @@ impl<'p> Rows<'p> {
                     worst: f64::NEG_INFINITY,
                     folded: vec![Acc::default(); plan.values.len()],
                     count: 0,
+                    first: None,
                 })
             }
             _ => None,
@@ -246,6 +249,10 @@ impl<'p> Rows<'p> {
                 }
             }
             keep.count += 1;
+            if keep.first.is_none() {
+                let column = self.plan.values.first().map_or(1, |&c| row.column(c));
+                keep.first = Some((row.line(), column));
+            }
             self.next += 1;
             self.numbers = numbers;
             return Ok(());
@@ -299,6 +306,14 @@ impl<'p> Rows<'p> {
                 }
             }
             keep.count += 1;
+            if keep.first.is_none() {
+                keep.first = gone
+                    .cells
+                    .iter()
+                    .flatten()
+                    .next()
+                    .map(|c| (c.line, c.column));
+            }
         }
     }
 
@@ -446,6 +461,7 @@ impl<'p> Rows<'p> {
             kept: self.categories.len(),
             total: self.categories.len() + keep.count,
             ranked_by: (self.heads.len() > 1).then(|| self.heads[keep.rank].name.clone()),
+            first: keep.first,
             accs: keep.folded,
             totals: self.totals.clone(),
             agg: Agg::Sum,
@@ -492,11 +508,15 @@ impl Rows<'_> {
         let mut folded = vec![Acc::default(); names.len()];
         let mut count = 0;
         let mut at = 0;
+        let mut first = None;
         self.categories.retain(|c| {
             let keep = kept.binary_search(&at).is_ok();
             at += 1;
             if !keep {
                 count += 1;
+                if first.is_none() {
+                    first = c.cells.iter().flatten().next().map(|c| (c.line, c.column));
+                }
                 for (acc, cell) in folded.iter_mut().zip(&c.cells) {
                     if let Some(cell) = cell {
                         acc.push(Agg::Sum, cell.value);
@@ -511,6 +531,7 @@ impl Rows<'_> {
             worst: f64::NEG_INFINITY,
             folded,
             count,
+            first,
         });
     }
 }

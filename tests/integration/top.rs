@@ -390,3 +390,27 @@ fn the_alt_text_and_the_preview_say_what_was_left_out() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("life.csv: 2 largest of 5"), "{err}");
 }
+
+#[test]
+fn a_message_about_other_points_at_the_first_row_it_folds() {
+    let dir = tempdir();
+    let input = write(
+        dir.path(),
+        "neg.csv",
+        "k,a,b\nA,5,5\nB,6,6\nC,-1,2\nD,-2,1\n",
+    );
+    let out = bin()
+        .arg("bar")
+        .arg(&input)
+        .args(["--stacked", "--top", "2", "--other", "sum", "-o", "-"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.contains(
+            "neg.csv:4:3: \"sum of 2 categories\": stacked bars cannot show values below zero"
+        ),
+        "{e}"
+    );
+}
