@@ -234,3 +234,49 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Whatever title lines stand above a table and whatever notes follow it, every data row
+    /// (a label and a number) is read, in order, and nothing else.
+    #[test]
+    fn preambles_and_footers_never_take_a_data_row(
+        rows in proptest::collection::vec(("[a-z]{1,8}", 0u32..100_000), 1..30),
+        title in proptest::option::of("[A-Z][a-z]{0,10}( [a-z]{1,6}){0,3}"),
+        blank_after_title in proptest::bool::ANY,
+        footer in proptest::option::of("(Source|Note): [A-Za-z ]{0,20}"),
+        blank_before_footer in proptest::bool::ANY,
+        ragged_footer in proptest::bool::ANY,
+        ragged_title in proptest::bool::ANY,
+    ) {
+        let mut text = String::new();
+        if let Some(t) = &title {
+            text.push_str(t);
+            text.push_str(if ragged_title { "\n" } else { ",\n" });
+            if blank_after_title {
+                text.push('\n');
+            }
+        }
+        text.push_str("label,value\n");
+        for (l, v) in &rows {
+            text.push_str(&format!("{l},{v}\n"));
+        }
+        if let Some(f) = &footer {
+            if blank_before_footer {
+                text.push_str(",\n");
+            }
+            text.push_str(f);
+            text.push_str(if ragged_footer { "\n" } else { ",\n" });
+        }
+        let (t, _) = read(&text, ReadOptions::default())
+            .map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e}\n{text}")))?;
+        proptest::prop_assert_eq!(&t.headers, &vec!["label".to_string(), "value".to_string()]);
+        let got: Vec<(String, String)> = t
+            .rows
+            .iter()
+            .map(|r| (r.cells[0].clone(), r.cells[1].clone()))
+            .collect();
+        let want: Vec<(String, String)> =
+            rows.iter().map(|(l, v)| (l.clone(), v.to_string())).collect();
+        proptest::prop_assert_eq!(got, want, "{}", text);
+    }
+}
