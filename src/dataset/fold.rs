@@ -14,7 +14,7 @@
 //! "drop"` never does.
 //!
 //! Ranking: by the first series, or for a table of periods (years as series) by the latest
-//! period that most categories fill ([`super::labels::latest`]).
+//! period that at least half the categories fill (`labels::latest`).
 
 use super::{Cell, DatasetError};
 use crate::locale::Locale;

@@ -1,7 +1,9 @@
 //! From CSV records and the [`DataOptions`] to the numbers a chart draws: which column gives the
 //! labels (in the chosen language), which give the values, and how long data splits into series.
-//! [`load`] is the one entry point: a table read whole, or with `agg` its records grouped as
-//! they stream by ([`agg`]).
+//! [`load`] is the one entry point, for every chart alike: the one reader
+//! ([`crate::table::Reader`]), the one planner ([`plan`], from the first rows), then every row
+//! into one sink: a table's categories ([`sink`], the N largest only with `top`) or `agg`'s
+//! groups ([`agg`]); `top`'s "Other" or note ([`fold`]).
 //!
 //! Zero configuration: the first text column gives the labels; every numeric column is a series.
 //! Long ("tidy") data, where a label repeats once per series (Oil/Production, Oil/Reserves), is
