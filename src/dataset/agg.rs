@@ -161,6 +161,9 @@ pub struct Groups<'p> {
     series: Keys,
     /// `[series][group]`.
     accs: Vec<Vec<Acc>>,
+    /// `[series][group]`: some value of the group was approximate (`~25`). Empty until one
+    /// is: most files have none, and a million groups need no flag each.
+    approx: Vec<Vec<bool>>,
     /// Empty value cells left out.
     pub skipped: u64,
     percent: bool,
@@ -175,6 +178,7 @@ impl<'p> Groups<'p> {
             labels: Keys::default(),
             series: Keys::default(),
             accs: Vec::new(),
+            approx: Vec::new(),
             skipped: 0,
             percent: false,
         }
@@ -188,6 +192,10 @@ impl<'p> Groups<'p> {
     /// Takes in one row.
     pub fn add(&mut self, row: &impl Record) -> Result<(), DatasetError> {
         let p = self.plan;
+        let about = match p.approx {
+            Some(c) => super::approx::marks(row, c, p)?,
+            None => false,
+        };
         let g = self.labels.of(row, p.label, p.shown_label, p)?;
         let s = match (p.series, p.shown_series) {
             (Some(c), Some(shown)) => self.series.of(row, c, shown, p)?,
@@ -208,6 +216,9 @@ impl<'p> Groups<'p> {
             Ok(Some(n)) => {
                 accs[g].push(self.agg, n.value);
                 self.percent |= n.percent;
+                if n.approx || about {
+                    self.mark_approx(s, g);
+                }
             }
             Ok(None) => self.skipped += 1,
             Err(e) => {
@@ -224,6 +235,30 @@ impl<'p> Groups<'p> {
         Ok(())
     }
 
+    /// Marks group `g` of series `s` approximate.
+    fn mark_approx(&mut self, s: usize, g: usize) {
+        if self.approx.len() <= s {
+            self.approx.resize(s + 1, Vec::new());
+        }
+        let flags = &mut self.approx[s];
+        if flags.len() <= g {
+            flags.resize(g + 1, false);
+        }
+        flags[g] = true;
+    }
+
+    /// True when some value of group `g` in series `s` was approximate (a count of rows is
+    /// exact, whatever their values).
+    fn is_approx(&self, s: usize, g: usize) -> bool {
+        self.agg != Agg::Count
+            && self
+                .approx
+                .get(s)
+                .and_then(|f| f.get(g))
+                .copied()
+                .unwrap_or(false)
+    }
+
     /// The figures of group `g` in series `s`.
     fn acc(&self, s: usize, g: usize) -> Acc {
         self.accs
@@ -235,7 +270,7 @@ impl<'p> Groups<'p> {
 
     /// The dataset of the groups, with `top` the N largest (by the first series, or by the
     /// latest period when the series are periods) and the rest folded as one group.
-    pub fn finish(self, top: Option<usize>) -> (Dataset, Option<Folded>) {
+    pub fn finish(self, top: Option<usize>, watch: &[String]) -> (Dataset, Option<Folded>) {
         let p = self.plan;
         let column = p
             .value()
@@ -265,7 +300,7 @@ impl<'p> Groups<'p> {
                     n,
                     (0..groups).map(|g| self.acc(rank, g).result(self.agg)),
                 );
-                let folded = self.fold(&kept, &names, rank, groups);
+                let folded = self.fold(&kept, &names, rank, groups, watch);
                 (kept, Some(folded))
             }
             _ => ((0..groups).collect(), None),
@@ -275,6 +310,7 @@ impl<'p> Groups<'p> {
             .into_iter()
             .enumerate()
             .map(|(s, name)| Series {
+                key: name.clone(),
                 name,
                 column: column.clone(),
                 cells: kept
@@ -285,6 +321,7 @@ impl<'p> Groups<'p> {
                             line: self.labels.lines[g],
                             column: self.labels.columns[g] as usize,
                             raw: format(value, decimals_needed(&[value])),
+                            approx: self.is_approx(s, g),
                         })
                     })
                     .collect(),
@@ -309,7 +346,21 @@ impl<'p> Groups<'p> {
     }
 
     /// The groups not in `kept` (sorted), merged per series.
-    fn fold(&self, kept: &[usize], names: &[String], rank: usize, groups: usize) -> Folded {
+    fn fold(
+        &self,
+        kept: &[usize],
+        names: &[String],
+        rank: usize,
+        groups: usize,
+        watch: &[String],
+    ) -> Folded {
+        let mut watch = super::fold::Watch::new(watch);
+        if !watch.idle() {
+            let separate = self.plan.shown_label != self.plan.label;
+            for g in (0..groups).filter(|g| kept.binary_search(g).is_err()) {
+                watch.fold(&crate::text::clean(self.labels.shown(g, separate)));
+            }
+        }
         let accs = (0..names.len())
             .map(|s| {
                 let mut other = Acc::default();
@@ -319,14 +370,24 @@ impl<'p> Groups<'p> {
                 other
             })
             .collect();
+        let approx = (0..names.len())
+            .map(|s| {
+                !self.approx.is_empty()
+                    && (0..groups)
+                        .filter(|g| kept.binary_search(g).is_err())
+                        .any(|g| self.is_approx(s, g))
+            })
+            .collect();
         Folded {
             kept: kept.len(),
             total: groups,
             accs,
+            approx,
             totals: vec![0.0; names.len()],
             agg: self.agg,
             grouped: true,
             ranked_by: (names.len() > 1).then(|| names[rank].clone()),
+            watched: watch.folded(),
             first: (0..groups)
                 .find(|g| kept.binary_search(g).is_err())
                 .map(|g| (self.labels.lines[g], self.labels.columns[g] as usize)),

@@ -80,6 +80,8 @@ pub struct Folded {
     pub total: usize,
     /// Per series, the figures of the folded categories.
     pub accs: Vec<Acc>,
+    /// Per series, some value folded was approximate: so is "Other".
+    pub approx: Vec<bool>,
     /// Per series, the sum of every value, kept or folded (is it a whole?).
     pub totals: Vec<f64>,
     /// How the figures combine.
@@ -90,6 +92,48 @@ pub struct Folded {
     pub ranked_by: Option<String>,
     /// Where the first category folded was read (line, column): "Other" points there.
     pub first: Option<(u64, usize)>,
+    /// The names watched for ([`super::Shape::watch`]) that name a category folded.
+    pub watched: Vec<String>,
+}
+
+/// Names to watch for among the categories `top` folds (the categories a chart highlights):
+/// the chart refuses to fold one away unseen.
+#[derive(Debug, Clone, Default)]
+pub struct Watch {
+    names: Vec<String>,
+    folded: Vec<bool>,
+}
+
+impl Watch {
+    /// Watching for `names`.
+    pub fn new(names: &[String]) -> Watch {
+        Watch {
+            names: names.to_vec(),
+            folded: vec![false; names.len()],
+        }
+    }
+
+    /// True when there is nothing to watch for (the label need not be made).
+    pub fn idle(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// A category shown as `label` was folded.
+    pub fn fold(&mut self, label: &str) {
+        for (name, folded) in self.names.iter().zip(&mut self.folded) {
+            *folded |= crate::text::same_name(name, label);
+        }
+    }
+
+    /// The names that name a folded category.
+    pub fn folded(&self) -> Vec<String> {
+        self.names
+            .iter()
+            .zip(&self.folded)
+            .filter(|(_, f)| **f)
+            .map(|(n, _)| n.clone())
+            .collect()
+    }
 }
 
 /// What `top` leaves on the chart besides the N largest: an "Other" category (one cell per
@@ -198,12 +242,16 @@ pub fn rest(
     let cells = folded
         .accs
         .iter()
-        .map(|acc| {
+        .enumerate()
+        .map(|(s, acc)| {
             acc.result(folded.agg).map(|value| Cell {
                 value,
                 line,
                 column,
                 raw: format!("{} of {folded_n} categories", folded.agg.name()),
+                // A count of rows is exact, whatever their values.
+                approx: folded.approx.get(s).copied().unwrap_or(false)
+                    && !(folded.grouped && folded.agg == Agg::Count),
             })
         })
         .collect();

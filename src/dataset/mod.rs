@@ -10,6 +10,7 @@
 //! pivoted on the text column that tells the repeats apart, so it draws as grouped bars.
 
 pub mod agg;
+mod approx;
 mod cells;
 mod columns;
 mod error;
@@ -40,6 +41,9 @@ pub struct Cell {
     pub column: usize,
     /// The text as written.
     pub raw: String,
+    /// Written as approximate (`~25`, or marked so by an `approx` column): drawn as "~25%"
+    /// and said "about 25%".
+    pub approx: bool,
 }
 
 /// One series: a legend entry and one optional value per category.
@@ -47,6 +51,10 @@ pub struct Cell {
 pub struct Series {
     /// Name shown in the legend.
     pub name: String,
+    /// The name as the data keys it, whatever the language shown or the legend given: the
+    /// key column's cell of long data (`Production` beside `الإنتاج`), else the value
+    /// column's header. A colour given by name matches it as well as the name.
+    pub key: String,
     /// Header of the value column it came from.
     pub column: String,
     /// One entry per category; `None` where long data has no row for that pair.
@@ -129,6 +137,8 @@ pub struct Loaded {
     /// What the user should know besides the warnings of the dataset (a preamble or footer
     /// left out, cells `agg` left out).
     pub notes: Vec<Message>,
+    /// The names of [`Shape::watch`] that `top` folded into "Other" or left out.
+    pub folded: Vec<String>,
 }
 
 /// What the chart asks of its data besides the columns: series names, order, the language of
@@ -147,6 +157,9 @@ pub struct Shape<'a> {
     /// The chart draws its values as the parts of one whole (a pie): what `top` leaves out is
     /// part of it, so it is folded into "Other" unless the user says `other = "drop"`.
     pub parts: bool,
+    /// Categories to tell apart if `top` folds them (those the chart highlights):
+    /// [`Loaded::folded`].
+    pub watch: &'a [String],
 }
 
 /// The sink the rows flow into: a table's categories, or `agg`'s groups.
@@ -156,15 +169,15 @@ enum Sink<'p> {
 }
 
 impl<'p> Sink<'p> {
-    fn new(plan: &'p Plan, data: &DataOptions, sample: &Table) -> Sink<'p> {
+    fn new(plan: &'p Plan, data: &DataOptions, sample: &Table, watch: &[String]) -> Sink<'p> {
         match plan.agg {
             Some(_) => Sink::Groups(Groups::new(plan)),
-            None => Sink::Rows(Rows::new(
-                plan,
-                data.strict,
-                data.top,
-                plan.rank_column(sample),
-            )),
+            None => {
+                let rank = plan.rank_column(sample);
+                let mut rows = Rows::new(plan, data.strict, data.top, rank);
+                rows.watch(watch);
+                Sink::Rows(rows)
+            }
         }
     }
 
@@ -191,7 +204,7 @@ impl<'p> Sink<'p> {
     }
 
     /// The dataset, what `top` folded, and the empty cells `agg` left out.
-    fn finish(self, top: Option<usize>) -> (Dataset, Option<Folded>, u64) {
+    fn finish(self, top: Option<usize>, watch: &[String]) -> (Dataset, Option<Folded>, u64) {
         match self {
             Sink::Rows(r) => {
                 let (ds, folded) = r.finish(top);
@@ -199,7 +212,7 @@ impl<'p> Sink<'p> {
             }
             Sink::Groups(g) => {
                 let skipped = g.skipped;
-                let (ds, folded) = g.finish(top);
+                let (ds, folded) = g.finish(top, watch);
                 (ds, folded, skipped)
             }
         }
@@ -232,7 +245,7 @@ pub fn load(
     let mut reader = Reader::open(path, input, read_options(data))?;
     let (sample, more) = reader.sample(plan::SAMPLE)?;
     let plan = Plan::new(&sample, data)?;
-    let mut sink = Sink::new(&plan, data, &sample);
+    let mut sink = Sink::new(&plan, data, &sample, shape.watch);
     for row in &sample.rows {
         sink.add(row)?;
     }
@@ -253,7 +266,7 @@ pub fn load(
         }
     }
     let mut notes = reader.take_notes();
-    let (dataset, note, skipped) = shape_up(&plan, sink, data, shape)?;
+    let (dataset, note, skipped, folded) = shape_up(&plan, sink, data, shape)?;
     if let Some(column) = plan.value().filter(|_| skipped > 0) {
         let cells = if skipped == 1 { "cell" } else { "cells" };
         notes.push(
@@ -278,6 +291,7 @@ pub fn load(
         computed,
         note,
         notes,
+        folded,
     })
 }
 
@@ -288,8 +302,9 @@ fn shape_up(
     sink: Sink,
     data: &DataOptions,
     shape: Shape,
-) -> Result<(Dataset, Option<String>, u64), DatasetError> {
-    let (mut ds, folded, skipped) = sink.finish(data.top);
+) -> Result<(Dataset, Option<String>, u64, Vec<String>), DatasetError> {
+    let (mut ds, folded, skipped) = sink.finish(data.top, shape.watch);
+    let watched = folded.as_ref().map_or(Vec::new(), |f| f.watched.clone());
     let rest = match &folded {
         Some(f) => {
             let adds_up = plan.values.iter().all(|&c| fold::adds_up(&plan.headers[c]));
@@ -317,7 +332,7 @@ fn shape_up(
         Rest::Note(note) => Some(note),
         Rest::None => None,
     };
-    Ok((ds, note, skipped))
+    Ok((ds, note, skipped, watched))
 }
 
 /// Builds the dataset of a table already read, as [`load`] does (in English, without `top`'s
@@ -329,7 +344,7 @@ pub fn build(
     order: Option<Sort>,
 ) -> Result<Dataset, DatasetError> {
     let plan = Plan::new(table, data)?;
-    let mut sink = Sink::new(&plan, data, table);
+    let mut sink = Sink::new(&plan, data, table, &[]);
     for row in &table.rows {
         sink.add(row)?;
     }
@@ -339,6 +354,7 @@ pub fn build(
         locale: Locale::of(&crate::options::Lang::en()),
         most: None,
         parts: false,
+        watch: &[],
     };
     Ok(shape_up(&plan, sink, data, shape)?.0)
 }

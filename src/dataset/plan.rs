@@ -34,11 +34,32 @@ pub struct Plan {
     pub agg: Option<Agg>,
     /// The value columns' headers name percentages.
     pub percent_header: bool,
+    /// The column that marks rows approximate (`approx`), never a label, series or value.
+    pub approx: Option<usize>,
 }
 
 impl Plan {
-    /// The plan for `sample` as `data` asks.
+    /// The plan for `sample` as `data` asks: chosen as if an `approx` column were not there
+    /// ([`super::approx`]).
     pub fn new(sample: &Table, data: &DataOptions) -> Result<Plan, DatasetError> {
+        let (rest, _) = super::approx::split(sample)?;
+        let mut plan = Plan::choose(rest.as_ref(), data)?;
+        if let Some(col) = super::approx::column(&sample.headers) {
+            // Back to the file's columns: those after the `approx` column move one right.
+            let at = |c: usize| if c >= col { c + 1 } else { c };
+            plan.label = at(plan.label);
+            plan.shown_label = at(plan.shown_label);
+            plan.series = plan.series.map(at);
+            plan.shown_series = plan.shown_series.map(at);
+            plan.values = plan.values.iter().map(|&c| at(c)).collect();
+            plan.headers = sample.headers.clone();
+            plan.approx = Some(col);
+        }
+        Ok(plan)
+    }
+
+    /// The plan for a table without an `approx` column.
+    fn choose(sample: &Table, data: &DataOptions) -> Result<Plan, DatasetError> {
         let mark = decimal_mark(sample, data.decimal_mark());
         let numeric: Vec<bool> = (0..sample.headers.len())
             .map(|c| looks_numeric(sample, c, mark))
@@ -84,6 +105,7 @@ impl Plan {
             percent_header: percent_header(sample, &values),
             values,
             agg: data.agg,
+            approx: None,
         })
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::fold::{Acc, Folded};
+use super::fold::{Acc, Folded, Watch};
 use super::labels;
 use super::plan::Plan;
 use super::{Cell, Dataset, DatasetError, Missing, Series};
@@ -83,11 +83,12 @@ impl Ordered {
     }
 }
 
-/// A series: its value column and key, and how it is named.
+/// A series: its value column and key, and how it is named and keyed ([`Series::key`]).
 struct Head {
     column: usize,
     key: String,
     name: String,
+    id: String,
 }
 
 /// A category: its place in the file, its label and its cells, one per series.
@@ -107,6 +108,8 @@ struct Keep {
     /// The smallest rank kept once N are kept (a row must beat it to get in).
     worst: f64,
     folded: Vec<Acc>,
+    /// Per series, some value folded was approximate.
+    approx: Vec<bool>,
     count: usize,
     /// Where the first row folded was read (the place "Other" points at in a message).
     first: Option<(u64, usize)>,
@@ -128,6 +131,8 @@ pub struct Rows<'p> {
     ordered: Ordered,
     next: usize,
     numbers: Vec<Option<Number>>,
+    /// Names to tell apart among the categories folded.
+    watch: Watch,
 }
 
 impl<'p> Rows<'p> {
@@ -142,6 +147,7 @@ impl<'p> Rows<'p> {
                         column: c,
                         key: String::new(),
                         name: crate::text::clean(&labels::period_name(&plan.headers[c])),
+                        id: crate::text::clean(&plan.headers[c]),
                     });
                 }
                 Some(Keep {
@@ -149,6 +155,7 @@ impl<'p> Rows<'p> {
                     rank: rank.unwrap_or(0),
                     worst: f64::NEG_INFINITY,
                     folded: vec![Acc::default(); plan.values.len()],
+                    approx: vec![false; plan.values.len()],
                     count: 0,
                     first: None,
                 })
@@ -168,7 +175,13 @@ impl<'p> Rows<'p> {
             ordered: Ordered::default(),
             next: 0,
             numbers: Vec::new(),
+            watch: Watch::default(),
         }
+    }
+
+    /// Watches for the categories named `names` among those folded.
+    pub fn watch(&mut self, names: &[String]) {
+        self.watch = Watch::new(names);
     }
 
     /// The categories kept so far.
@@ -184,8 +197,12 @@ impl<'p> Rows<'p> {
     /// Takes in one row.
     pub fn add(&mut self, row: &impl Record) -> Result<(), DatasetError> {
         self.ordered.see(row.cell(self.plan.label));
+        let about = match self.plan.approx {
+            Some(c) => super::approx::marks(row, c, self.plan)?,
+            None => false,
+        };
         if self.keep.is_some() {
-            return self.add_ranked(row);
+            return self.add_ranked(row, about);
         }
         let at = match self.plan.series {
             Some(_) => match self.keys.get(row.cell(self.plan.label)) {
@@ -208,7 +225,7 @@ impl<'p> Rows<'p> {
                 if cells.len() <= s {
                     cells.resize(s + 1, None);
                 }
-                cells[s] = Some(cell(row, column, n.value));
+                cells[s] = Some(cell(row, column, n, about));
             }
         }
         Ok(())
@@ -216,7 +233,7 @@ impl<'p> Rows<'p> {
 
     /// Takes in a row that is its own category, keeping it only while it is among the N
     /// largest.
-    fn add_ranked(&mut self, row: &impl Record) -> Result<(), DatasetError> {
+    fn add_ranked(&mut self, row: &impl Record, about: bool) -> Result<(), DatasetError> {
         let mut numbers = std::mem::take(&mut self.numbers);
         numbers.clear();
         let id = self.next;
@@ -243,15 +260,20 @@ impl<'p> Rows<'p> {
             .map_or(f64::NEG_INFINITY, |n| n.value);
         // Ties go to the earlier row, so a later row must be larger to get in.
         if self.categories.len() >= keep.n && rank <= keep.worst {
-            for (acc, n) in keep.folded.iter_mut().zip(&numbers) {
+            for (s, n) in numbers.iter().enumerate() {
                 if let Some(n) = n {
-                    acc.push(Agg::Sum, n.value);
+                    keep.folded[s].push(Agg::Sum, n.value);
+                    keep.approx[s] |= n.approx || about;
                 }
             }
             keep.count += 1;
             if keep.first.is_none() {
                 let column = self.plan.values.first().map_or(1, |&c| row.column(c));
                 keep.first = Some((row.line(), column));
+            }
+            if !self.watch.idle() {
+                self.watch
+                    .fold(&crate::text::clean(row.cell(self.plan.shown_label)));
             }
             self.next += 1;
             self.numbers = numbers;
@@ -263,7 +285,7 @@ impl<'p> Rows<'p> {
             if let Some(n) = n {
                 self.categories[at]
                     .cells
-                    .push(Some(cell(row, column, n.value)));
+                    .push(Some(cell(row, column, *n, about)));
             } else {
                 self.categories[at].cells.push(None);
             }
@@ -342,19 +364,25 @@ impl<'p> Rows<'p> {
             return s;
         }
         let header = labels::period_name(&self.plan.headers[column]);
+        let values = self.plan.values.len();
+        let named = |group: Option<String>, header: &str| match (group, values) {
+            (Some(group), 1) => group,
+            (Some(group), _) => format!("{header} · {group}"),
+            (None, _) => crate::text::clean(header),
+        };
         let shown = self
             .plan
             .shown_series
             .map(|c| crate::text::clean(row.cell(c)));
-        let name = match (shown, self.plan.values.len()) {
-            (Some(group), 1) => group,
-            (Some(group), _) => format!("{header} · {group}"),
-            (None, _) => crate::text::clean(&header),
-        };
+        let name = named(shown, &header);
+        // Keyed by the key column, not its language version: a colour by name finds it.
+        let keyed = self.plan.series.map(|c| crate::text::clean(row.cell(c)));
+        let id = named(keyed, &self.plan.headers[column]);
         self.heads.push(Head {
             column,
             key: key.to_string(),
             name,
+            id,
         });
         self.totals.push(0.0);
         self.heads.len() - 1
@@ -449,6 +477,7 @@ impl<'p> Rows<'p> {
             .enumerate()
             .map(|(s, h)| Series {
                 name: h.name.clone(),
+                key: h.id.clone(),
                 column: self.plan.headers[h.column].clone(),
                 cells: self
                     .categories
@@ -462,7 +491,9 @@ impl<'p> Rows<'p> {
             total: self.categories.len() + keep.count,
             ranked_by: (self.heads.len() > 1).then(|| self.heads[keep.rank].name.clone()),
             first: keep.first,
+            watched: self.watch.folded(),
             accs: keep.folded,
+            approx: keep.approx,
             totals: self.totals.clone(),
             agg: Agg::Sum,
             grouped: false,
@@ -506,9 +537,11 @@ impl Rows<'_> {
                 .map(|c| cell(c, rank).map(|c| c.value)),
         );
         let mut folded = vec![Acc::default(); names.len()];
+        let mut approx = vec![false; names.len()];
         let mut count = 0;
         let mut at = 0;
         let mut first = None;
+        let watch = &mut self.watch;
         self.categories.retain(|c| {
             let keep = kept.binary_search(&at).is_ok();
             at += 1;
@@ -517,9 +550,11 @@ impl Rows<'_> {
                 if first.is_none() {
                     first = c.cells.iter().flatten().next().map(|c| (c.line, c.column));
                 }
-                for (acc, cell) in folded.iter_mut().zip(&c.cells) {
-                    if let Some(cell) = cell {
+                watch.fold(&c.label);
+                for (s, cell) in c.cells.iter().enumerate() {
+                    if let (Some(cell), Some(acc)) = (cell, folded.get_mut(s)) {
                         acc.push(Agg::Sum, cell.value);
+                        approx[s] |= cell.approx;
                     }
                 }
             }
@@ -530,18 +565,21 @@ impl Rows<'_> {
             rank,
             worst: f64::NEG_INFINITY,
             folded,
+            approx,
             count,
             first,
         });
     }
 }
 
-/// The cell of `row` in `column`, read as `value`.
-fn cell(row: &impl Record, column: usize, value: f64) -> Cell {
+/// The cell of `row` in `column`, read as `n`; approximate as written or as the row's
+/// `approx` cell says (`about`).
+fn cell(row: &impl Record, column: usize, n: Number, about: bool) -> Cell {
     Cell {
-        value,
+        value: n.value,
         line: row.line(),
         column: row.column(column),
         raw: row.cell(column).to_string(),
+        approx: n.approx || about,
     }
 }

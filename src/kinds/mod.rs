@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 use crate::layout::Context;
 use crate::layout::alt::Whole;
-use crate::options::{Common, OptionError, Sort};
+use crate::options::{Common, Message, OptionError, Sort};
 use crate::scene::Scene;
 pub use error::KindError;
 pub use limits::Limit;
@@ -73,6 +73,12 @@ pub trait ChartKind:
     /// How the alt text says the parts of a whole, when the values are percentages.
     fn whole(&self) -> Whole<'_> {
         Whole::None
+    }
+
+    /// What would read better than this chart of `ds`, if anything (a bar chart of one
+    /// category, a pie of one share): warnings, not errors, as the chart is still true.
+    fn advice(&self, _ds: &Dataset) -> Vec<Message> {
+        Vec::new()
     }
 }
 
@@ -238,6 +244,7 @@ trait Dispatch {
     fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
     fn noun(&self) -> &'static [(&'static str, &'static str)];
     fn whole(&self) -> Whole<'_>;
+    fn advice(&self, ds: &Dataset) -> Vec<Message>;
 }
 
 impl<K: ChartKind> Dispatch for K {
@@ -267,6 +274,9 @@ impl<K: ChartKind> Dispatch for K {
     }
     fn whole(&self) -> Whole<'_> {
         ChartKind::whole(self)
+    }
+    fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        ChartKind::advice(self, ds)
     }
 }
 
@@ -342,11 +352,19 @@ impl ChartOptions {
         limits::too_many(&t.path, t.line, self.dyn_kind().limit(&probe))
     }
 
-    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks and
-    /// limit, its layout, mirrored for a right-to-left chart.
+    /// What would read better than this chart of `ds`, as warnings.
+    pub fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        self.dyn_kind().advice(ds)
+    }
+
+    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks, the
+    /// highlighted names, the kind's limit, its layout, mirrored for a right-to-left chart.
+    /// (`top` was applied as the rows were read; a highlighted category it folded is refused
+    /// by the pipeline.)
     pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
+        crate::layout::paint::check_highlight(ds, &kind.common().highlight)?;
         limits::fit(ds, kind.limit(ds))?;
         let mut scene = kind.layout(ds, cx)?;
         if cx.rtl {

@@ -33,7 +33,12 @@ pub fn text(
     let words = cx.locale.alt;
     let comma = words.comma;
     let d = ds.decimals();
-    let show = |v: f64| cx.locale.number(v, d, ds.percent, spec.digits);
+    let about = cx.locale.words().about;
+    // An approximate value is said as one: "about 25%".
+    let show = |v: f64, approx: bool| {
+        let n = cx.locale.number(v, d, ds.percent, spec.digits);
+        if approx { format!("{about} {n}") } else { n }
+    };
     let mut parts = vec![title.to_string()];
     // The subtitle as drawn: given, or the measure's name (its unit).
     if let Some(sub) = super::subtitle(ds, spec, cx) {
@@ -41,30 +46,32 @@ pub fn text(
     }
     let whole = if ds.percent { whole } else { Whole::None };
     for s in &ds.series {
-        let cells: Vec<(&String, f64)> = ds
+        let cells: Vec<(&String, f64, bool)> = ds
             .labels
             .iter()
             .zip(&s.cells)
-            .filter_map(|(l, c)| c.as_ref().map(|c| (l, c.value)))
+            .filter_map(|(l, c)| c.as_ref().map(|c| (l, c.value, c.approx)))
             .collect();
         let mut values: Vec<String> = Vec::new();
-        for (l, v) in &cells {
+        for &(l, v, approx) in &cells {
             match whole {
-                // Each row is its own share-vs-rest donut: say both parts.
-                Whole::EachRow(rest) if *v < 100.0 => values.push(format!(
+                // Each row is its own share-vs-rest donut: say both parts (the rest of an
+                // approximate share is as approximate).
+                Whole::EachRow(rest) if v < 100.0 => values.push(format!(
                     "{l} {} ({} {})",
-                    show(*v),
+                    show(v, approx),
                     rest_label(rest, cx.locale),
-                    show(100.0 - v)
+                    show(100.0 - v, approx)
                 )),
-                _ => values.push(format!("{l} {}", show(*v))),
+                _ => values.push(format!("{l} {}", show(v, approx))),
             }
         }
         if let Whole::One(rest) = whole {
-            let total: f64 = cells.iter().map(|(_, v)| v).sum();
+            let total: f64 = cells.iter().map(|c| c.1).sum();
             if total < 100.0 - 1e-9 {
                 let rest = rest_label(rest, cx.locale);
-                values.push(format!("{rest} {}", show(100.0 - total)));
+                let approx = cells.iter().any(|c| c.2);
+                values.push(format!("{rest} {}", show(100.0 - total, approx)));
             }
         }
         if ds.series.len() > 1 {

@@ -5,8 +5,10 @@
 //! per chart (direction, language, fonts, the given subtitle) arrives resolved in a [`Context`].
 
 pub mod alt;
+pub mod color;
 mod context;
 pub mod measure;
+pub mod paint;
 pub mod theme;
 
 use crate::dataset::Dataset;
@@ -134,6 +136,12 @@ impl<'a> Page<'a> {
     /// A value as shown on the chart: "76%", "43.5%", "102,347" (or "٧٦٪" with Arabic digits).
     pub fn value_label(&self, v: f64) -> String {
         self.number(v, self.ds.decimals())
+    }
+
+    /// A value as shown on the chart, "~25%" when it is approximate.
+    pub fn approx_label(&self, v: f64, approx: bool) -> String {
+        let label = self.value_label(v);
+        if approx { format!("~{label}") } else { label }
     }
 
     /// Text of the frame (title, subtitle, note, source) in the chart's digits.
@@ -274,6 +282,8 @@ pub struct Share {
     pub label: String,
     /// The share, 0 to 100.
     pub value: f64,
+    /// Written as approximate.
+    pub approx: bool,
 }
 
 /// Every value as a share of 100%, checked: percentages from 0 to 100 only. `key` is the
@@ -311,6 +321,7 @@ pub fn shares(ds: &Dataset, key: &'static str) -> Result<Vec<Share>, Message> {
             out.push(Share {
                 label,
                 value: c.value,
+                approx: c.approx,
             });
         }
     }
@@ -403,7 +414,15 @@ fn summary(ds: &Dataset, title: &str, spec: &Common, cx: &Context) -> String {
             .iter()
             .zip(&s.cells)
             .map(|(l, c)| match c {
-                Some(c) => format!("{l} {}", locale.number(c.value, d, ds.percent, spec.digits)),
+                Some(c) => {
+                    let n = locale.number(c.value, d, ds.percent, spec.digits);
+                    let about = locale.words().about;
+                    if c.approx {
+                        format!("{l} {about} {n}")
+                    } else {
+                        format!("{l} {n}")
+                    }
+                }
                 None => format!("{l} {}", locale.words().no_data),
             })
             .collect();

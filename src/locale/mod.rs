@@ -91,6 +91,8 @@ pub struct Words {
     pub percent: &'static str,
     /// Where a value is missing: "no data".
     pub no_data: &'static str,
+    /// Before an approximate value in words (the alt text): "about" 25%.
+    pub about: &'static str,
 }
 
 /// The words of the alt text (the kind's noun is the kind's own).

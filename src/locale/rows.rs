@@ -12,6 +12,7 @@ pub const EN: Words = Words {
     rest: "Rest of world",
     percent: "Percent (%)",
     no_data: "no data",
+    about: "about",
 };
 const AR: Words = Words {
     source: "المصدر: ",
@@ -19,6 +20,7 @@ const AR: Words = Words {
     rest: "بقية العالم",
     percent: "النسبة المئوية (%)",
     no_data: "لا بيانات",
+    about: "حوالي",
 };
 const FA: Words = Words {
     source: "منبع: ",
@@ -26,6 +28,7 @@ const FA: Words = Words {
     rest: "بقیه جهان",
     percent: "درصد (%)",
     no_data: "بدون داده",
+    about: "حدود",
 };
 const UR: Words = Words {
     source: "ماخذ: ",
@@ -33,6 +36,7 @@ const UR: Words = Words {
     rest: "باقی دنیا",
     percent: "فیصد (%)",
     no_data: "کوئی ڈیٹا نہیں",
+    about: "تقریباً",
 };
 const FR: Words = Words {
     source: "Source : ",
@@ -40,6 +44,7 @@ const FR: Words = Words {
     rest: "Reste du monde",
     percent: "Pourcentage (%)",
     no_data: "pas de données",
+    about: "environ",
 };
 const TR: Words = Words {
     source: "Kaynak: ",
@@ -47,6 +52,7 @@ const TR: Words = Words {
     rest: "Dünyanın geri kalanı",
     percent: "Yüzde (%)",
     no_data: "veri yok",
+    about: "yaklaşık",
 };
 const RU: Words = Words {
     source: "Источник: ",
@@ -54,6 +60,7 @@ const RU: Words = Words {
     rest: "Остальной мир",
     percent: "Процент (%)",
     no_data: "нет данных",
+    about: "около",
 };
 const BN: Words = Words {
     source: "উৎস: ",
@@ -61,6 +68,7 @@ const BN: Words = Words {
     rest: "বিশ্বের বাকি অংশ",
     percent: "শতাংশ (%)",
     no_data: "তথ্য নেই",
+    about: "প্রায়",
 };
 
 const EN_ALT: AltWords = AltWords {

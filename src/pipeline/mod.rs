@@ -129,13 +129,17 @@ pub fn lay_out(
         locale,
         most: Some(options.most_categories()),
         parts: matches!(options.whole(), crate::layout::alt::Whole::One(_)),
+        watch: &common.highlight,
     };
     let loaded = dataset::load(path, input, &common.data, shape).map_err(|e| match e {
         DatasetError::TooMany(t) => Error::Kind(options.too_many(&t)),
         e => Error::Dataset(e),
     })?;
-    let set = fonts.set(&common.font)?;
     let ds = &loaded.dataset;
+    // A highlighted category that `top` folded away is refused, not drawn without it.
+    layout::paint::check_kept(ds, &loaded.folded, common.data.top)
+        .map_err(|m| Error::Kind(m.into()))?;
+    let set = fonts.set(&common.font)?;
     let cx = Context::resolve(ds, common, &set, loaded.computed, loaded.note);
     let scene = options.layout(ds, &cx)?;
     let source = Source {
@@ -146,12 +150,20 @@ pub fn lay_out(
     let code = locale.codes.first().copied().unwrap_or("en");
     let noun = (options.noun(code), options.whole());
     let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
-    // Said once the chart is drawn, so that a refused chart gives its error alone.
+    // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
+    // notes and warnings, what would read better, and colours given that some reader cannot
+    // see or tell apart.
     let notices = (loaded.notes.into_iter().map(Notice::Note))
         .chain(
             ds.warnings
                 .iter()
                 .map(|w| Notice::Warning(w.as_str().into())),
+        )
+        .chain(options.advice(ds).into_iter().map(Notice::Warning))
+        .chain(
+            layout::color::check_given(&scene, &common.color)
+                .into_iter()
+                .map(Notice::Warning),
         )
         .collect();
     Ok(Laid {
@@ -181,6 +193,7 @@ pub fn preview_dataset(
         locale,
         most: None,
         parts: false,
+        watch: &[],
     };
     let loaded = dataset::load(&path, open(input)?, data, shape)?;
     let ds = loaded.dataset;
