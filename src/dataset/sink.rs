@@ -322,9 +322,10 @@ impl<'p> Rows<'p> {
         };
         let gone = self.categories.swap_remove(worst);
         if let Some(keep) = self.keep.as_mut() {
-            for (acc, c) in keep.folded.iter_mut().zip(&gone.cells) {
-                if let Some(c) = c {
+            for (s, c) in gone.cells.iter().enumerate() {
+                if let (Some(c), Some(acc)) = (c, keep.folded.get_mut(s)) {
                     acc.push(Agg::Sum, c.value);
+                    keep.approx[s] |= c.approx;
                 }
             }
             keep.count += 1;
@@ -337,6 +338,7 @@ impl<'p> Rows<'p> {
                     .map(|c| (c.line, c.column));
             }
         }
+        self.watch.fold(&gone.label);
     }
 
     /// A new category from `row`; its index.

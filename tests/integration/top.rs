@@ -414,3 +414,57 @@ fn a_message_about_other_points_at_the_first_row_it_folds() {
         "{e}"
     );
 }
+
+#[test]
+fn an_approx_column_past_the_sample_is_read_as_the_rows_go_by() {
+    // 1,500 rows: the approx column is chosen from the first 1,000, read in every row.
+    let mut csv = String::from("label,count,approx\n");
+    for i in 0..1500 {
+        let mark = if i == 1400 { "maybe" } else { "" };
+        csv.push_str(&format!("r{i},{i},{mark}\n"));
+    }
+    let dir = tempdir();
+    let input = write(dir.path(), "a.csv", &csv);
+    let out = bin()
+        .arg("bar")
+        .arg(&input)
+        .args(["--top", "3", "-o", "-"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.contains("a.csv:1402:") && e.contains("\"maybe\" says neither"),
+        "{e}"
+    );
+    let fixed = csv.replace(",maybe", ",yes");
+    let (svg, _) = bar(&fixed, &["--top", "3"]);
+    let d = desc(&svg);
+    // The largest three and Other; the approximate row (1400) is folded, so Other is too.
+    assert!(d.contains("r1497 1,497, r1498 1,498, r1499 1,499"), "{d}");
+    assert!(
+        svg.contains("~1,119,756"),
+        "Other drawn as approximate: {d}"
+    );
+}
+
+#[test]
+fn a_highlighted_category_top_folds_is_refused_however_it_was_folded() {
+    // B is kept until D pushes it out; A never gets in.
+    for csv in [
+        "k,count\nA,1\nB,50\nC,60\nD,70\n",
+        "k,count\nC,60\nD,70\nB,50\n",
+    ] {
+        let dir = tempdir();
+        let input = write(dir.path(), "h.csv", csv);
+        let out = bin()
+            .arg("bar")
+            .arg(&input)
+            .args(["--top", "2", "--highlight", "B", "-o", "-"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert!(e.contains("is folded into \"Other\""), "{e}");
+    }
+}
