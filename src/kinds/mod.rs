@@ -357,15 +357,23 @@ impl ChartOptions {
         self.dyn_kind().advice(ds)
     }
 
+    /// The data the chart draws: `ds` (`top` already applied as the rows were read) after the
+    /// kind's checks, the highlight's and the kind's limit (the data CSV of `build` writes it).
+    pub fn drawn<'d>(&self, ds: &'d Dataset) -> Result<&'d Dataset, KindError> {
+        let kind = self.dyn_kind();
+        kind.check(ds)?;
+        crate::layout::paint::check_highlight(ds, &kind.common().highlight)?;
+        limits::fit(ds, kind.limit(ds))?;
+        Ok(ds)
+    }
+
     /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks, the
     /// highlighted names, the kind's limit, its layout, mirrored for a right-to-left chart.
     /// (`top` was applied as the rows were read; a highlighted category it folded is refused
     /// by the pipeline.)
     pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
         let kind = self.dyn_kind();
-        kind.check(ds)?;
-        crate::layout::paint::check_highlight(ds, &kind.common().highlight)?;
-        limits::fit(ds, kind.limit(ds))?;
+        let ds = self.drawn(ds)?;
         let mut scene = kind.layout(ds, cx)?;
         if cx.rtl {
             scene.mirror();

@@ -11,6 +11,7 @@
 pub mod color;
 pub mod lang;
 pub mod message;
+pub mod size;
 pub mod values;
 
 use clap::Args;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use color::NamedColor;
 pub use lang::Lang;
 pub use message::{Message, OptionError, Voice};
+pub use size::{Length, PX_PER_PT, SizeName};
 pub use values::{Agg, DecimalMark, Digits, OtherRule, Sort, SvgText, ThemeName};
 
 /// Smallest image side in pixels.
@@ -27,12 +29,11 @@ pub const MIN_SIZE: u32 = 200;
 pub const MAX_SIZE: u32 = 8000;
 /// Most pixels in a PNG (width x height x scale²): 64 million, about 256 MB while drawing.
 pub const MAX_PIXELS: f64 = 64e6;
-/// Default image width in pixels.
-pub const WIDTH: u32 = 1200;
-/// Default image height in pixels.
-pub const HEIGHT: u32 = 800;
-/// Default PNG pixel density.
-pub const SCALE: f32 = 1.0;
+/// Default PNG pixel density: two device pixels per CSS pixel (192 per inch), sharp on paper
+/// and on high-density screens.
+pub const SCALE: f32 = 2.0;
+/// The smallest and largest base type size, in points.
+pub const FONT_SIZES: std::ops::RangeInclusive<f64> = 4.0..=72.0;
 
 /// The options that are words (text a reader reads, in the chart's language). A manifest
 /// entry with several languages (`lang = ["en", "ar"]`) must give each of them per language
@@ -138,14 +139,23 @@ pub struct Common {
     /// Digits of the numbers on the chart.
     #[arg(long, value_enum, default_value_t)]
     pub digits: Digits,
-    /// Width in pixels.
-    #[arg(long, default_value_t = WIDTH)]
-    pub width: u32,
-    /// Height in pixels (default: 800; horizontal bars and pie grids as tall as they need, up
-    /// to 800).
-    #[arg(long)]
-    pub height: Option<u32>,
-    /// PNG pixel density (2 for high-density screens).
+    /// Where the chart goes: a size and a type size made for it (report: 16 x 10 cm, the
+    /// full text width of an A4 or Letter report; half: 7.8 x 6.5 cm; slide: 16:9; web).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub size: Option<SizeName>,
+    /// Width: px (a bare number), mm, cm, in or pt (default: the size's, 16cm).
+    #[arg(long, value_name = "LENGTH")]
+    pub width: Option<Length>,
+    /// Height: px, mm, cm, in or pt (default: the size's, 10cm; horizontal bars and pie grids
+    /// as tall as they need).
+    #[arg(long, value_name = "LENGTH")]
+    pub height: Option<Length>,
+    /// The base type size in points: labels and ticks; the title, subtitle and source follow
+    /// it (default: the size's, 8.5 pt).
+    #[arg(long, value_name = "PT")]
+    pub font_size: Option<f64>,
+    /// PNG pixels per CSS pixel (default 2: 192 per inch, sharp on paper and on high-density
+    /// screens).
     #[arg(long, default_value_t = SCALE)]
     pub scale: f32,
     /// How the SVG writes text: as text, or as glyph outlines that look the same everywhere.
@@ -170,8 +180,10 @@ impl Default for Common {
             color: Vec::new(),
             highlight: Vec::new(),
             digits: Digits::default(),
-            width: WIDTH,
+            size: None,
+            width: None,
             height: None,
+            font_size: None,
             scale: SCALE,
             svg_text: SvgText::default(),
             font: Vec::new(),
@@ -287,25 +299,59 @@ impl Common {
         self.data.lang.clone().unwrap_or_else(Lang::en)
     }
 
-    /// The height asked for, or the default (a chart that fits its content may end shorter).
-    pub fn height(&self) -> u32 {
-        self.height.unwrap_or(HEIGHT)
+    /// The named size in force: the one given, else the report size.
+    fn named(&self) -> SizeName {
+        self.size.unwrap_or_default()
     }
 
-    /// Checks sizes, scale, delimiter and `top`, before any work is done.
+    /// The width in CSS pixels: given, or the size's.
+    pub fn width(&self) -> u32 {
+        self.width.unwrap_or(self.named().page().0).pixels()
+    }
+
+    /// The height in CSS pixels: given, or the size's (a chart that fits its content may end
+    /// shorter, or grow).
+    pub fn height(&self) -> u32 {
+        self.height.unwrap_or(self.named().page().1).pixels()
+    }
+
+    /// The base type size in points: given, or the size's.
+    pub fn font_pt(&self) -> f64 {
+        self.font_size.unwrap_or(self.named().page().2)
+    }
+
+    /// Checks sizes, type size, scale, delimiter and `top`, before any work is done.
     pub fn validate(&self) -> Result<(), OptionError> {
-        for (key, v) in [("width", self.width), ("height", self.height())] {
+        let sides = [
+            ("width", self.width, self.width()),
+            ("height", self.height, self.height()),
+        ];
+        for (key, given, v) in sides {
             if !(MIN_SIZE..=MAX_SIZE).contains(&v) {
+                let shown = given.map_or_else(|| v.to_string(), |l| l.to_string());
                 return Err(error(
                     key,
-                    v.to_string(),
+                    shown,
                     "is out of range".into(),
                     format!(
-                        "width and height must each be between {MIN_SIZE} and {MAX_SIZE} pixels"
+                        "width and height must each be between {MIN_SIZE} and {MAX_SIZE} pixels \
+                         (5.3 cm to 2.1 m; 16cm is a report's text width)"
                     )
                     .into(),
                 ));
             }
+        }
+        if let Some(pt) = self.font_size
+            && (!pt.is_finite() || !FONT_SIZES.contains(&pt))
+        {
+            return Err(error(
+                "font-size",
+                pt.to_string(),
+                "is out of range".into(),
+                "give the type size in points, from 4 to 72 (8.5 reads well in a report, \
+                 never less than 7 on paper)"
+                    .into(),
+            ));
         }
         if let Some(empty) = self.highlight.iter().find(|h| h.trim().is_empty()) {
             return Err(error(
@@ -331,7 +377,7 @@ impl Common {
     /// Checks that a PNG of this size and scale can be drawn (asked only when a PNG is wanted).
     pub fn validate_png(&self) -> Result<(), OptionError> {
         let (w, h, s) = (
-            f64::from(self.width),
+            f64::from(self.width()),
             f64::from(self.height()),
             f64::from(self.scale),
         );
@@ -395,8 +441,8 @@ mod tests {
             "{e:?}"
         );
         let c = Common {
-            width: 8000,
-            height: Some(8000),
+            width: Some(Length::px(8000.0)),
+            height: Some(Length::px(8000.0)),
             scale: 2.0,
             ..Common::default()
         };

@@ -62,6 +62,8 @@ pub struct Rendered {
     pub desc: String,
     /// The alt text: the kind of chart, every value, the unit and the source.
     pub alt: String,
+    /// The data drawn, as CSV text.
+    pub data: String,
     /// Laid out right to left.
     pub rtl: bool,
     /// The drawn size in pixels (a chart without a given height is as tall as its content).
@@ -70,13 +72,15 @@ pub struct Rendered {
     pub notices: Vec<Notice>,
 }
 
-/// A chart laid out: its scene, its alt text, and what the user should know.
+/// A chart laid out: its scene, its alt text, its data, and what the user should know.
 #[derive(Debug, Clone)]
 pub struct Laid {
     /// The scene.
     pub scene: Scene,
     /// The alt text.
     pub alt: String,
+    /// The data drawn, as CSV text ([`layout::data::csv`]).
+    pub data: String,
     /// Notes and warnings, in order.
     pub notices: Vec<Notice>,
 }
@@ -141,7 +145,10 @@ pub fn lay_out(
         .map_err(|m| Error::Kind(m.into()))?;
     let set = fonts.set(&common.font)?;
     let cx = Context::resolve(ds, common, &set, loaded.computed, loaded.note);
-    let scene = options.layout(ds, &cx)?;
+    let mut scene = options.layout(ds, &cx)?;
+    if let Some(m) = scene.crowded.take() {
+        return Err(crate::kinds::KindError(m).into());
+    }
     let source = Source {
         table: &loaded.sample,
         whole: loaded.whole,
@@ -150,6 +157,8 @@ pub fn lay_out(
     let code = locale.codes.first().copied().unwrap_or("en");
     let noun = (options.noun(code), options.whole());
     let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
+    let drawn = options.drawn(ds)?;
+    let data = layout::data::csv(drawn, options.whole(), &cx);
     // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
     // notes and warnings, what would read better, and colours given that some reader cannot
     // see or tell apart.
@@ -169,6 +178,7 @@ pub fn lay_out(
     Ok(Laid {
         scene,
         alt,
+        data,
         notices,
     })
 }
@@ -229,6 +239,7 @@ fn render_laid(job: &Job, laid: Laid) -> Result<Rendered, Error> {
     let Laid {
         scene,
         alt,
+        data,
         notices,
     } = laid;
     let svg = render::to_svg(&scene);
@@ -248,6 +259,7 @@ fn render_laid(job: &Job, laid: Laid) -> Result<Rendered, Error> {
         title: scene.title,
         desc: scene.desc,
         alt,
+        data,
         rtl: scene.rtl,
         size,
         notices,

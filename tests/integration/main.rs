@@ -18,6 +18,7 @@ mod files;
 mod golden;
 mod incremental;
 mod languages;
+mod no_overlap;
 mod png;
 mod properties;
 mod regressions;
