@@ -5,7 +5,7 @@ use super::paint::class_labels;
 use super::*;
 use crate::geo::Key;
 use crate::locale::number::decimals_needed;
-use crate::dataset::{Input, load};
+use crate::dataset::{Input, Shape, load};
 use crate::fonts::{FontSet, Fonts};
 use crate::geo::{Extent as GeoExtent, OIC_MEMBERS};
 use crate::kinds::ChartOptions;
@@ -26,7 +26,16 @@ fn options(keys: &str) -> MapOptions {
 fn dataset(csv: &str, spec: &MapOptions) -> Dataset {
     let locale = Locale::of_chart(spec.common.data.lang.as_ref());
     let data = &spec.common.data;
-    load("t.csv", Input::Bytes(csv.as_bytes()), data, &[], None, locale, false)
+    let shape = Shape {
+        legend: &[],
+        order: None,
+        locale,
+        most: None,
+        parts: false,
+        watch: &[],
+        values: false,
+    };
+    load("t.csv", Input::Bytes(csv.as_bytes()), data, shape)
         .expect("dataset")
         .dataset
 }
@@ -36,7 +45,7 @@ fn scene(csv: &str, keys: &str) -> Scene {
     let spec = options(keys);
     let ds = dataset(csv, &spec);
     let set = fonts();
-    let cx = Context::resolve(&ds, &spec.common, &set, None);
+    let cx = Context::resolve(&ds, &spec.common, &set, None, None);
     ChartOptions::Map(spec).layout(&ds, &cx).expect("map")
 }
 
@@ -45,7 +54,7 @@ fn labels(b: &[f64], csv: &str, keys: &str) -> Vec<String> {
     let spec = options(keys);
     let ds = dataset(csv, &spec);
     let set = fonts();
-    let cx = Context::resolve(&ds, &spec.common, &set, None);
+    let cx = Context::resolve(&ds, &spec.common, &set, None, None);
     let page = Page::new(&ds, &spec.common, &cx);
     let breaks = Breaks::thresholds(b).expect("breaks");
     class_labels(&breaks, &[1.0], decimals_needed(b), &page, true)
