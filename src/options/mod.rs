@@ -8,6 +8,7 @@
 //! direction, the language's words, the fonts) is resolved per chart in `layout::Context`.
 //! Errors name options by key ([`message`]); the front end words them.
 
+pub mod format;
 pub mod lang;
 pub mod message;
 pub mod values;
@@ -15,6 +16,7 @@ pub mod values;
 use clap::Args;
 use serde::{Deserialize, Serialize};
 
+pub use format::{Compact, NumberFormat};
 pub use lang::Lang;
 pub use message::{Message, OptionError, Voice};
 pub use values::{Agg, DecimalMark, Digits, Sort, SvgText, ThemeName};
@@ -91,7 +93,7 @@ pub struct Common {
     /// Legend name for a series (repeatable, in order; default: from the data).
     #[arg(long, value_name = "NAME")]
     pub legend: Vec<String>,
-    /// Title (default: from the file name).
+    /// Title (default: none; the chart starts with its measure line).
     #[arg(long)]
     pub title: Option<String>,
     /// Subtitle: what is measured and its unit.
@@ -109,6 +111,10 @@ pub struct Common {
     /// Digits of the numbers on the chart.
     #[arg(long, value_enum, default_value_t)]
     pub digits: Digits,
+    /// How numbers are written: `decimals=N`, `prefix=TEXT`, `suffix=TEXT`,
+    /// `compact=on|off|auto`, comma-separated (default: as written, compact from a million).
+    #[arg(long, value_name = "SPEC")]
+    pub format: Option<NumberFormat>,
     /// Width in pixels.
     #[arg(long, default_value_t = WIDTH)]
     pub width: u32,
@@ -139,6 +145,7 @@ impl Default for Common {
             note: None,
             theme: ThemeName::default(),
             digits: Digits::default(),
+            format: None,
             width: WIDTH,
             height: None,
             scale: SCALE,

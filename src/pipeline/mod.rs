@@ -16,7 +16,7 @@ use crate::dataset::{self, Dataset, Input};
 use crate::fonts::Fonts;
 use crate::kinds::ChartOptions;
 use crate::kinds::bar::HORIZONTAL_BARS;
-use crate::layout::{self, Context};
+use crate::layout::Context;
 use crate::locale::Locale;
 use crate::options::{DataOptions, Message, Sort};
 use crate::scene::Scene;
@@ -64,6 +64,8 @@ pub struct Rendered {
     pub alt: String,
     /// Laid out right to left.
     pub rtl: bool,
+    /// The chart's language tag (`ar`, `en`, `und-Arab`).
+    pub lang: String,
     /// The drawn size in pixels (a chart without a given height is as tall as its content).
     pub size: (u32, u32),
     /// What the user should know, in order.
@@ -140,9 +142,8 @@ pub fn lay_out(
         None => Source::Stream(path),
     };
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
-    let code = locale.codes.first().copied().unwrap_or("en");
-    let noun = (options.noun(code), options.whole());
-    let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
+    // The SVG's description is the alt text every other output carries.
+    let alt = scene.desc.clone();
     // Said once the chart is drawn, so that a refused chart gives its error alone.
     let notices = (loaded.notes.into_iter().map(Notice::Note))
         .chain(
@@ -221,6 +222,7 @@ fn render_laid(job: &Job, laid: Laid) -> Result<Rendered, Error> {
         desc: scene.desc,
         alt,
         rtl: scene.rtl,
+        lang: scene.lang,
         size,
         notices,
     })

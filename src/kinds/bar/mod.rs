@@ -128,7 +128,29 @@ impl ChartKind for BarOptions {
     }
 
     fn noun(&self) -> &'static [(&'static str, &'static str)] {
-        &[("en", "Bar chart"), ("ar", "مخطط أعمدة")]
+        &[
+            ("en", "Bar chart"),
+            ("ar", "مخطط أعمدة"),
+            ("fr", "Diagramme en barres"),
+            ("tr", "Çubuk grafik"),
+            ("fa", "نمودار میله‌ای"),
+            ("ur", "بار چارٹ"),
+            ("bn", "বার চার্ট"),
+            ("ms", "Carta bar"),
+            ("id", "Diagram batang"),
+            ("ru", "Столбчатая диаграмма"),
+            ("uz", "Ustunli diagramma"),
+            ("kk", "Бағаналы диаграмма"),
+            ("az", "Sütunlu diaqram"),
+            ("ky", "Мамычалуу диаграмма"),
+            ("tg", "Диаграммаи сутунӣ"),
+            ("tk", "Sütünli diagramma"),
+            ("ps", "میله‌يي چارټ"),
+            ("sq", "Grafik me shtylla"),
+            ("so", "Jaantus baar"),
+            ("ha", "Jadawalin sanduna"),
+            ("dv", "ބާ ޗާޓް"),
+        ]
     }
 }
 
