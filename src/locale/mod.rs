@@ -176,11 +176,21 @@ pub struct Cldr {
     pub native: &'static str,
     /// The minus sign with its own digits.
     pub native_minus: &'static str,
-    /// The compact short patterns of 10^3 to 10^14 ("0K", "00 لاکھ"; "0": written in full).
-    pub compact: [&'static str; 12],
+    /// The compact short patterns of 10^3 to 10^14, joined by `|` ("0K|00K|000K|0M|...";
+    /// "0": written in full): see [`Cldr::compact`].
+    pub compact: &'static str,
     /// The pattern of thousands where CLDR's plural category "few" differs (Arabic: 3 to 10
     /// thousand, "٥ آلاف").
     pub thousands_few: Option<&'static str>,
+}
+
+impl Cldr {
+    /// The compact short pattern of numbers from 10^`exp` ("00 لاکھ" for 10^6 in Urdu), for
+    /// `exp` from 3 to 14.
+    pub fn compact(&self, exp: i32) -> Option<&'static str> {
+        let i = usize::try_from(exp.checked_sub(3)?).ok()?;
+        self.compact.split('|').nth(i)
+    }
 }
 
 /// The CLDR data of language `code` (a primary subtag), or English's.
@@ -482,7 +492,7 @@ mod coverage {
             let compact = cldr::CLDR
                 .iter()
                 .filter(|c| row.codes.contains(&c.code))
-                .flat_map(|c| c.compact.iter().copied().chain(c.thousands_few));
+                .flat_map(|c| c.compact.split('|').chain(c.thousands_few));
             for text in texts.into_iter().chain(compact) {
                 for c in text.chars().filter(|&c| !set.covers(c)) {
                     missing.push(format!("{:?}: {text:?} {c:?}", row.codes));

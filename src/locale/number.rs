@@ -427,7 +427,7 @@ impl Numbers {
         let mut exp = v.abs().log10().floor() as i32;
         // Rounding may carry into the next magnitude (999,999 is "1M", not "1000K").
         for _ in 0..2 {
-            let pattern = self.cldr.compact.get(usize::try_from(exp - 3).ok()?)?;
+            let pattern = self.cldr.compact(exp)?;
             let zeros = pattern.chars().filter(|&c| c == '0').count();
             if pattern.chars().all(|c| c == '0') {
                 return None;

@@ -364,8 +364,11 @@ fn manifest_errors_speak_of_keys_not_flags() {
     let (code, stderr) = build(&dir.path().join("charts.toml"), &[]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("chart 'crops-pies'"), "{stderr}");
+    // A pie of shares adding up past 100% is refused for that first, `top` or not.
     assert!(
-        stderr.contains("`kind = \"bar\"` with `horizontal = true`"),
+        stderr.contains(
+            "use `kind = \"bar\"` to compare them, or `kind = \"pie\"` with `each-row = true`"
+        ),
         "{stderr}"
     );
     assert!(

@@ -16,6 +16,7 @@ mod features;
 mod golden;
 mod incremental;
 mod languages;
+mod numbers;
 mod png;
 mod properties;
 mod regressions;
