@@ -136,6 +136,12 @@ fn a_format_that_is_not_one_is_refused_with_a_hint() {
         e.contains("decimals=\"many\" is not a number of decimals"),
         "{e}"
     );
+    // A prefix no embedded font has is refused as any text is, naming the option.
+    let e = refused("bar", POPULATION, &["--format", "prefix=中"], 1);
+    assert!(
+        e.contains("--format \"prefix=中\": character '中' (U+4E2D) is in none of"),
+        "{e}"
+    );
     let dir = tempdir();
     write(dir.path(), "p.csv", POPULATION);
     write(
@@ -343,4 +349,31 @@ fn chart_words_in_every_language_of_the_oic() {
             );
         }
     }
+}
+
+#[test]
+fn the_report_page_and_the_preview_say_it_the_same_way() {
+    // A chart right to left by its labels' script is tagged with it on the report page too.
+    let dir = tempdir();
+    write(dir.path(), "u.csv", "ملک,حصہ\nپاکستان,24\nایران,9\n");
+    write(
+        dir.path(),
+        "charts.toml",
+        "[[chart]]\nname = \"u\"\ninput = \"u.csv\"\nkind = \"bar\"\noutput = [\"u.svg\"]\n",
+    );
+    bin()
+        .current_dir(dir.path())
+        .arg("build")
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(dir.path().join("index.html")).expect("page");
+    assert!(html.contains("lang=\"und-Arab\" dir=\"rtl\""), "{html}");
+    // The terminal preview writes numbers as an English chart does.
+    let input = write(dir.path(), "p.csv", POPULATION);
+    let out = bin().arg("preview").arg(&input).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains(" 278M\n") && text.contains(" 521K\n"),
+        "{text}"
+    );
 }
