@@ -114,7 +114,8 @@ pub struct Words {
     pub percent: &'static str,
     /// Where a value is missing: "no data".
     pub no_data: &'static str,
-    /// What `top` kept, with `{n}` and `{m}`: "{n} largest of {m}".
+    /// What `top` kept when it left the rest out, with `{n}` and `{total}`: "{n} largest of
+    /// {total}".
     pub largest: &'static str,
     /// The alt text's unit sentence: "Values in %".
     pub values_in_percent: &'static str,
@@ -255,14 +256,21 @@ impl Locale {
         pattern.replacen("{}", &quoted(name), 1)
     }
 
-    /// What `top` kept: "10 largest of 57", in the chart's words and digits.
-    pub fn largest(&self, n: usize, m: usize, digits: crate::options::Digits) -> String {
-        let text = self
-            .words()
-            .largest
-            .replacen("{n}", &n.to_string(), 1)
-            .replacen("{m}", &m.to_string(), 1);
-        self.text_digits(&text, digits)
+    /// What `top` left out, for the chart's note: "10 largest of 57", with the series the
+    /// categories were ranked by ("10 largest of 57 (2022)"), in the row's words. The counts
+    /// in Latin digits and the language's grouping ("5,000", "5 000"); the chart's own digits
+    /// are applied to the whole line, as to any note.
+    pub fn largest(&self, n: usize, total: usize, by: Option<&str>) -> String {
+        let count = |v: usize| self.number(v as f64, 0, false, crate::options::Digits::Latin);
+        let text = self.words().largest.replacen("{n}", &count(n), 1).replacen(
+            "{total}",
+            &count(total),
+            1,
+        );
+        match by {
+            Some(by) => format!("{text} ({by})"),
+            None => text,
+        }
     }
 
     /// Whether `text` is written in another script than this language: it has letters and
@@ -340,7 +348,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("{code}: English words"));
             assert!(code == "en" || w.other != EN.other, "{code}");
             assert!(
-                w.largest.contains("{n}") && w.largest.contains("{m}"),
+                w.largest.contains("{n}") && w.largest.contains("{total}"),
                 "{code}"
             );
             for p in std::iter::once(w.agg.count).chain(w.agg.of) {
@@ -354,13 +362,12 @@ mod tests {
         }
         assert_eq!(l("ms").words().other, "Lain-lain");
         assert_eq!(l("id").words().source, "Sumber: ");
+        assert_eq!(l("ru").largest(10, 57, None), "10 крупнейших из 57");
+        assert_eq!(l("ar").largest(5, 57, None), "أكبر 5 من 57");
+        assert_eq!(l("xx").largest(3, 9, Some("2022")), "3 largest of 9 (2022)");
         assert_eq!(
-            l("ru").largest(10, 57, crate::options::Digits::Latin),
-            "Крупнейшие 10 из 57"
-        );
-        assert_eq!(
-            l("ar").largest(10, 57, crate::options::Digits::Arabic),
-            "أكبر ١٠ من ٥٧"
+            l("fr").largest(10, 5000, None),
+            "Les 10 plus grands sur 5\u{202F}000"
         );
     }
 

@@ -19,7 +19,7 @@ pub const EN: Words = Words {
     rest: "Rest of world",
     percent: "Percent (%)",
     no_data: "no data",
-    largest: "{n} largest of {m}",
+    largest: "{n} largest of {total}",
     values_in_percent: "Values in %",
     comma: ", ",
     agg: AggWords {
@@ -34,7 +34,7 @@ const AR: Words = Words {
     rest: "بقية العالم",
     percent: "النسبة المئوية (%)",
     no_data: "لا بيانات",
-    largest: "أكبر {n} من {m}",
+    largest: "أكبر {n} من {total}",
     values_in_percent: "القيم بالنسبة المئوية (%)",
     comma: "، ",
     agg: AggWords {
@@ -49,7 +49,7 @@ const FR: Words = Words {
     rest: "Reste du monde",
     percent: "Pourcentage (%)",
     no_data: "pas de données",
-    largest: "Les {n} plus grands sur {m}",
+    largest: "Les {n} plus grands sur {total}",
     values_in_percent: "Valeurs en %",
     comma: ", ",
     // A colon rather than "Somme de", which would need "d'" before a vowel.
@@ -65,7 +65,7 @@ const TR: Words = Words {
     rest: "Dünyanın geri kalanı",
     percent: "Yüzde (%)",
     no_data: "veri yok",
-    largest: "{m} içinden en büyük {n}",
+    largest: "{total} içinden en büyük {n}",
     values_in_percent: "Değerler yüzde olarak (%)",
     comma: ", ",
     // "Toplam", "ortalama", "en düşük" stand before any noun unchanged ("toplam nüfus").
@@ -81,7 +81,7 @@ const FA: Words = Words {
     rest: "بقیه جهان",
     percent: "درصد (%)",
     no_data: "بدون داده",
-    largest: "{n} مورد بزرگ‌تر از {m}",
+    largest: "بزرگ‌ترین {n} از {total}",
     values_in_percent: "مقادیر به درصد (%)",
     comma: "، ",
     agg: AggWords {
@@ -96,7 +96,7 @@ const UR: Words = Words {
     rest: "باقی دنیا",
     percent: "فیصد (%)",
     no_data: "کوئی ڈیٹا نہیں",
-    largest: "{m} میں سے {n} سب سے بڑے",
+    largest: "{total} میں سے سب سے بڑے {n}",
     values_in_percent: "اقدار فیصد میں (%)",
     comma: "، ",
     agg: AggWords {
@@ -116,7 +116,7 @@ const BN: Words = Words {
     rest: "বিশ্বের বাকি অংশ",
     percent: "শতাংশ (%)",
     no_data: "তথ্য নেই",
-    largest: "{m}টির মধ্যে বৃহত্তম {n}টি",
+    largest: "{total}টির মধ্যে বৃহত্তম {n}টি",
     values_in_percent: "মানগুলি শতাংশে (%)",
     comma: ", ",
     agg: AggWords {
@@ -131,7 +131,7 @@ const MS: Words = Words {
     rest: "Negara lain",
     percent: "Peratus (%)",
     no_data: "tiada data",
-    largest: "{n} terbesar daripada {m}",
+    largest: "{n} terbesar daripada {total}",
     values_in_percent: "Nilai dalam %",
     comma: ", ",
     agg: AggWords {
@@ -146,7 +146,7 @@ const ID: Words = Words {
     rest: "Negara lain",
     percent: "Persentase (%)",
     no_data: "tidak ada data",
-    largest: "{n} terbesar dari {m}",
+    largest: "{n} terbesar dari {total}",
     values_in_percent: "Nilai dalam %",
     comma: ", ",
     agg: AggWords {
@@ -161,7 +161,7 @@ const RU: Words = Words {
     rest: "Остальной мир",
     percent: "Процент (%)",
     no_data: "нет данных",
-    largest: "Крупнейшие {n} из {m}",
+    largest: "{n} крупнейших из {total}",
     values_in_percent: "Значения в %",
     comma: ", ",
     // A colon (and "по столбцу") rather than a case ending the column's name cannot take.
@@ -177,7 +177,7 @@ const UZ: Words = Words {
     rest: "Dunyoning qolgan qismi",
     percent: "Foiz (%)",
     no_data: "maʼlumot yoʻq",
-    largest: "{m} tadan eng kattasi {n} ta",
+    largest: "{total} tadan eng kattasi {n} tasi",
     values_in_percent: "Qiymatlar foizda (%)",
     comma: ", ",
     agg: AggWords {
@@ -197,7 +197,7 @@ const KK: Words = Words {
     rest: "Әлемнің қалған бөлігі",
     percent: "Пайыз (%)",
     no_data: "дерек жоқ",
-    largest: "{m} ішіндегі ең ірі {n}",
+    largest: "{total} ішінен ең ірі {n}",
     values_in_percent: "Мәндер пайызбен (%)",
     comma: ", ",
     agg: AggWords {
@@ -212,7 +212,7 @@ const AZ: Words = Words {
     rest: "Dünyanın qalan hissəsi",
     percent: "Faiz (%)",
     no_data: "məlumat yoxdur",
-    largest: "{m} içindən ən böyük {n}",
+    largest: "{total} içindən ən böyük {n}",
     values_in_percent: "Dəyərlər faizlə (%)",
     comma: ", ",
     agg: AggWords {
@@ -227,7 +227,7 @@ const KY: Words = Words {
     rest: "Дүйнөнүн калган бөлүгү",
     percent: "Пайыз (%)",
     no_data: "маалымат жок",
-    largest: "{m} ичинен эң ири {n}",
+    largest: "{total} ичинен эң ири {n}",
     values_in_percent: "Маанилер пайыз менен (%)",
     comma: ", ",
     agg: AggWords {
@@ -242,7 +242,7 @@ const TG: Words = Words {
     rest: "Боқимондаи ҷаҳон",
     percent: "Фоиз (%)",
     no_data: "маълумот нест",
-    largest: "{n} калонтарин аз {m}",
+    largest: "{n} бузургтарин аз {total}",
     values_in_percent: "Қиматҳо бо фоиз (%)",
     comma: ", ",
     agg: AggWords {
@@ -257,7 +257,7 @@ const TK: Words = Words {
     rest: "Dünýäniň galan bölegi",
     percent: "Göterim (%)",
     no_data: "maglumat ýok",
-    largest: "{m} sanydan iň ulusy {n}",
+    largest: "{total} sanydan iň ulusy {n}",
     values_in_percent: "Bahalar göterimde (%)",
     comma: ", ",
     agg: AggWords {
@@ -272,7 +272,7 @@ const PS: Words = Words {
     rest: "پاتې نړۍ",
     percent: "سلنه (%)",
     no_data: "معلومات نشته",
-    largest: "له {m} څخه {n} تر ټولو لوی",
+    largest: "له {total} څخه {n} تر ټولو لوی",
     values_in_percent: "ارزښتونه په سلنه (%)",
     comma: "، ",
     agg: AggWords {
@@ -292,7 +292,7 @@ const SQ: Words = Words {
     rest: "Pjesa tjetër e botës",
     percent: "Përqindja (%)",
     no_data: "pa të dhëna",
-    largest: "{n} më të mëdhenjtë nga {m}",
+    largest: "{n} më të mëdhenjtë nga {total}",
     values_in_percent: "Vlerat në përqindje (%)",
     comma: ", ",
     agg: AggWords {
@@ -312,7 +312,7 @@ const SO: Words = Words {
     rest: "Inta kale ee adduunka",
     percent: "Boqolkiiba (%)",
     no_data: "xog ma jirto",
-    largest: "{n}-da ugu waaweyn ee {m}",
+    largest: "{n}-ka ugu waaweyn ee {total}",
     values_in_percent: "Qiimayaasha boqolkiiba (%)",
     comma: ", ",
     agg: AggWords {
@@ -327,7 +327,7 @@ const HA: Words = Words {
     rest: "Sauran duniya",
     percent: "Kaso (%)",
     no_data: "babu bayani",
-    largest: "Mafi girma {n} cikin {m}",
+    largest: "Mafi girma {n} daga cikin {total}",
     values_in_percent: "Ƙimomi a cikin kaso (%)",
     comma: ", ",
     agg: AggWords {
@@ -347,7 +347,7 @@ const DV: Words = Words {
     rest: "ދުނިޔޭގެ ބާކީ ބައި",
     percent: "އިންސައްތަ (%)",
     no_data: "މައުލޫމާތު ނެތް",
-    largest: "{m} އިން އެންމެ ބޮޑު {n}",
+    largest: "{total} ގެ ތެރެއިން އެންމެ ބޮޑު {n}",
     values_in_percent: "އަދަދުތައް އިންސައްތައިން (%)",
     comma: "، ",
     agg: AggWords {
