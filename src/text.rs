@@ -103,9 +103,63 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// True when two names are the same words, whatever the case and the spaces around and
+/// between them: how a name given in an option (`highlight`, `color`) finds a label.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (clean(a), clean(b));
+    a == b || a.to_lowercase() == b.to_lowercase()
+}
+
+/// The `n` candidates nearest to `query` in edit distance (case folded), nearest first: the
+/// names a hint offers for a name that matched none.
+pub fn nearest<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    n: usize,
+) -> Vec<&'a str> {
+    let q: Vec<char> = query.to_lowercase().chars().collect();
+    let mut scored: Vec<(usize, usize, &str)> = Vec::new();
+    for (i, c) in candidates.into_iter().enumerate() {
+        if scored.iter().any(|s| s.2 == c) {
+            continue;
+        }
+        let folded: Vec<char> = c.to_lowercase().chars().collect();
+        scored.push((edit_distance(&q, &folded), i, c));
+    }
+    scored.sort_unstable();
+    scored.into_iter().take(n).map(|s| s.2).collect()
+}
+
+/// Levenshtein distance between two strings of characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diag + usize::from(ca != cb));
+            diag = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_names_first_and_names_match_loosely() {
+        let names = ["Egypt", "Estonia", "Yemen", "Iraq", "Egypt"];
+        assert_eq!(nearest("Egpyt", names, 2), ["Egypt", "Yemen"]);
+        assert_eq!(nearest("iraq", names, 1), ["Iraq"]);
+        assert!(same_name(" production ", "Production"));
+        assert!(same_name("Natural  gas", "natural gas"));
+        assert!(!same_name("Oil", "Oils"));
+    }
 
     #[test]
     fn isolate_wraps_arabic_first_text_only() {

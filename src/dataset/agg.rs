@@ -181,6 +181,8 @@ struct Acc {
     sum: f64,
     min: f64,
     max: f64,
+    /// Some value was written as approximate (`~25`): so is their sum, mean, min or max.
+    approx: bool,
 }
 
 impl Default for Acc {
@@ -191,12 +193,14 @@ impl Default for Acc {
             sum: 0.0,
             min: f64::INFINITY,
             max: f64::NEG_INFINITY,
+            approx: false,
         }
     }
 }
 
 impl Acc {
-    fn push(&mut self, v: f64) {
+    fn push(&mut self, v: f64, approx: bool) {
+        self.approx |= approx;
         self.values += 1;
         self.sum += v;
         self.min = self.min.min(v);
@@ -342,7 +346,7 @@ impl Groups {
         let Some(vc) = p.value else { return Ok(()) };
         match value(row.cell(vc), p.mark) {
             Ok(Some(n)) => {
-                acc.push(n.value);
+                acc.push(n.value, n.approx);
                 self.percent |= n.percent;
             }
             Ok(None) => self.skipped += 1,
@@ -390,10 +394,13 @@ impl Groups {
                             line,
                             column,
                             raw: format(value, decimals_needed(&[value])),
+                            // A count of rows is exact, whatever their values.
+                            approx: acc.approx && self.agg != Agg::Count,
                         })
                     })
                     .collect();
                 Series {
+                    key: name.clone(),
                     name,
                     column: column.clone(),
                     cells,

@@ -105,6 +105,7 @@ pub(super) fn parse_cell(
                 line: r.line,
                 column: r.columns[col],
                 raw: raw.clone(),
+                approx: n.approx,
             },
             n.percent,
         )),

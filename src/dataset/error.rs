@@ -52,6 +52,19 @@ pub enum DatasetError {
     },
     /// Two rows of one group (`agg`) with different text in the column the group is shown from.
     Disagree(Box<Disagreement>),
+    /// A cell of the `approx` column that says neither yes nor no.
+    Approx {
+        /// File.
+        path: String,
+        /// 1-based line.
+        line: u64,
+        /// 1-based column in characters.
+        column: usize,
+        /// Header of the column.
+        name: String,
+        /// The cell as written.
+        value: String,
+    },
     /// `agg` with no value column named and more than one holding numbers.
     SeveralValues {
         /// File.
@@ -146,6 +159,16 @@ impl DatasetError {
                 )
                 .into()
             }
+            DatasetError::Approx {
+                path,
+                line,
+                column,
+                name,
+                value,
+            } => format!(
+                "{path}:{line}:{column}: column '{name}': {value:?} says neither that the row's value is approximate nor that it is exact\n  hint: write yes (approximate: drawn as ~25%) or no (exact), or leave the cell empty for exact"
+            )
+            .into(),
             DatasetError::SeveralValues {
                 path,
                 agg,

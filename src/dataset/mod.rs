@@ -8,6 +8,7 @@
 //! pivoted on the text column that tells the repeats apart, so it draws as grouped bars.
 
 pub mod agg;
+mod approx;
 mod cells;
 mod columns;
 mod error;
@@ -37,6 +38,9 @@ pub struct Cell {
     pub column: usize,
     /// The text as written.
     pub raw: String,
+    /// Written as approximate (`~25`, or marked so by an `approx` column): drawn as "~25%"
+    /// and said "about 25%".
+    pub approx: bool,
 }
 
 /// One series: a legend entry and one optional value per category.
@@ -44,6 +48,10 @@ pub struct Cell {
 pub struct Series {
     /// Name shown in the legend.
     pub name: String,
+    /// The name as the data keys it, whatever the language shown or the legend given: the
+    /// key column's cell of long data (`Production` beside `الإنتاج`), else the value
+    /// column's header. A colour given by name matches it as well as the name.
+    pub key: String,
     /// Header of the value column it came from.
     pub column: String,
     /// One entry per category; `None` where long data has no row for that pair.
@@ -191,6 +199,9 @@ pub fn build(
     legend: &[String],
     order: Option<Sort>,
 ) -> Result<Dataset, DatasetError> {
+    // An `approx` column is no label, series or value: taken out, its rows remembered.
+    let (table, approx_lines) = approx::split(table)?;
+    let table = table.as_ref();
     let mark = decimal_mark(table, spec.decimal_mark());
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| looks_numeric(table, c, mark))
@@ -239,6 +250,7 @@ pub fn build(
         ordered,
         series_ordered: false,
     };
+    approx::mark(&mut ds, &approx_lines);
     for (s, name) in ds.series.iter_mut().zip(legend) {
         s.name = crate::text::clean(name);
     }
@@ -314,6 +326,7 @@ fn series(
                     series_keys.push((vc, skey));
                     series.push(Series {
                         name: series_name(table, cols, row, vc),
+                        key: series_key(table, cols, row, vc),
                         column: table.headers[vc].clone(),
                         cells: vec![None; categories],
                     });
@@ -343,6 +356,17 @@ fn series(
 fn series_name(table: &Table, cols: &Chosen, row: &Row, vc: usize) -> String {
     let shown = cols.shown_series.map(|c| crate::text::clean(&row.cells[c]));
     match (shown, cols.values.len()) {
+        (Some(group), 1) => group,
+        (Some(group), _) => format!("{} · {group}", table.headers[vc]),
+        (None, _) => crate::text::clean(&table.headers[vc]),
+    }
+}
+
+/// The key of the series that `row` starts in value column `vc`: as [`series_name`], from
+/// the key column instead of its language version.
+fn series_key(table: &Table, cols: &Chosen, row: &Row, vc: usize) -> String {
+    let key = cols.series.map(|c| crate::text::clean(&row.cells[c]));
+    match (key, cols.values.len()) {
         (Some(group), 1) => group,
         (Some(group), _) => format!("{} · {group}", table.headers[vc]),
         (None, _) => crate::text::clean(&table.headers[vc]),

@@ -130,6 +130,7 @@ fn fold(ds: &mut Dataset, n: usize, locale: &Locale) -> Result<(), KindError> {
             line: first.line,
             column: first.column,
             raw: format!("sum of {} rows", rest.len()),
+            approx: rest.iter().any(|c| c.approx),
         });
         let mut cells: Vec<Option<Cell>> = s
             .cells

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 use crate::layout::Context;
 use crate::layout::alt::Whole;
-use crate::options::{Common, OptionError, Sort};
+use crate::options::{Common, Message, OptionError, Sort};
 use crate::scene::Scene;
 pub use error::KindError;
 pub use limits::Limit;
@@ -74,6 +74,12 @@ pub trait ChartKind:
     /// How the alt text says the parts of a whole, when the values are percentages.
     fn whole(&self) -> Whole<'_> {
         Whole::None
+    }
+
+    /// What would read better than this chart of `ds`, if anything (a bar chart of one
+    /// category, a pie of one share): warnings, not errors, as the chart is still true.
+    fn advice(&self, _ds: &Dataset) -> Vec<Message> {
+        Vec::new()
     }
 }
 
@@ -239,6 +245,7 @@ trait Dispatch {
     fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
     fn noun(&self) -> &'static [(&'static str, &'static str)];
     fn whole(&self) -> Whole<'_>;
+    fn advice(&self, ds: &Dataset) -> Vec<Message>;
 }
 
 impl<K: ChartKind> Dispatch for K {
@@ -268,6 +275,9 @@ impl<K: ChartKind> Dispatch for K {
     }
     fn whole(&self) -> Whole<'_> {
         ChartKind::whole(self)
+    }
+    fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        ChartKind::advice(self, ds)
     }
 }
 
@@ -315,17 +325,24 @@ impl ChartOptions {
         self.dyn_kind().whole()
     }
 
+    /// What would read better than this chart of `ds`, as warnings.
+    pub fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        self.dyn_kind().advice(ds)
+    }
+
     /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
     /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
     pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
-        let limit = kind.limit(ds);
         let common = kind.common();
+        crate::layout::paint::check_highlight(ds, &common.highlight)?;
+        let limit = kind.limit(ds);
         let fitted;
         let ds = if common.data.top.is_some() || ds.labels.len() > limit.max {
             let mut copy = ds.clone();
             limits::fit(&mut copy, limit, common.data.top, cx.locale)?;
+            crate::layout::paint::check_kept(&copy, &common.highlight, common.data.top)?;
             fitted = copy;
             &fitted
         } else {

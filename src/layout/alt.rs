@@ -75,12 +75,22 @@ fn values(ds: &Dataset, whole: Whole, spec: &Common, cx: &Context) -> Vec<Vec<St
         Whole::EachRow(_) if !ds.percent => Whole::None,
         w => w,
     };
+    // An approximate value is said as one: "about 25%".
+    let about = |text: String, approx: bool| {
+        if approx {
+            format!("{} {text}", cx.locale.words().about)
+        } else {
+            text
+        }
+    };
     ds.series
         .iter()
         .map(|s| {
             let cells: Vec<f64> = s.cells.iter().flatten().map(|c| c.value).collect();
             let total: f64 = cells.iter().sum();
             let shares = parts::shares_of(&numbers, &cells);
+            // The rest of approximate parts is as approximate.
+            let any_approx = s.cells.iter().flatten().any(|c| c.approx);
             let mut values: Vec<(f64, String)> = ds
                 .labels
                 .iter()
@@ -90,16 +100,19 @@ fn values(ds: &Dataset, whole: Whole, spec: &Common, cx: &Context) -> Vec<Vec<St
                         let missing = format!("{} {}", label(l), cx.locale.words().no_data);
                         return (f64::NEG_INFINITY, missing);
                     };
-                    let v = c.value;
+                    let (v, approx) = (c.value, c.approx);
                     let shown = match whole {
-                        Whole::One(_) => parts::part_text(v, total, (&numbers, &shares), true),
+                        Whole::One(_) => about(
+                            parts::part_text(v, total, (&numbers, &shares), true),
+                            approx,
+                        ),
                         Whole::EachRow(rest) if v < 100.0 => format!(
                             "{} ({} {})",
-                            numbers.value(v),
+                            about(numbers.value(v), approx),
                             rest_label(rest, cx.locale),
-                            numbers.value(100.0 - v)
+                            about(numbers.value(100.0 - v), approx)
                         ),
-                        _ => numbers.value(v),
+                        _ => about(numbers.value(v), approx),
                     };
                     (v, format!("{} {shown}", label(l)))
                 })
@@ -109,7 +122,8 @@ fn values(ds: &Dataset, whole: Whole, spec: &Common, cx: &Context) -> Vec<Vec<St
                 values.sort_by(|a, b| b.0.total_cmp(&a.0));
                 if let Some(r) = parts::remainder(ds) {
                     let rest = rest_label(rest, cx.locale);
-                    values.push((r, format!("{rest} {}", numbers.value(r))));
+                    let r_text = about(numbers.value(r), any_approx);
+                    values.push((r, format!("{rest} {r_text}")));
                 }
             }
             values.into_iter().map(|(_, text)| text).collect()

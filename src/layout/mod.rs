@@ -5,8 +5,10 @@
 //! per chart (direction, language, fonts, the given subtitle) arrives resolved in a [`Context`].
 
 pub mod alt;
+pub mod color;
 mod context;
 pub mod measure;
+pub mod paint;
 pub mod parts;
 pub mod theme;
 
@@ -156,6 +158,12 @@ impl<'a> Page<'a> {
         self.numbers.value(v)
     }
 
+    /// A value as shown on the chart, "~25%" when it is approximate.
+    pub fn approx_label(&self, v: f64, approx: bool) -> String {
+        let label = self.value_label(v);
+        if approx { format!("~{label}") } else { label }
+    }
+
     /// Text of the frame (title, subtitle, note, source) in the chart's digits.
     fn frame_text(&self, s: &str) -> String {
         self.context
@@ -295,6 +303,8 @@ pub struct Share {
     pub label: String,
     /// The share, 0 to 100.
     pub value: f64,
+    /// Written as approximate.
+    pub approx: bool,
 }
 
 /// Every value as a share of 100%, checked: percentages from 0 to 100 only. `key` is the
@@ -332,6 +342,7 @@ pub fn shares(ds: &Dataset, key: &'static str) -> Result<Vec<Share>, Message> {
             out.push(Share {
                 label,
                 value: c.value,
+                approx: c.approx,
             });
         }
     }

@@ -2,23 +2,31 @@
 
 use crate::scene::Color;
 
+use super::color::{self, MIN_CONTRAST};
+
 /// How many series colours a theme has.
 pub const COLORS: usize = 8;
 
-/// Okabe-Ito, a palette that colour-blind readers can tell apart, in a fixed order so the same
-/// series keeps the same colour across charts. Blue first: it reads well next to grey.
-const OKABE_ITO: [Color; COLORS] = [
+/// Okabe-Ito's colours, each darkened where it fell short of 3:1 against white (its orange
+/// #E69F00 is 2.25:1, its sky blue 2.3:1 and its yellow 1.3:1): blue, orange (#C27C00),
+/// green, vermilion (#B34700), reddish purple (#B15E92), and for the sky blue and yellow,
+/// which darkened into the blue and the orange, a violet and a wine. In a fixed order, so the
+/// same series keeps the same colour across charts; blue first, as it reads well next to
+/// grey. Every pair stays 13 ΔE apart or more for normal vision and each simulated
+/// deficiency (Okabe-Ito itself: 16); see the tests.
+const LIGHT_PALETTE: [Color; COLORS] = [
     Color::hex(0x0072B2),
-    Color::hex(0xE69F00),
+    Color::hex(0xC27C00),
     Color::hex(0x009E73),
-    Color::hex(0xD55E00),
-    Color::hex(0x56B4E9),
-    Color::hex(0xCC79A7),
-    Color::hex(0xF0E442),
+    Color::hex(0xB34700),
+    Color::hex(0xB15E92),
+    Color::hex(0x7B3FD1),
+    Color::hex(0x882255),
     Color::hex(0x000000),
 ];
 
-/// Okabe-Ito again, lighter colours first, for a dark background (a light grey for its black).
+/// Okabe-Ito, lighter colours first, for a dark background (a light grey for its black):
+/// every one of them stands off the dark page by 3:1 as it is.
 const OKABE_ITO_DARK: [Color; COLORS] = [
     Color::hex(0x56B4E9),
     Color::hex(0xE69F00),
@@ -30,17 +38,17 @@ const OKABE_ITO_DARK: [Color; COLORS] = [
     Color::hex(0xBBBBBB),
 ];
 
-/// Okabe-Ito colours ordered so that neighbours differ in lightness: series stay apart when the
-/// page is printed in greyscale (black, orange, blue, yellow, ...).
+/// The light palette ordered so that neighbours differ in lightness: series stay apart when
+/// the page is printed in greyscale (black, blue, orange, wine, ...).
 const PRINT: [Color; COLORS] = [
     Color::hex(0x000000),
-    Color::hex(0xE69F00),
     Color::hex(0x0072B2),
-    Color::hex(0xF0E442),
+    Color::hex(0xC27C00),
+    Color::hex(0x882255),
     Color::hex(0x009E73),
-    Color::hex(0x56B4E9),
-    Color::hex(0xD55E00),
-    Color::hex(0xCC79A7),
+    Color::hex(0xB15E92),
+    Color::hex(0x7B3FD1),
+    Color::hex(0xB34700),
 ];
 
 /// Colours of one chart.
@@ -56,9 +64,11 @@ pub struct Theme {
     pub grid: Color,
     /// The zero line.
     pub axis: Color,
-    /// The "rest of the world" part of a share.
+    /// The "rest of the world" part of a share: the quietest mark, at 3:1 against the page.
     pub rest: Color,
-    /// Series colours.
+    /// The marks that are not highlighted (`highlight`): a neutral apart from the rest's.
+    pub dimmed: Color,
+    /// Series colours (a highlighted category of a chart of one series keeps the first).
     pub palette: [Color; COLORS],
 }
 
@@ -69,7 +79,8 @@ impl Theme {
     }
 
     /// Colour `i` of `n` in order (years, dates): one hue, from pale to deep, so that the
-    /// order reads from the colours. Every colour differs from its neighbours.
+    /// order reads from the colours. Every colour differs from its neighbours, and the palest
+    /// still stands off the background by 3:1.
     pub fn ramp(&self, i: usize, n: usize) -> Color {
         // The first colour of the palette that has a hue (the print palette starts with black).
         let base = self
@@ -78,12 +89,22 @@ impl Theme {
             .copied()
             .find(|c| c.0 != c.1 || c.1 != c.2)
             .unwrap_or(self.palette[0]);
-        let mix = |a: Color, b: Color, t: f64| {
-            let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
-            Color(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+        // As pale as 3:1 allows, up to 72% of the way to the background (contrast falls as
+        // the mix nears the background: halve the interval a dozen times).
+        let enough = |t: f64| {
+            color::contrast(color::mix(base, self.background, t), self.background)
+                >= MIN_CONTRAST + 0.05
         };
-        let pale = mix(base, self.background, 0.72);
-        let deep = mix(base, self.text, 0.55);
+        let (mut lo, mut hi) = (0.0, 0.72);
+        if enough(hi) {
+            lo = hi;
+        }
+        for _ in 0..12 {
+            let mid = (lo + hi) / 2.0;
+            if enough(mid) { lo = mid } else { hi = mid }
+        }
+        let pale = color::mix(base, self.background, lo);
+        let deep = color::mix(base, self.text, 0.55);
         let t = if n > 1 {
             i as f64 / (n - 1) as f64
         } else {
@@ -91,23 +112,15 @@ impl Theme {
         };
         // Pale to the base over the first half, the base to deep over the second.
         if t <= 0.5 {
-            mix(pale, base, t * 2.0)
+            color::mix(pale, base, t * 2.0)
         } else {
-            mix(base, deep, (t - 0.5) * 2.0)
+            color::mix(base, deep, (t - 0.5) * 2.0)
         }
     }
 
     /// Near-black or white, whichever contrasts more with `fill` (labels inside bars).
     pub fn on(&self, fill: Color) -> Color {
-        let lin = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        let l = 0.2126 * lin(fill.0) + 0.7152 * lin(fill.1) + 0.0722 * lin(fill.2);
+        let l = color::luminance(fill);
         // Contrast with white is 1.05 / (l + 0.05); with black (l + 0.05) / 0.05.
         if 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 {
             Color::hex(0xFFFFFF)
@@ -124,8 +137,9 @@ pub const LIGHT: Theme = Theme {
     muted: Color::hex(0x595959),
     grid: Color::hex(0xE3E3E3),
     axis: Color::hex(0x333333),
-    rest: Color::hex(0xD4D4D4),
-    palette: OKABE_ITO,
+    rest: Color::hex(0x919191),
+    dimmed: Color::hex(0x6B6B6B),
+    palette: LIGHT_PALETTE,
 };
 
 /// The dark theme.
@@ -135,18 +149,20 @@ pub const DARK: Theme = Theme {
     muted: Color::hex(0xB3B3B3),
     grid: Color::hex(0x3A3A3D),
     axis: Color::hex(0xCCCCCC),
-    rest: Color::hex(0x4A4A4E),
+    rest: Color::hex(0x696964),
+    dimmed: Color::hex(0x556E7D),
     palette: OKABE_ITO_DARK,
 };
 
-/// The print theme: black text, a greyscale-safe series order, a pale rest.
+/// The print theme: black text, a greyscale-safe series order, the light theme's greys.
 pub const PRINT_THEME: Theme = Theme {
     background: Color::hex(0xFFFFFF),
     text: Color::hex(0x000000),
     muted: Color::hex(0x404040),
     grid: Color::hex(0xD0D0D0),
     axis: Color::hex(0x000000),
-    rest: Color::hex(0xE6E6E6),
+    rest: Color::hex(0x919191),
+    dimmed: Color::hex(0x6B6B6B),
     palette: PRINT,
 };
 
@@ -206,6 +222,9 @@ impl Sizes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::color::{DISTINCT, contrast, distance};
+
+    const THEMES: [(&str, Theme); 3] = [("light", LIGHT), ("dark", DARK), ("print", PRINT_THEME)];
 
     #[test]
     fn label_colour_on_fills() {
@@ -215,8 +234,59 @@ mod tests {
     }
 
     #[test]
+    fn every_mark_colour_stands_off_its_background_by_three_to_one() {
+        for (name, t) in THEMES {
+            let marks = t.palette.iter().chain([&t.rest, &t.dimmed]);
+            for &c in marks {
+                let r = contrast(c, t.background);
+                assert!(r >= MIN_CONTRAST, "{name}: {c:?} is {r:.2}:1");
+            }
+            for n in [2, 5, 40] {
+                for i in 0..n {
+                    let c = t.ramp(i, n);
+                    let r = contrast(c, t.background);
+                    assert!(r >= MIN_CONTRAST, "{name}: ramp {i}/{n} {c:?} is {r:.2}:1");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn marks_stay_apart_for_every_colour_vision() {
+        // Simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009) and normal
+        // vision: every pair of series colours, and the rest and the dimmed grey against each
+        // of them and each other, since a pie or a highlight puts them side by side.
+        for (name, t) in THEMES {
+            let marks: Vec<Color> = t
+                .palette
+                .iter()
+                .copied()
+                .chain([t.rest, t.dimmed])
+                .collect();
+            for (i, &a) in marks.iter().enumerate() {
+                for &b in &marks[i + 1..] {
+                    let (d, v) = distance(a, b);
+                    assert!(
+                        d >= DISTINCT,
+                        "{name}: {a:?} and {b:?} are {d:.1} apart for {v:?}"
+                    );
+                }
+            }
+            for (i, &a) in t.palette.iter().enumerate() {
+                for &b in &t.palette[i + 1..] {
+                    let (d, v) = distance(a, b);
+                    assert!(
+                        d >= 13.0,
+                        "{name}: series {a:?} and {b:?} are {d:.1} apart for {v:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn no_two_series_share_a_colour() {
-        for t in [LIGHT, DARK, PRINT_THEME] {
+        for (_, t) in THEMES {
             for (i, a) in t.palette.iter().enumerate() {
                 assert!(!t.palette[i + 1..].contains(a), "{a:?}");
                 assert_ne!(*a, t.background);

@@ -114,6 +114,8 @@ pub struct Words {
     pub percent: &'static str,
     /// Where a value is missing: "no data".
     pub no_data: &'static str,
+    /// Before an approximate value in words (the alt text): "about" 25%.
+    pub about: &'static str,
     /// What `top` kept when it left the rest out, with `{n}` and `{total}`: "{n} largest of
     /// {total}".
     pub largest: &'static str,

@@ -12,9 +12,15 @@
 //! output = ["output/crops-en.svg", "output/crops-en.png"]
 //! title = "OIC members grow 80% of the world's rubber"
 //!
+//! [colors]                       # optional: a series or category keeps its colour
+//! Production = "#0072B2"         #   in every chart that shows it
+//!
 //! [report]                       # optional: where the report page goes (see `report`)
 //! dir = "output"
 //! ```
+//!
+//! One entry may make a chart in several languages (`lang = ["en", "ar"]`, words given per
+//! language as `title.ar = "..."`): see [`editions`].
 //!
 //! The chart options are those of [`crate::options`] and of each kind (`kinds/`), keyed by
 //! their flag names; a key the chart's kind does not have is an error. Every message points at
@@ -29,10 +35,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::kinds::{ChartOptions, Kind};
-use crate::options::Voice;
+use crate::options::{Lang, NamedColor, Voice};
 use crate::pipeline::Job;
 
+mod editions;
 mod report;
+use editions::Table;
 pub use report::ReportPlace;
 
 /// Keys of a `[[chart]]` table besides the chart options.
@@ -118,6 +126,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
     let mut charts = None;
     let base = path.parent().unwrap_or(Path::new(""));
     let mut place = ReportPlace::default();
+    let mut colors = Vec::new();
     for (key, value) in root.get_ref() {
         match (key.get_ref().as_ref(), value.get_ref()) {
             ("report", v) => {
@@ -134,9 +143,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
             }
             ("defaults", DeValue::Table(t)) => defaults = entries(t),
             ("chart", DeValue::Array(a)) => charts = Some(a),
+            ("colors", DeValue::Table(t)) => colors = read_colors(&src, t)?,
             ("defaults", _) => return Err(src.error(key.span(), None, "'defaults' must be a table\n  hint: write the defaults under a [defaults] line".into())),
             ("chart", _) => return Err(src.error(key.span(), None, "'chart' must be a list of tables\n  hint: start every chart with a [[chart]] line".into())),
-            (k, _) => return Err(src.error(key.span(), None, format!("unknown key '{k}'\n  hint: a manifest has a [defaults] table, [[chart]] tables and an optional [report] table"))),
+            ("colors", _) => return Err(src.error(key.span(), None, format!("'colors' must be a table\n  {COLORS_HINT}"))),
+            (k, _) => return Err(src.error(key.span(), None, format!("unknown key '{k}'\n  hint: a manifest has a [defaults] table, [[chart]] tables and optional [colors] and [report] tables"))),
         }
     }
     check_defaults(&src, &defaults)?;
@@ -159,24 +170,76 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Chart>, ManifestError> {
                 ),
             ));
         };
-        let chart = chart(&src, base, (i, value.span()), &entries(table), &defaults)?;
-        if out.iter().any(|c| c.name == chart.name) {
-            let at = find(&entries(table), "name").map_or(value.span(), |e| e.key.span());
-            return Err(src.error(
-                at,
-                Some(&chart.name),
-                format!(
-                    "the name '{}' is used twice\n  hint: chart names must be unique",
-                    chart.name
-                ),
-            ));
+        let table = entries(table);
+        for (name, ents, defs) in editions_of(&src, &table, &defaults)? {
+            let chart = chart(&src, base, (i, value.span()), (&ents, &defs), &colors)?;
+            if out.iter().any(|c| c.name == chart.name) {
+                let at = find(&table, "name").map_or(value.span(), |e| e.key.span());
+                return Err(src.error(
+                    at,
+                    Some(&name),
+                    format!(
+                        "the name '{name}' is used twice\n  hint: chart names must be unique (a chart in several languages is named NAME-CODE)"
+                    ),
+                ));
+            }
+            out.push(Chart {
+                report: place.clone(),
+                ..chart
+            });
         }
-        out.push(Chart {
-            report: place.clone(),
-            ..chart
-        });
     }
     Ok(out)
+}
+
+/// The hint of a `[colors]` table that cannot be read.
+const COLORS_HINT: &str = "hint: write a [colors] table of the names of series or categories and their colours, e.g. Production = \"#0072B2\"";
+
+/// The `[colors]` table: each series or category name with its colour, in the order written.
+fn read_colors(src: &Source, table: &DeTable) -> Result<Vec<NamedColor>, ManifestError> {
+    let mut out = Vec::new();
+    for e in entries(table) {
+        let name = e.key.get_ref().as_ref();
+        let color = match e.value.get_ref() {
+            DeValue::String(s) => NamedColor::new(name, s),
+            _ => Err(format!("'{name}' must be a colour in quotes")),
+        };
+        out.push(color.map_err(|m| {
+            src.error(
+                e.value.span(),
+                None,
+                format!("[colors]: {m}\n  {COLORS_HINT}"),
+            )
+        })?);
+    }
+    Ok(out)
+}
+
+/// One chart table and `[defaults]` as each edition of the chart reads them: its name and
+/// its entries, with the values given per language resolved (see [`editions`]).
+type Edition<'i> = (String, Vec<Entry<'i>>, Vec<Entry<'i>>);
+
+/// The editions of a chart table: one per language of `lang = [...]`, else the chart alone.
+fn editions_of<'i>(
+    src: &Source,
+    table: &[Entry<'i>],
+    defaults: &[Entry<'i>],
+) -> Result<Vec<Edition<'i>>, ManifestError> {
+    let Some(DeValue::String(base)) = find(table, "name").map(|e| e.value.get_ref()) else {
+        // No name to call the editions by: `chart` says so.
+        return Ok(vec![(String::new(), table.to_vec(), defaults.to_vec())]);
+    };
+    let langs = editions::languages(src, base, table, defaults)?;
+    langs
+        .editions()
+        .into_iter()
+        .map(|lang| {
+            let name = editions::edition_name(base, &langs, lang);
+            let ents = editions::resolve(src, &name, table, (&langs, lang), Table::Chart)?;
+            let defs = editions::resolve(src, &name, defaults, (&langs, lang), Table::Defaults)?;
+            Ok((name, ents, defs))
+        })
+        .collect()
 }
 
 fn entries<'i>(table: &DeTable<'i>) -> Vec<Entry<'i>> {
@@ -215,7 +278,25 @@ fn check_defaults(src: &Source, defaults: &[Entry]) -> Result<(), ManifestError>
                 ),
             ));
         };
-        check_value(src, None, kind, e)?;
+        match (key, e.value.get_ref()) {
+            // A list of languages: each chart checks it as it makes its editions.
+            ("lang", DeValue::Array(_)) | ("color", _) => check_value(src, None, kind, e)
+                .or_else(|err| if key == "lang" { Ok(()) } else { Err(err) })?,
+            // Per language: each value alone, under a language code.
+            (_, DeValue::Table(t)) if editions::per_language(key, t) => {
+                for (code, value) in t {
+                    if let Err(m) = code.get_ref().parse::<Lang>() {
+                        return Err(src.error(code.span(), None, format!("[defaults]: {key}.{}: {m}\n  hint: a key given per language takes language codes: {key}.en, {key}.ar, ...", code.get_ref())));
+                    }
+                    let one = Entry {
+                        key: e.key.clone(),
+                        value: value.clone(),
+                    };
+                    check_value(src, None, kind, &one)?;
+                }
+            }
+            _ => check_value(src, None, kind, e)?,
+        }
     }
     Ok(())
 }
@@ -250,8 +331,8 @@ fn chart(
     src: &Source,
     base: &Path,
     (index, span): (usize, Range<usize>),
-    entries: &[Entry],
-    defaults: &[Entry],
+    (entries, defaults): (&[Entry], &[Entry]),
+    colors: &[NamedColor],
 ) -> Result<Chart, ManifestError> {
     let name = match find(entries, "name").map(|e| (e, e.value.get_ref())) {
         Some((_, DeValue::String(s))) => s.to_string(),
@@ -333,6 +414,11 @@ fn chart(
     for f in &mut options.common_mut().font {
         *f = base.join(&*f);
     }
+    // The manifest's colours first: a chart's own `color` comes later and wins.
+    options
+        .common_mut()
+        .color
+        .splice(0..0, colors.iter().cloned());
     let job = Job::new(input, options, outputs).map_err(|e| {
         let key = e.key();
         let at = find(entries, key)

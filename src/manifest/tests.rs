@@ -155,3 +155,173 @@ fn domain_errors_speak_manifest() {
     assert!(e.contains("top = 0 would keep no category"), "{e}");
     assert!(e.contains("`top = 8`") && !e.contains("--"), "{e}");
 }
+
+/// A chart in English and Arabic from one entry.
+const EDITIONS: &str = r#"[defaults]
+source.en = "S"
+source.ar = "م"
+
+[[chart]]
+name = "crops"
+input = "d/{lang}.csv"
+kind = "bar"
+lang = ["en", "ar"]
+output = ["o/crops-{lang}.svg", "o/crops-{lang}.png"]
+title.en = "T"
+title.ar = "ع"
+legend = { en = ["Share"], ar = ["الحصة"] }
+highlight.ar = ["مصر"]
+highlight.en = ["Egypt"]
+sort = "desc"
+"#;
+
+#[test]
+fn one_entry_makes_every_language_edition() {
+    let c = parse(EDITIONS, Path::new("p/charts.toml")).expect("valid");
+    let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["crops-en", "crops-ar"]);
+    let ar = c[1].job.common();
+    assert_eq!(ar.data.lang.as_ref().map(Lang::code), Some("ar"));
+    assert_eq!(ar.title.as_deref(), Some("ع"));
+    assert_eq!(ar.source.as_deref(), Some("م"));
+    assert_eq!(ar.legend, ["الحصة"]);
+    assert_eq!(ar.highlight, ["مصر"]);
+    assert_eq!(c[1].job.input, Path::new("p/d/ar.csv"));
+    assert_eq!(c[1].job.outputs[1], Path::new("p/o/crops-ar.png"));
+    let en = c[0].job.common();
+    assert_eq!(
+        (en.title.as_deref(), en.source.as_deref()),
+        (Some("T"), Some("S"))
+    );
+    assert_eq!(en.highlight, ["Egypt"]);
+    assert_eq!(c[0].job.options.sort(), Some(Sort::Desc));
+    // One language: the chart keeps its name, and {lang} is that language.
+    let one = EDITIONS
+        .replace("lang = [\"en\", \"ar\"]", "lang = \"ar\"")
+        .replace("title.en = \"T\"\n", "")
+        .replace("highlight.en = [\"Egypt\"]\n", "")
+        .replace("en = [\"Share\"], ", "");
+    let c = parse(&one, Path::new("charts.toml")).expect("valid");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].name, "crops");
+    assert_eq!(c[0].job.outputs[0], Path::new("o/crops-ar.svg"));
+}
+
+#[test]
+fn a_missing_word_is_an_error_at_its_key_never_another_language() {
+    let e = err(&EDITIONS.replace("title.ar = \"ع\"\n", ""));
+    assert!(
+        e.starts_with(
+            "charts.toml:11:1: chart 'crops-ar': title is given per language, but not in 'ar'"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("add title.ar = ..."), "{e}");
+    // In [defaults] too, for the chart that needs it.
+    let e = err(&EDITIONS.replace("source.ar = \"م\"\n", ""));
+    assert!(
+        e.starts_with("charts.toml:2:1: chart 'crops-ar': [defaults]: source is given per language, but not in 'ar'"),
+        "{e}"
+    );
+    // One text for every language.
+    let e = err(&EDITIONS.replace("title.en = \"T\"\ntitle.ar = \"ع\"", "title = \"T\""));
+    assert!(
+        e.starts_with("charts.toml:11:1: chart 'crops-en': title is one text for every language of the chart (en, ar)"),
+        "{e}"
+    );
+    assert!(e.contains("title.en = ..., title.ar = ..."), "{e}");
+    let e = err(&EDITIONS.replace("source.en = \"S\"\nsource.ar = \"م\"", "source = \"S\""));
+    assert!(
+        e.starts_with("charts.toml:2:1: chart 'crops-en': [defaults]: source is one text"),
+        "{e}"
+    );
+    // A language the chart is not made in.
+    let e = err(&EDITIONS.replace("title.ar = \"ع\"", "title.ar = \"ع\"\ntitle.fr = \"F\""));
+    assert!(
+        e.starts_with("charts.toml:13:7: chart 'crops-en': title.fr: 'fr' is not a language of this chart (en, ar)"),
+        "{e}"
+    );
+    // A table whose keys are not languages is the option's own value (here a wrong one).
+    let e = err(&GOOD.replace("title = \"T\"", "digits = { latin = 1 }"));
+    assert!(
+        e.starts_with("charts.toml:9:10: chart 'a': digits: invalid type"),
+        "{e}"
+    );
+    let e = err(&EDITIONS.replace("title.ar", "title.a1"));
+    assert!(
+        e.starts_with("charts.toml:12:7: chart 'crops-en': title.a1: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn editions_need_their_language_in_every_output_name() {
+    let e = err(&EDITIONS.replace("\"o/crops-{lang}.png\"", "\"o/crops.png\""));
+    assert!(
+        e.starts_with("charts.toml:10:10: chart 'crops-en': 'o/crops.png' has no {lang}"),
+        "{e}"
+    );
+    let plain = GOOD.replace("o/a.png", "o/a-{lang}.png");
+    let e = err(&plain);
+    assert!(
+        e.contains("'o/a-{lang}.png' has {lang}, but the chart has no lang"),
+        "{e}"
+    );
+    let e = err(&GOOD.replace("title = \"T\"", "title.en = \"T\""));
+    assert!(
+        e.starts_with(
+            "charts.toml:9:1: chart 'a': title is given per language, but the chart has no lang"
+        ),
+        "{e}"
+    );
+    let e = err(&EDITIONS.replace("[\"en\", \"ar\"]", "[]"));
+    assert!(e.contains("lang = [] lists no language"), "{e}");
+    let e = err(&EDITIONS.replace("[\"en\", \"ar\"]", "[\"en\", \"ar\", \"EN\"]"));
+    assert!(
+        e.starts_with("charts.toml:9:21: chart 'crops': lang: 'en' is listed twice"),
+        "{e}"
+    );
+    // Two editions named like a chart already there.
+    let e = err(&format!(
+        "{EDITIONS}\n[[chart]]\nname = \"crops-ar\"\ninput = \"x.csv\"\nkind = \"pie\"\nlang = \"ar\"\noutput = \"o/b.svg\"\n"
+    ));
+    assert!(e.contains("the name 'crops-ar' is used twice"), "{e}");
+}
+
+#[test]
+fn colours_by_name_for_the_whole_manifest_then_the_chart_s_own() {
+    let text = format!(
+        "[colors]\nProduction = \"#0072B2\"\n\"الإنتاج\" = \"#07B\"\n\n{}",
+        GOOD.replace("title = \"T\"", "color = [\"Reserves=#D55E00\"]")
+    );
+    let c = parse(&text, Path::new("charts.toml")).expect("valid");
+    let given: Vec<String> = c[0]
+        .job
+        .common()
+        .color
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        given,
+        ["Production=#0072B2", "الإنتاج=#0077BB", "Reserves=#D55E00"]
+    );
+    let table = GOOD.replace("title = \"T\"", "color = { Reserves = \"#D55E00\" }");
+    let c = parse(&table, Path::new("charts.toml")).expect("valid");
+    assert_eq!(c[0].job.common().color[0].rgb, (0xD5, 0x5E, 0x00));
+    let e = err(&format!("[colors]\nProduction = \"blue\"\n{GOOD}"));
+    assert!(
+        e.starts_with("charts.toml:2:14: [colors]: 'blue' is not a colour"),
+        "{e}"
+    );
+    let e = err(&format!("colors = 1\n{GOOD}"));
+    assert!(
+        e.starts_with("charts.toml:1:1: 'colors' must be a table"),
+        "{e}"
+    );
+    let e = err(&GOOD.replace("title = \"T\"", "color = [\"Reserves\"]"));
+    assert!(
+        e.starts_with("charts.toml:9:9: chart 'a': color: 'Reserves' is not NAME=COLOUR"),
+        "{e}"
+    );
+}

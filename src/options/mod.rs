@@ -8,6 +8,7 @@
 //! direction, the language's words, the fonts) is resolved per chart in `layout::Context`.
 //! Errors name options by key ([`message`]); the front end words them.
 
+pub mod color;
 pub mod format;
 pub mod lang;
 pub mod message;
@@ -16,6 +17,7 @@ pub mod values;
 use clap::Args;
 use serde::{Deserialize, Serialize};
 
+pub use color::NamedColor;
 pub use format::{Compact, NumberFormat};
 pub use lang::Lang;
 pub use message::{Message, OptionError, Voice};
@@ -33,6 +35,12 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 800;
 /// Default PNG pixel density.
 pub const SCALE: f32 = 1.0;
+
+/// The options that are words (text a reader reads, in the chart's language). A manifest
+/// entry with several languages (`lang = ["en", "ar"]`) must give each of them per language
+/// (`title.ar = "..."`): the same words in every edition would be one language's words on
+/// another's chart.
+pub const WORDS: [&str; 6] = ["title", "subtitle", "note", "source", "legend", "rest"];
 
 /// Which data to draw and how to read it: the columns, the language of the labels, the CSV's
 /// delimiter and decimal separator, missing values, grouping (`agg`) and `top`. Shared by the
@@ -108,6 +116,14 @@ pub struct Common {
     /// Colour theme (print stays readable in greyscale).
     #[arg(long, value_enum, default_value_t)]
     pub theme: ThemeName,
+    /// The colour of a series or category, by name: `Production=#0072B2` (repeatable; the
+    /// same name keeps its colour in every chart that gives it).
+    #[arg(long = "color", value_name = "NAME=COLOUR")]
+    #[serde(deserialize_with = "color::deserialize_colors")]
+    pub color: Vec<NamedColor>,
+    /// A category (or series) to draw in the accent colour, the others muted (repeatable).
+    #[arg(long, value_name = "LABEL")]
+    pub highlight: Vec<String>,
     /// Digits of the numbers on the chart.
     #[arg(long, value_enum, default_value_t)]
     pub digits: Digits,
@@ -144,6 +160,8 @@ impl Default for Common {
             source: None,
             note: None,
             theme: ThemeName::default(),
+            color: Vec::new(),
+            highlight: Vec::new(),
             digits: Digits::default(),
             format: None,
             width: WIDTH,
@@ -282,6 +300,16 @@ impl Common {
                     .into(),
                 ));
             }
+        }
+        if let Some(empty) = self.highlight.iter().find(|h| h.trim().is_empty()) {
+            return Err(error(
+                "highlight",
+                format!("{empty:?}"),
+                "names no category".into(),
+                Message::new()
+                    .text("give a category or series as the chart shows it, e.g. ")
+                    .either("`--highlight Egypt`", "`highlight = [\"Egypt\"]`"),
+            ));
         }
         if !(0.25..=8.0).contains(&self.scale) || !self.scale.is_finite() {
             return Err(error(

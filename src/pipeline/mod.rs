@@ -16,7 +16,7 @@ use crate::dataset::{self, Dataset, Input};
 use crate::fonts::Fonts;
 use crate::kinds::ChartOptions;
 use crate::kinds::bar::HORIZONTAL_BARS;
-use crate::layout::Context;
+use crate::layout::{self, Context};
 use crate::locale::Locale;
 use crate::options::{DataOptions, Message, Sort};
 use crate::scene::Scene;
@@ -144,12 +144,20 @@ pub fn lay_out(
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
     // The SVG's description is the alt text every other output carries.
     let alt = scene.desc.clone();
-    // Said once the chart is drawn, so that a refused chart gives its error alone.
+    // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
+    // notes and warnings, what would read better, and colours given that some reader cannot
+    // see or tell apart.
     let notices = (loaded.notes.into_iter().map(Notice::Note))
         .chain(
             ds.warnings
                 .iter()
                 .map(|w| Notice::Warning(w.as_str().into())),
+        )
+        .chain(options.advice(ds).into_iter().map(Notice::Warning))
+        .chain(
+            layout::color::check_given(&scene, &common.color)
+                .into_iter()
+                .map(Notice::Warning),
         )
         .collect();
     Ok(Laid {

@@ -3,19 +3,26 @@
 //! Accepted: `43`, `43.5`, `-2`, `1e3`, `43%`, `43 %`, Arabic-Indic and Persian digits with the
 //! Arabic percent sign and decimal separator (`٧٦٪`, `٤٣٫٥`), and thousands separators in
 //! groups of three (`102,347`, `١٠٢٬٣٤٧`); with a decimal comma (see [`parse_as`]) `12,9` and
-//! `1.234,5`. Refused: NaN, infinity, and anything else. Cells that say "no data" (`NA`, `..`)
+//! `1.234,5`; any of these written as approximate, `~25` or `≈25`. Refused: NaN, infinity, and anything else. Cells that say "no data" (`NA`, `..`)
 //! are told apart by [`is_missing`].
 
 use crate::options::{DecimalMark, Message};
 
-/// A parsed cell: its value and whether it was written with a percent sign.
+/// A parsed cell: its value and whether it was written with a percent sign, or as
+/// approximate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number {
     /// The value, always finite.
     pub value: f64,
     /// True when the cell carried `%` or `٪`.
     pub percent: bool,
+    /// True when the cell started with `~` or `≈` ("about 25": `~25`).
+    pub approx: bool,
 }
+
+/// The marks that write a value as approximate, before it: `~25`, `≈25` (and the tilde
+/// operator and the full-width tilde that some keyboards give).
+pub const APPROX: [char; 4] = ['~', '≈', '\u{223C}', '\u{FF5E}'];
 
 /// Why a cell is not a number; the text is shown to the user after the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +101,13 @@ pub fn parse_as(cell: &str, mark: DecimalMark) -> Result<Number, NumberError> {
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
+    let approx = match s.strip_prefix(APPROX) {
+        Some(rest) => {
+            s = rest.trim_start();
+            true
+        }
+        None => false,
+    };
     let mut percent = false;
     for sign in ['%', '٪'] {
         if let Some(rest) = s.strip_suffix(sign) {
@@ -133,7 +147,11 @@ pub fn parse_as(cell: &str, mark: DecimalMark) -> Result<Number, NumberError> {
     if value.abs() > MAX_ABS {
         return Err(NumberError::TooLarge);
     }
-    Ok(Number { value, percent })
+    Ok(Number {
+        value,
+        percent,
+        approx,
+    })
 }
 
 /// Why `s`, which holds a character no number has, is not a number.
@@ -239,14 +257,16 @@ mod tests {
             parse("43%"),
             Ok(Number {
                 value: 43.0,
-                percent: true
+                percent: true,
+                approx: false,
             })
         );
         assert_eq!(
             parse("43 %"),
             Ok(Number {
                 value: 43.0,
-                percent: true
+                percent: true,
+                approx: false,
             })
         );
         assert_eq!(v("-2"), -2.0);
@@ -255,12 +275,29 @@ mod tests {
     }
 
     #[test]
+    fn approximate_values() {
+        for (cell, value) in [
+            ("~25", 25.0),
+            ("≈ 25%", 25.0),
+            ("~٢٥٪", 25.0),
+            ("∼0.5", 0.5),
+        ] {
+            let n = parse(cell).expect(cell);
+            assert!(n.approx && n.value == value, "{cell}: {n:?}");
+        }
+        assert!(!parse("25").expect("plain").approx);
+        assert!(parse("~").is_err());
+        assert_eq!(parse("2~5"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
     fn arabic_and_persian_digits() {
         assert_eq!(
             parse("٧٦٪"),
             Ok(Number {
                 value: 76.0,
-                percent: true
+                percent: true,
+                approx: false,
             })
         );
         assert_eq!(v("٤٣٫٥"), 43.5);

@@ -78,7 +78,6 @@ async function main() {
   if (!check(fs.existsSync(path.join(outDir, 'index.html')), 'index.html exists', path.join(outDir, 'index.html'))) return;
   if (!check(Boolean(tomlPath), 'charts.toml found')) return;
   const tomlLines = fs.readFileSync(tomlPath, 'utf8').split(/\r?\n/);
-  const chartCount = tomlLines.filter((l) => l.trim() === '[[chart]]').length;
   // Each [[chart]] table: its lines up to the next table header.
   const charts = [];
   for (const l of tomlLines) {
@@ -87,8 +86,21 @@ async function main() {
   }
   const chartTables = charts.filter(Boolean);
   const field = (lines, key) => lines.map((l) => l.match(new RegExp(`^\\s*${key}\\s*=\\s*"([^"]*)"`))).find(Boolean)?.[1];
-  const chartNames = chartTables.map((t) => field(t, 'name')).filter(Boolean);
-  const arNames = chartTables.filter((t) => field(t, 'lang') === 'ar').map((t) => field(t, 'name'));
+  // `lang = "ar"` or `lang = ["en", "ar"]`: an entry of several languages is one chart per
+  // language, named NAME-CODE (the editions of README's "Many charts").
+  const langs = (lines) => {
+    const v = lines.map((l) => l.match(/^\s*lang\s*=\s*(.*)$/)).find(Boolean)?.[1]?.trim() ?? '';
+    return [...v.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  };
+  const editions = chartTables.flatMap((t) => {
+    const name = field(t, 'name');
+    if (!name) return [];
+    const ls = langs(t);
+    return ls.length > 1 ? ls.map((lang) => ({ name: `${name}-${lang}`, lang })) : [{ name, lang: ls[0] }];
+  });
+  const chartCount = editions.length;
+  const chartNames = editions.map((e) => e.name);
+  const arNames = editions.filter((e) => e.lang === 'ar').map((e) => e.name);
   const arCharts = arNames.length;
 
   const server = await serve(outDir);
@@ -131,7 +143,7 @@ async function main() {
 
     // One figure per [[chart]], ids matching the chart names.
     const figs = await page.$$eval('figure', (els) => els.map((f) => f.id));
-    check(figs.length === chartCount, 'figure count equals [[chart]] count in charts.toml',
+    check(figs.length === chartCount, 'figure count equals the charts of charts.toml (each edition one)',
       `${figs.length} figures, ${chartCount} charts`);
     const missing = chartNames.filter((n) => !figs.includes(n));
     check(missing.length === 0, 'every chart name has a <figure id=NAME>', missing.join(', '));

@@ -116,7 +116,7 @@ fn long_data_draws_grouped_bars_with_a_legend() {
     let svg = svg_of("bar", &fixture("energy-long.csv"), &[]);
     // Two bars per series plus one legend swatch each.
     assert_eq!(rects(&svg, "#0072B2").len(), 3);
-    assert_eq!(rects(&svg, "#E69F00").len(), 3);
+    assert_eq!(rects(&svg, "#C27C00").len(), 3);
     let t = texts(&svg);
     for w in ["Production", "Reserves", "Oil", "Natural gas", "69%", "8%"] {
         assert!(t.iter().any(|x| x == w), "no text {w}: {t:?}");
@@ -174,7 +174,7 @@ fn pie_and_donut_with_rest() {
         assert!(t.iter().any(|x| x == w), "no {w}: {t:?}");
     }
     assert!(
-        fills(&pie).contains(&"#D4D4D4".to_string()),
+        fills(&pie).contains(&"#919191".to_string()),
         "grey rest slice"
     );
     let (near, r) = hole(&pie);
@@ -186,7 +186,7 @@ fn pie_and_donut_with_rest() {
     // Parts without % that sum to 100 are shares of their total: no rest slice, and each
     // labelled with its share.
     let parts = svg_of("pie", &fixture("parts.csv"), &[]);
-    assert!(!fills(&parts).contains(&"#D4D4D4".to_string()));
+    assert!(!fills(&parts).contains(&"#919191".to_string()));
     assert!(parts.contains("Green 40%, Blue 35%, Red 25%"), "{parts}");
 }
 
@@ -197,7 +197,7 @@ fn each_row_draws_one_pie_per_row() {
     let count = |c: &str| f.iter().filter(|x| *x == c).count();
     // One share and one rest wedge per row, plus one legend swatch of each colour.
     assert_eq!(count("#0072B2"), 5, "{f:?}");
-    assert_eq!(count("#D4D4D4"), 5, "{f:?}");
+    assert_eq!(count("#919191"), 5, "{f:?}");
     for w in ["Dates", "Rubber", "76%", "15%", "Rest of world"] {
         assert!(texts(&svg).iter().any(|x| x == w), "no {w}");
     }

@@ -40,7 +40,7 @@ fn rest_bars_split_each_share_and_its_remainder() {
         assert!(svg.contains(&format!(">\n{v}\n<")), "{v} missing");
     }
     assert!(svg.contains("Rest of world"));
-    assert!(svg.contains("fill=\"#D4D4D4\""), "the rest is grey");
+    assert!(svg.contains("fill=\"#919191\""), "the rest is grey");
 }
 
 #[test]

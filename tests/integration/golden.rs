@@ -146,6 +146,26 @@ fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
             "energy-long.csv",
             ar(Kind::Pie, "النفط والغاز", "donut = true\neach-row = true"),
         ),
+        // #22: approximate values (`~25`, an approx column) with a highlight, as share-vs-rest
+        // bars; the same as Arabic donuts.
+        (
+            "bar-approx-highlight",
+            "approx.csv",
+            spec(
+                Kind::Bar,
+                "Nearly a quarter",
+                "horizontal = true\nrest = \"Rest of world\"\nhighlight = [\"Land area\", \"Oil reserves\"]",
+            ),
+        ),
+        (
+            "donuts-approx-ar",
+            "approx.csv",
+            ar(
+                Kind::Pie,
+                "ما يقارب الربع",
+                "donut = true\neach-row = true\nhighlight = [\"الجمعية العامة\"]",
+            ),
+        ),
     ]
 }
 
@@ -189,6 +209,8 @@ golden! {
     bar_long_dates => "bar-long-dates",
     bar_gaps => "bar-gaps",
     donuts_each_row_ar => "donuts-each-row-ar",
+    bar_approx_highlight => "bar-approx-highlight",
+    donuts_approx_ar => "donuts-approx-ar",
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod cli_render;
 mod data;
 mod design;
 mod determinism;
+mod editor;
 mod features;
 mod golden;
 mod incremental;

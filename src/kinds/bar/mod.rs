@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::limits::{Alt, Limit};
 use super::{ChartKind, KindError};
 use crate::dataset::{Cell, Dataset, Series};
+use crate::layout::alt::Whole;
 use crate::layout::{Context, Page, rest_label, shares};
 use crate::locale::number::format;
 use crate::options::{Common, Message, OptionError, Order, Sort};
@@ -127,6 +128,14 @@ impl ChartKind for BarOptions {
         layout(ds, self, cx)
     }
 
+    /// Share-vs-rest bars say each share's rest too, as a grid of donuts does.
+    fn whole(&self) -> Whole<'_> {
+        match &self.rest {
+            Some(rest) => Whole::EachRow(Some(rest)),
+            None => Whole::None,
+        }
+    }
+
     fn noun(&self) -> &'static [(&'static str, &'static str)] {
         &[
             ("en", "Bar chart"),
@@ -152,6 +161,29 @@ impl ChartKind for BarOptions {
             ("dv", "ބާ ޗާޓް"),
         ]
     }
+
+    /// A bar chart of one category compares nothing across categories.
+    fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        let [label] = ds.labels.as_slice() else {
+            return Vec::new();
+        };
+        let m = Message::new().text(format!(
+            "{}: a bar chart of one category ({label:?}) compares nothing across categories\n  hint: ",
+            ds.path
+        ));
+        let m = if ds.series.len() > 1 {
+            let names: Vec<&str> = ds.series.iter().map(|s| s.name.as_str()).collect();
+            m.text(format!(
+                "draw the series ({}) as the bars: name the column that holds them with ",
+                names.join(", ")
+            ))
+            .either("`--label COLUMN`", "`label = \"COLUMN\"`")
+            .text("; or give the figures in a sentence")
+        } else {
+            m.text("give the figure in the title or a sentence, or draw it beside the figures it belongs with")
+        };
+        vec![m]
+    }
 }
 
 /// One piece of a bar.
@@ -160,6 +192,8 @@ struct Segment {
     to: f64,
     color: Color,
     label: String,
+    /// An approximate value ("about 30%"), drawn as an estimate.
+    approx: bool,
 }
 
 /// A category: its bars side by side, and the label above a stack (its total), if any. A bar
@@ -212,7 +246,7 @@ fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindEr
         ds.series
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.name.clone(), color(&cx, rest, i)))
+            .map(|(i, s)| (s.name.clone(), color(&cx, rest, i, None)))
             .collect()
     } else {
         Vec::new()
@@ -301,16 +335,22 @@ fn check_parts_of_one_whole(ds: &Dataset) -> Result<(), KindError> {
     Ok(())
 }
 
-/// The colour of series `i` (the remainder of a share-vs-rest bar is grey; years and dates
-/// are shades of one colour, in order).
-fn color(cx: &Page, rest: bool, i: usize) -> Color {
-    if rest && i + 1 == cx.ds.series.len() {
-        cx.theme.rest
-    } else if cx.ds.series_ordered {
-        cx.theme.ramp(i, cx.ds.series.len())
+/// The colour of series `i` in category `category` (`None`: the legend's): the remainder of
+/// a share-vs-rest bar is grey; years and dates are shades of one colour, in order; a colour
+/// given by name, or a highlight, decides over the theme's (see `layout::paint`).
+fn color(cx: &Page, rest: bool, i: usize, category: Option<&str>) -> Color {
+    let n = cx.ds.series.len();
+    if rest && i + 1 == n {
+        return cx.rest_color(&cx.ds.series[i].name);
+    }
+    let default = if cx.ds.series_ordered {
+        cx.theme.ramp(i, n)
     } else {
         cx.theme.color(i)
-    }
+    };
+    // One series (or a share and its rest): each category may have a colour of its own.
+    let by_category = n == 1 || rest;
+    cx.mark(default, Some(i), category, by_category)
 }
 
 /// No two series may share a colour: more series than the palette has colours are refused,
@@ -349,25 +389,35 @@ fn groups(cx: &Page, stacked: bool, rest: bool) -> Vec<Group> {
     let ds = cx.ds;
     (0..ds.labels.len())
         .map(|i| {
-            let cells: Vec<(usize, f64)> = (0..ds.series.len())
-                .filter_map(|s| ds.series[s].cells[i].as_ref().map(|c| (s, c.value)))
+            let label = ds.labels[i].as_str();
+            let cells: Vec<(usize, f64, bool)> = (0..ds.series.len())
+                .filter_map(|s| {
+                    let c = ds.series[s].cells[i].as_ref()?;
+                    Some((s, c.value, c.approx))
+                })
                 .collect();
             if stacked {
                 let mut base = 0.0;
                 let bar: Vec<Segment> = cells
                     .iter()
-                    .map(|&(s, v)| {
+                    .map(|&(s, v, approx)| {
+                        // The rest of an approximate share says so in its label; its grey
+                        // stays plain, as a pie's rest does.
+                        let is_rest = rest && s + 1 == ds.series.len();
                         let seg = Segment {
                             from: base,
                             to: base + v,
-                            color: color(cx, rest, s),
-                            label: cx.value_label(v),
+                            color: color(cx, rest, s, Some(label)),
+                            label: cx.approx_label(v, approx),
+                            approx: approx && !is_rest,
                         };
                         base += v;
                         seg
                     })
                     .collect();
-                let total = (!rest && bar.len() > 1).then(|| (base, cx.value_label(base)));
+                // A total of approximate parts is approximate too.
+                let about = cells.iter().any(|c| c.2);
+                let total = (!rest && bar.len() > 1).then(|| (base, cx.approx_label(base, about)));
                 Group {
                     bars: vec![bar],
                     total,
@@ -378,11 +428,12 @@ fn groups(cx: &Page, stacked: bool, rest: bool) -> Vec<Group> {
                         cells
                             .iter()
                             .find(|c| c.0 == s)
-                            .map(|&(_, v)| Segment {
+                            .map(|&(_, v, approx)| Segment {
                                 from: 0.0,
                                 to: v,
-                                color: color(cx, rest, s),
-                                label: cx.value_label(v),
+                                color: color(cx, rest, s, Some(label)),
+                                label: cx.approx_label(v, approx),
+                                approx,
                             })
                             .into_iter()
                             .collect()
@@ -403,12 +454,14 @@ fn share_vs_rest(
 ) -> Result<Dataset, KindError> {
     let (mut labels, mut share, mut rest) = (Vec::new(), Vec::new(), Vec::new());
     for sh in shares(ds, "rest")? {
+        // The rest of an approximate share is as approximate.
         let cell = |value: f64| {
             Some(Cell {
                 value,
                 line: 0,
                 column: 0,
                 raw: String::new(),
+                approx: sh.approx,
             })
         };
         labels.push(sh.label);
@@ -427,6 +480,11 @@ fn share_vs_rest(
         .first()
         .map(|s| s.column.clone())
         .unwrap_or_default();
+    // The share keeps its series' key, so a colour given for it still finds it.
+    let key = match ds.series.as_slice() {
+        [one] => one.key.clone(),
+        _ => name.clone(),
+    };
     Ok(Dataset {
         path: ds.path.clone(),
         missing: ds.missing.clone(),
@@ -435,10 +493,12 @@ fn share_vs_rest(
         series: vec![
             Series {
                 name,
+                key,
                 column: column.clone(),
                 cells: share,
             },
             Series {
+                key: rest_name.clone(),
                 name: rest_name,
                 column,
                 cells: rest,

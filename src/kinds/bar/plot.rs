@@ -8,6 +8,7 @@ mod place;
 use super::{Group, Segment};
 use crate::fonts::FontSet;
 use crate::layout::theme::Sizes;
+use crate::layout::paint::{rect_points, tint};
 use crate::layout::{Area, Page};
 use crate::scene::{Anchor, Color};
 
@@ -29,7 +30,14 @@ fn segment_label(
     size: f64,
     anchor: Anchor,
 ) {
-    let color = if inside {
+    // Inside an approximate segment the label stands on a patch of its paler fill, clear of
+    // the stripes, in the text colour.
+    let color = if inside && seg.approx {
+        let fill = tint(seg.color, cx.theme.background);
+        let (w, h) = (cx.width(&seg.label, size, true) + 8.0, Sizes::line(size));
+        cx.scene.rect(x - w / 2.0, y - h / 2.0, w, h, fill);
+        cx.theme.text
+    } else if inside {
         cx.theme.on(seg.color)
     } else {
         cx.theme.text
@@ -418,7 +426,11 @@ fn draw_segment(cx: &mut Page, p: &Plot, pos: f64, seg: &Segment, single: bool, 
     let (a, b) = (low.min(high), low.max(high));
     let (x, y) = p.orient.xy(pos, a);
     let (w, h) = p.orient.wh(p.bar, (b - a).max(0.0));
-    cx.scene.rect(x, y, w, h, seg.color);
+    if seg.approx {
+        cx.shape(rect_points(x, y, w, h), seg.color, true);
+    } else {
+        cx.scene.rect(x, y, w, h, seg.color);
+    }
     let mid = pos + p.bar / 2.0;
     let size = p.value_size;
     if !labelled {

@@ -10,8 +10,8 @@ use super::{PieOptions, draw_disc};
 use crate::dataset::Dataset;
 use crate::kinds::KindError;
 use crate::layout::theme::Sizes;
-use crate::layout::{Area, Context, Page, rest_label, shares};
-use crate::scene::{Anchor, Scene};
+use crate::layout::{Area, Context, Page, Share, rest_label, shares};
+use crate::scene::{Anchor, Color, Scene};
 
 /// The largest pie radius at 1200 px wide, in margins (about 140 px): a grid of few pies stays
 /// a row of readable multiples, not a few huge discs.
@@ -24,35 +24,59 @@ pub(super) fn layout(ds: &Dataset, opts: &PieOptions, cx: &Context) -> Result<Sc
     // Checks every value is a percentage; the grids read the cells themselves.
     let cells = shares(ds, "each-row")?;
     let mut cx = Page::new(ds, spec, cx);
+    let rest_name = rest_label(opts.rest.as_deref(), cx.context.locale);
+    let look = Look {
+        donut: opts.donut,
+        rest: cx.rest_color(&rest_name),
+    };
     let mut legend: Vec<_> = ds
         .series
         .iter()
         .enumerate()
-        .map(|(i, s)| (capitalise(&s.name), cx.theme.color(i)))
+        .map(|(i, s)| {
+            let color = cx.mark(cx.theme.color(i), Some(i), None, false);
+            (capitalise(&s.name), color)
+        })
         .collect();
-    legend.push((
-        rest_label(opts.rest.as_deref(), cx.context.locale),
-        cx.theme.rest,
-    ));
+    legend.push((rest_name, look.rest));
     let area = cx.frame(&legend);
     let bottom = if ds.series.len() > 1 {
-        two_way(&mut cx, area, opts.donut)
+        two_way(&mut cx, area, look)
     } else {
-        let cells: Vec<(String, f64)> = cells.into_iter().map(|c| (c.label, c.value)).collect();
-        one_way(&mut cx, area, &cells, opts.donut)
+        one_way(&mut cx, area, &cells, look)
     };
     cx.fit_height(bottom);
     Ok(cx.finish())
 }
 
-/// One pie (or donut) of share `v` of series `si` centred at `c`, with its value in the middle
-/// of a donut or under a pie; returns the y below it.
-fn pie(cx: &mut Page, c: (f64, f64), r: f64, donut: bool, v: f64, si: usize) -> f64 {
+/// How every pie of a grid is drawn: as donuts or not, and the colour of the rest.
+#[derive(Clone, Copy)]
+struct Look {
+    donut: bool,
+    rest: Color,
+}
+
+/// One share of a grid: its value, whether it is approximate, its series and its category.
+struct Cell<'a> {
+    value: f64,
+    approx: bool,
+    series: usize,
+    category: &'a str,
+}
+
+/// One pie (or donut) of a share centred at `c`, with its value in the middle of a donut or
+/// under a pie; returns the y below it.
+fn pie(cx: &mut Page, c: (f64, f64), r: f64, look: Look, cell: &Cell) -> f64 {
     let s = cx.sizes;
+    let donut = look.donut;
     let inner = if donut { r * 0.6 } else { 0.0 };
-    let parts = [(v, cx.theme.color(si)), (100.0 - v, cx.theme.rest)];
+    let v = cell.value;
+    let color = cx.theme.color(cell.series);
+    let by_category = cx.ds.series.len() == 1;
+    let color = cx.mark(color, Some(cell.series), Some(cell.category), by_category);
+    let parts = [(v, color, cell.approx), (100.0 - v, look.rest, false)];
     draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
-    let value = cx.value_label(v);
+    let value = cx.approx_label(v, cell.approx);
     let y = c.1 + r + 8.0;
     if donut {
         let size = (inner * 0.62).min(s.title * 1.2);
@@ -75,7 +99,8 @@ fn pie(cx: &mut Page, c: (f64, f64), r: f64, donut: bool, v: f64, si: usize) -> 
 
 /// One series: a grid of pies, each named under it, in the column count that gives the
 /// largest pies (preferring full rows: 2x2 over 3+1). Returns the bottom of the last row.
-fn one_way(cx: &mut Page, area: Area, cells: &[(String, f64)], donut: bool) -> f64 {
+fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look) -> f64 {
+    let donut = look.donut;
     let s = cx.sizes;
     let n = cells.len().max(1);
     let lh = Sizes::line(s.label);
@@ -99,7 +124,8 @@ fn one_way(cx: &mut Page, area: Area, cells: &[(String, f64)], donut: bool) -> f
     let rows = n.div_ceil(cols);
     let cw = area.w() / cols as f64;
     let mut bottom = area.y0;
-    for (k, (name, v)) in cells.iter().enumerate() {
+    for (k, share) in cells.iter().enumerate() {
+        let name = &share.label;
         let (col, row) = (k % cols, k / cols);
         // Centre a short last row.
         let in_row = if row + 1 == rows {
@@ -110,7 +136,13 @@ fn one_way(cx: &mut Page, area: Area, cells: &[(String, f64)], donut: bool) -> f
         let offset = (cols - in_row) as f64 * cw / 2.0;
         let x = area.x0 + offset + cw * (col as f64 + 0.5);
         let top = area.y0 + (2.0 * r + text_h + gap) * row as f64;
-        let y = pie(cx, (x, top + r), r, donut, *v, 0);
+        let cell = Cell {
+            value: share.value,
+            approx: share.approx,
+            series: 0,
+            category: name,
+        };
+        let y = pie(cx, (x, top + r), r, look, &cell);
         let lines = cx.wrap(name, s.label, false, cw * 0.92, 2);
         for (j, line) in lines.iter().enumerate() {
             let ly = y + lh * (j as f64 + 0.5);
@@ -123,7 +155,8 @@ fn one_way(cx: &mut Page, area: Area, cells: &[(String, f64)], donut: bool) -> f
 
 /// Several series: a table of pies, one row per category (its name at the start of the row)
 /// and one column per series (its name on top). Returns the bottom of the last row.
-fn two_way(cx: &mut Page, area: Area, donut: bool) -> f64 {
+fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
+    let donut = look.donut;
     let (s, ds) = (cx.sizes, cx.ds);
     let (rows, cols) = (ds.labels.len().max(1), ds.series.len());
     let lh = Sizes::line(s.label);
@@ -173,7 +206,13 @@ fn two_way(cx: &mut Page, area: Area, donut: bool) -> f64 {
                 continue;
             };
             let x = x0 + head_w + cw * (j as f64 + 0.5);
-            bottom = bottom.max(pie(cx, (x, cy), r, donut, cell.value, j));
+            let cell = Cell {
+                value: cell.value,
+                approx: cell.approx,
+                series: j,
+                category: &ds.labels[i],
+            };
+            bottom = bottom.max(pie(cx, (x, cy), r, look, &cell));
         }
     }
     bottom

@@ -18,6 +18,7 @@ use super::limits::{Alt, Limit};
 use super::{ChartKind, KindError};
 use crate::dataset::Dataset;
 use crate::layout::alt::Whole;
+use crate::layout::paint::approximate;
 use crate::layout::theme::Sizes;
 use crate::layout::{Area, Context, Page, parts, rest_label};
 use crate::locale::number::format;
@@ -154,6 +155,43 @@ impl ChartKind for PieOptions {
         }
     }
 
+    /// A pie of one share is one number; donuts of nearly the same values look alike.
+    fn advice(&self, ds: &Dataset) -> Vec<Message> {
+        let values: Vec<f64> = ds
+            .series
+            .iter()
+            .flat_map(|s| s.cells.iter().flatten().map(|c| c.value))
+            .collect();
+        if !self.each_row && values.len() == 1 && ds.labels.len() == 1 {
+            let shape = if self.donut { "donut" } else { "pie" };
+            return vec![Message::new().text(format!(
+                "{}: a {shape} of one share ({:?}) shows one number\n  hint: give the number in the title or a sentence, or set it beside comparable shares in a bar chart (",
+                ds.path, ds.labels[0]
+            ))
+            .kind("bar", &[])
+            .text(")")];
+        }
+        let (lo, hi) = values
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| (l.min(v), h.max(v)));
+        if self.each_row && ds.percent && values.len() >= 3 && hi - lo <= ALIKE {
+            let shape = if self.donut { "donuts" } else { "pies" };
+            return vec![Message::new()
+                .text(format!(
+                    "{}: the {} {shape} all show {}% to {}%, within {ALIKE} points of each other: they look alike\n  hint: a sorted bar chart shows the differences (",
+                    ds.path,
+                    values.len(),
+                    format(lo, ds.decimals()),
+                    format(hi, ds.decimals()),
+                ))
+                .kind("bar", &[])
+                .text(" with ")
+                .set_text("sort", "desc")
+                .text("), or one sentence says they are alike")];
+        }
+        Vec::new()
+    }
+
     fn whole(&self) -> Whole<'_> {
         if self.each_row {
             Whole::EachRow(self.rest.as_deref())
@@ -163,6 +201,10 @@ impl ChartKind for PieOptions {
     }
 }
 
+/// Donuts of a grid whose values all lie within this many percentage points of each other
+/// look alike: a bar chart shows their differences better.
+const ALIKE: f64 = 5.0;
+
 /// How far above 100 a percentage total may go before it is refused (rounding in the source).
 const ROUNDING: f64 = 0.5;
 
@@ -171,10 +213,15 @@ struct Slice {
     label: String,
     value: f64,
     color: Color,
+    /// Approximate: drawn as an estimate, its label "~25%".
+    approx: bool,
+    /// The rest of 100%: its wedge stays plain grey, approximate or not.
+    rest: bool,
 }
 
-/// The parts of a pie as `(label, value)`, and the remainder of 100% if there is one.
-type Parts = (Vec<(String, f64)>, Option<f64>);
+/// The parts of a pie as `(label, value, approximate)`, and the remainder of 100% if there
+/// is one.
+type Parts = (Vec<(String, f64, bool)>, Option<f64>);
 
 /// A pie cannot have a missing value: a part of a whole cannot be unknown.
 fn check_no_missing(ds: &Dataset) -> Result<(), KindError> {
@@ -249,9 +296,9 @@ fn slices_of(ds: &Dataset, spec: &PieOptions) -> Result<Parts, KindError> {
                 .text(" for values below zero")
                 .into());
         }
-        out.push((label.clone(), c.value));
+        out.push((label.clone(), c.value, c.approx));
     }
-    let total: f64 = out.iter().map(|(_, v)| v).sum();
+    let total: f64 = out.iter().map(|(_, v, _)| v).sum();
     if total <= 0.0 {
         return Err(Message::new()
             .text(format!(
@@ -275,20 +322,28 @@ fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindEr
     let (mut parts, rest) = slices_of(ds, spec)?;
     parts.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut cx = Page::new(ds, &spec.common, cx);
+    // The rest of approximate parts is approximate too (its label says so; its wedge is the
+    // plain grey of every rest).
+    let about = parts.iter().any(|p| p.2);
     let mut slices: Vec<Slice> = parts
         .into_iter()
         .enumerate()
-        .map(|(i, (label, value))| Slice {
+        .map(|(i, (label, value, approx))| Slice {
+            color: cx.mark(cx.theme.color(i), Some(0), Some(&label), true),
             label,
             value,
-            color: cx.theme.color(i),
+            approx,
+            rest: false,
         })
         .collect();
     if let Some(r) = rest {
+        let label = rest_label(spec.rest.as_deref(), cx.context.locale);
         slices.push(Slice {
-            label: rest_label(spec.rest.as_deref(), cx.context.locale),
+            color: cx.rest_color(&label),
+            label,
             value: r,
-            color: cx.theme.rest,
+            approx: about,
+            rest: true,
         });
     }
     let area = cx.frame(&[]);
@@ -316,25 +371,34 @@ pub(super) fn wedge(c: (f64, f64), outer: f64, inner: f64, a0: f64, a1: f64) -> 
     pts
 }
 
-/// Draws the slices in a circle of radius `r` at `c`, with white gaps between them.
+/// One part of a disc: its value, its colour, and whether it is drawn as approximate.
+pub(super) type Part = (f64, Color, bool);
+
+/// Draws the slices in a circle of radius `r` at `c`, with gaps of the background colour
+/// between them; an approximate part as an estimate (`layout::paint::approximate`).
 pub(super) fn draw_disc(
     scene: &mut Scene,
     c: (f64, f64),
     r: f64,
     inner: f64,
-    parts: &[(f64, Color)],
+    parts: &[Part],
     gap: Color,
 ) {
     let total: f64 = parts.iter().map(|p| p.0).sum();
     let mut a = 0.0;
     let mut bounds = Vec::new();
-    for &(v, color) in parts {
+    for &(v, color, approx) in parts {
         let da = v / total * TAU;
         if da > 0.0 {
-            scene.items.push(Item::Polygon {
-                points: wedge(c, r, inner, a, a + da),
-                fill: color,
-            });
+            let points = wedge(c, r, inner, a, a + da);
+            if approx {
+                approximate(&mut scene.items, points, color, gap);
+            } else {
+                scene.items.push(Item::Polygon {
+                    points,
+                    fill: color,
+                });
+            }
             bounds.push(a);
         }
         a += da;
@@ -371,7 +435,8 @@ fn callouts(cx: &Page, slices: &[Slice], max_w: f64, centre: bool) -> Vec<(Vec<S
             let value = if centre && i == 0 {
                 String::new()
             } else {
-                text(sl.value)
+                let text = text(sl.value);
+                if sl.approx { format!("~{text}") } else { text }
             };
             (cx.wrap(&sl.label, s.label, false, max_w, 2), value)
         })
@@ -399,7 +464,11 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
         .max(20.0);
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
     let inner = if donut { r * 0.58 } else { 0.0 };
-    let parts: Vec<(f64, Color)> = slices.iter().map(|sl| (sl.value, sl.color)).collect();
+    // The rest's wedge stays plain: its label says it is approximate.
+    let parts: Vec<Part> = slices
+        .iter()
+        .map(|sl| (sl.value, sl.color, sl.approx && !sl.rest))
+        .collect();
     draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
 
     // Place labels on each side, then push them apart so none overlaps another.
@@ -464,6 +533,7 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
         let values: Vec<f64> = slices.iter().map(|sl| sl.value).collect();
         let shares = parts::shares_of(&cx.numbers, &values);
         let v = parts::part_text(slices[0].value, total, (&cx.numbers, &shares), false);
+        let v = if slices[0].approx { format!("~{v}") } else { v };
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
