@@ -132,6 +132,30 @@ fn key(chart: &Chart, csv: &[u8]) -> String {
     h.finalize().to_hex().to_string()
 }
 
+/// The data CSV of a chart: `NAME.data.csv` beside its first output (none for a chart whose
+/// only output is standard output).
+pub fn data_path(chart: &Chart) -> Option<PathBuf> {
+    let first = chart.job.outputs.first()?;
+    if first.as_os_str() == "-" {
+        return None;
+    }
+    let dir = first.parent().unwrap_or(Path::new(""));
+    let name: String = chart
+        .name
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\') { '-' } else { c })
+        .collect();
+    Some(dir.join(format!("{name}.data.csv")))
+}
+
+/// True when `a` and `b` name the same file (compared canonically when both exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 /// Where the state file of a manifest lives: beside the first chart's outputs.
 pub fn state_path(charts: &[Chart]) -> Option<PathBuf> {
     let first = charts.first()?.job.outputs.first()?;
@@ -238,8 +262,9 @@ fn build_one(
         && !opts.check
         && let Some(e) = old.get(&chart.name)
     {
+        let data = usize::from(data_path(chart).is_some());
         let fresh = e.key == key
-            && e.outputs.len() == chart.job.outputs.len()
+            && e.outputs.len() == chart.job.outputs.len() + data
             && e.outputs
                 .iter()
                 .all(|o| std::fs::metadata(&o.path).is_ok_and(|m| m.len() == o.size));
@@ -247,13 +272,25 @@ fn build_one(
             return (Outcome::UpToDate, Some(e.clone()), Vec::new(), 0);
         }
     }
-    let rendered = match pipeline::render_bytes(&chart.job, &csv, fonts) {
+    let mut rendered = match pipeline::render_bytes(&chart.job, &csv, fonts) {
         Ok(r) => r,
         Err(e) => {
             let message = e.message().render(Voice::Manifest);
             return (Outcome::Failed(message), None, Vec::new(), 0);
         }
     };
+    // The data behind the chart, beside its files (never over its own input).
+    if let Some(path) = data_path(chart) {
+        if same_file(&path, &chart.job.input) {
+            let msg = format!(
+                "{}: the chart's data CSV would replace its input\n  hint: give the chart another name, or its outputs another folder",
+                path.display()
+            );
+            return (Outcome::Failed(msg), None, Vec::new(), 0);
+        }
+        let data = std::mem::take(&mut rendered.data).into_bytes();
+        rendered.files.push((path, data));
+    }
     let mut stale = Vec::new();
     let mut written = 0;
     if opts.check {

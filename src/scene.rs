@@ -97,6 +97,10 @@ pub struct Scene {
     pub fonts: crate::fonts::FontSet,
     /// The language code written on the SVG (`en`, `ar`, `fa`; `und` when not known).
     pub lang: String,
+    /// Set when the chart's content does not fit its canvas (a given height too small for its
+    /// text): the pipeline refuses the chart with this message instead of drawing text on
+    /// text.
+    pub crowded: Option<crate::options::Message>,
 }
 
 impl Item {
@@ -132,6 +136,7 @@ impl Scene {
             rtl,
             fonts,
             lang: "und".to_string(),
+            crowded: None,
         }
     }
 

@@ -57,8 +57,8 @@ pub fn split(data: &[u8]) -> Option<(ChartOptions, &[u8])> {
         columns.label = Some("label".to_string());
         columns.value = vec!["share".to_string()];
     }
-    common.width = width;
-    common.height = Some(height);
+    common.width = Some(sharechart::options::Length::px(f64::from(width)));
+    common.height = Some(sharechart::options::Length::px(f64::from(height)));
     if bit(b, 4) {
         common.title = hostile();
         common.subtitle = hostile();

@@ -43,6 +43,20 @@ pub const FAMILY: &str = "Sharechart Sans";
 /// fonts it was made from, then the generic family, so a browser without it still draws
 /// readable text.
 pub const FONT_FAMILY: &str = "Sharechart Sans, Noto Sans, Noto Sans Arabic, sans-serif";
+/// The `font-family` written on text in Sharechart Sans with Arabic letters: Noto Sans Arabic
+/// before Noto Sans. A client without Sharechart Sans (Typst, LibreOffice, a browser) takes the
+/// first family it has for the whole run and falls back only for the characters that family
+/// lacks; given Noto Sans first, it shaped an Arabic run mixed with "%" or digits in a face
+/// without Arabic and drew boxes (issue 21). Noto Sans Arabic first gets the letters joined,
+/// and the digits and signs it lacks from the next family.
+pub const ARABIC_FONT_FAMILY: &str = "Sharechart Sans, Noto Sans Arabic, Noto Sans, sans-serif";
+
+/// A letter of the Arabic script (the Arabic blocks and presentation forms).
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && c != '\u{FEFF}'
+}
 
 /// Regular weight of Sharechart Sans (OFL-1.1, see `fonts/OFL.txt`).
 pub static REGULAR: &[u8] = include_bytes!("../../fonts/SharechartSans-Regular.ttf");
@@ -376,9 +390,14 @@ impl FontSet {
             .unwrap_or(0)
     }
 
-    /// The `font-family` to write on `text`.
+    /// The `font-family` to write on `text`. A text in Sharechart Sans that has Arabic
+    /// letters names Noto Sans Arabic before Noto Sans ([`ARABIC_FONT_FAMILY`]).
     pub fn css(&self, text: &str) -> &str {
-        &self.0.families[self.pick(text)].css
+        let family = self.pick(text);
+        if family == 0 && text.chars().any(is_arabic) {
+            return ARABIC_FONT_FAMILY;
+        }
+        &self.0.families[family].css
     }
 
     /// The face of `family` closest to the weight asked (as fontdb's query chooses).

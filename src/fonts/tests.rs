@@ -20,7 +20,8 @@ fn each_script_is_drawn_with_its_family() {
     let set = Fonts::default().set(&[]).expect("embedded");
     for (text, css) in [
         ("Oil 2024 %", FONT_FAMILY),
-        ("النفط ٪", FONT_FAMILY),
+        ("النفط ٪", ARABIC_FONT_FAMILY),
+        ("\u{2067}الدول تمتلك 69% من\u{2069}", ARABIC_FONT_FAMILY),
         ("Қазақстан", FONT_FAMILY),
         ("বাংলাদেশ 2024", EMBEDDED[2].css),
         ("ދިވެހިރާއްޖެ", EMBEDDED[4].css),

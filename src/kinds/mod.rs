@@ -330,29 +330,38 @@ impl ChartOptions {
         self.dyn_kind().advice(ds)
     }
 
-    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
-    /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
-    pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
+    /// The data the chart draws: `ds` after the kind's checks, the highlight's, `top` and the
+    /// kind's limit (the data CSV of `build` writes it).
+    pub fn drawn<'d>(
+        &self,
+        ds: &'d Dataset,
+        locale: &crate::locale::Locale,
+    ) -> Result<std::borrow::Cow<'d, Dataset>, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
         let common = kind.common();
         crate::layout::paint::check_highlight(ds, &common.highlight)?;
         let limit = kind.limit(ds);
-        let fitted;
-        let ds = if common.data.top.is_some() || ds.labels.len() > limit.max {
+        if common.data.top.is_some() || ds.labels.len() > limit.max {
             let mut copy = ds.clone();
-            limits::fit(&mut copy, limit, common.data.top, cx.locale)?;
+            limits::fit(&mut copy, limit, common.data.top, locale)?;
             crate::layout::paint::check_kept(&copy, &common.highlight, common.data.top)?;
-            fitted = copy;
-            &fitted
+            Ok(std::borrow::Cow::Owned(copy))
         } else {
-            ds
-        };
-        let mut scene = kind.layout(ds, cx)?;
+            Ok(std::borrow::Cow::Borrowed(ds))
+        }
+    }
+
+    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
+    /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
+    pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
+        let kind = self.dyn_kind();
+        let ds = self.drawn(ds, cx.locale)?;
+        let mut scene = kind.layout(&ds, cx)?;
         // One alt text for every output, of the data as drawn (after `top`).
         let code = cx.locale.codes.first().copied().unwrap_or("en");
         let noun = (self.noun(code), kind.whole());
-        scene.desc = crate::layout::alt::text(ds, noun, common, cx);
+        scene.desc = crate::layout::alt::text(&ds, noun, kind.common(), cx);
         if cx.rtl {
             scene.mirror();
         }

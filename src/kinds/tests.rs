@@ -38,12 +38,19 @@ fn every_key_is_a_serde_field_of_its_kind() {
         // must set them, else serde does not read that key.
         for k in &keys {
             if !fields.contains(k) {
-                let read = ["\"x\"", "1", "\"asc\"", "\"sum\"", "\"decimals=1\""]
-                    .iter()
-                    .any(|v| {
-                        ChartOptions::from_toml(kind, &format!("{k} = {v}"))
-                            .is_ok_and(|o| o != kind.default_options())
-                    });
+                let read = [
+                    "\"x\"",
+                    "1",
+                    "\"asc\"",
+                    "\"sum\"",
+                    "\"report\"",
+                    "\"decimals=1\"",
+                ]
+                .iter()
+                .any(|v| {
+                    ChartOptions::from_toml(kind, &format!("{k} = {v}"))
+                        .is_ok_and(|o| o != kind.default_options())
+                });
                 assert!(read, "{kind:?}: serde does not read {k}");
                 fields.push(k.clone());
             }

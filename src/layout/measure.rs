@@ -1,5 +1,6 @@
-//! Measuring text with the chart's fonts, as resvg will draw it, and fitting it to a width:
-//! wrapping into lines and cutting with an ellipsis.
+//! Measuring text with the chart's fonts, as resvg will draw it, and fitting it to a width by
+//! wrapping it into lines. Nothing is ever cut: a name, a title or a source is drawn whole or
+//! the chart is laid out another way (turned horizontal, grown, or refused).
 //!
 //! Layout needs widths that match what resvg will draw. plotters' own estimate is far off for
 //! Arabic, so labels are shaped with harfrust (the shaper usvg itself uses) on the chart's fonts
@@ -7,82 +8,137 @@
 
 use crate::fonts::FontSet;
 
-/// Breaks `text` into at most `max_lines` lines no wider than `max_width`; the last line ends
-/// with an ellipsis if the text does not fit. A single word wider than the line is cut too.
-pub fn wrap(
-    fonts: &FontSet,
-    text: &str,
-    size: f64,
-    bold: bool,
-    max_width: f64,
-    max_lines: usize,
-) -> Vec<String> {
+/// Breaks `text` into lines no wider than `max_width`, at spaces. A word wider than the line
+/// (a long compound, a URL) is broken between its characters, so every character is drawn:
+/// callers that would rather not break words check [`fits_words`] first.
+pub fn wrap(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     // Most titles and labels fit on one line: one shaping of the whole text instead of one per
     // word (shaping is the dearest step of a chart's layout). The greedy loop below would give
     // the same single line, since every prefix of a text that fits fits too.
-    let whole = text
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let whole = words.join(" ");
     if fonts.width(&whole, size, bold) <= max_width {
         return vec![whole];
     }
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in words {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
             format!("{current} {word}")
         };
-        if current.is_empty() || fonts.width(&candidate, size, bold) <= max_width {
+        if fonts.width(&candidate, size, bold) <= max_width {
             current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if fonts.width(word, size, bold) <= max_width {
+            current = word.to_string();
         } else {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
+            let mut pieces = break_word(fonts, word, size, bold, max_width);
+            current = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
         }
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push(current);
     }
-    let max_lines = max_lines.max(1);
-    if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(" ");
-        lines.push(rest);
-    }
-    if let Some(last) = lines.last_mut() {
-        *last = ellipsize(fonts, last, size, bold, max_width);
-    }
-    for line in lines.iter_mut() {
-        if fonts.width(line, size, bold) > max_width {
-            *line = ellipsize(fonts, line, size, bold, max_width);
-        }
-    }
     lines
 }
 
-/// Cuts `text` to fit `max_width`, ending it with "…" when anything was cut.
-pub fn ellipsize(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f64) -> String {
-    if fonts.width(text, size, bold) <= max_width {
-        return text.to_string();
+/// [`wrap`] in lines of about equal length (no one-word last line under a long title): the
+/// same number of lines as the greedy wrap gives, at the narrowest width that keeps it. Words
+/// are measured once each and lines as the sum of their words and spaces; the lines are then
+/// measured whole, and the greedy lines kept if one of them would not fit after all.
+pub fn balanced(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    let greedy = wrap(fonts, text, size, bold, max_width);
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    if greedy.len() < 2 || !fits_words(fonts, text, size, bold, max_width) {
+        return greedy;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let s: String = chars[..mid].iter().collect::<String>() + "…";
-        if fonts.width(&s, size, bold) <= max_width {
-            lo = mid;
+    let widths: Vec<f64> = words.iter().map(|w| fonts.width(w, size, bold)).collect();
+    let space = fonts.width(" ", size, bold);
+    // Greedy line breaking on the summed widths: the lines' word counts.
+    let fill = |width: f64| -> Vec<usize> {
+        let mut counts = vec![0usize];
+        let mut line = 0.0;
+        for &w in &widths {
+            let last = counts.len() - 1;
+            let grown = if counts[last] == 0 {
+                w
+            } else {
+                line + space + w
+            };
+            if counts[last] > 0 && grown > width {
+                counts.push(1);
+                line = w;
+            } else {
+                counts[last] += 1;
+                line = grown;
+            }
+        }
+        counts
+    };
+    let n = fill(max_width).len();
+    let (mut lo, mut hi) = (0.0f64, max_width);
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        if fill(mid).len() <= n {
+            hi = mid;
         } else {
-            hi = mid - 1;
+            lo = mid;
         }
     }
-    chars[..lo]
-        .iter()
-        .collect::<String>()
-        .trim_end()
-        .to_string()
-        + "…"
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for count in fill(hi) {
+        lines.push(words[at..at + count].join(" "));
+        at += count;
+    }
+    if lines.len() == greedy.len()
+        && lines
+            .iter()
+            .all(|l| fonts.width(l, size, bold) <= max_width)
+    {
+        lines
+    } else {
+        greedy
+    }
+}
+
+/// True when every word of `text` fits `max_width` on its own line: [`wrap`] then breaks at
+/// spaces only.
+pub fn fits_words(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f64) -> bool {
+    text.split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| fonts.width(w, size, bold) <= max_width)
+}
+
+/// A word wider than `max_width` in pieces that fit, each as long as it can be (at least one
+/// character a piece).
+fn break_word(fonts: &FontSet, word: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        // The longest prefix of the rest that fits, by bisection (widths grow with length).
+        let (mut lo, mut hi) = (start + 1, chars.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            let piece: String = chars[start..mid].iter().collect();
+            if fonts.width(&piece, size, bold) <= max_width {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        pieces.push(chars[start..lo].iter().collect());
+        start = lo;
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -140,21 +196,32 @@ mod tests {
     }
 
     #[test]
-    fn wrap_and_ellipsize_fit_the_width() {
+    fn wrap_fits_the_width_and_keeps_every_character() {
         let fonts = embedded();
-        let lines = wrap(
-            &fonts,
-            "United Nations General Assembly seats",
-            16.0,
-            false,
-            120.0,
-            2,
-        );
-        assert_eq!(lines.len(), 2);
+        let text = "United Nations General Assembly seats";
+        let lines = wrap(&fonts, text, 16.0, false, 120.0);
+        assert!(lines.len() >= 3, "{lines:?}");
         for l in &lines {
             assert!(fonts.width(l, 16.0, false) <= 120.0, "{l}");
         }
-        assert!(lines[1].ends_with('…'));
-        assert_eq!(wrap(&fonts, "Oil", 16.0, false, 120.0, 2), vec!["Oil"]);
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap(&fonts, "Oil", 16.0, false, 120.0), vec!["Oil"]);
+        // Balanced: as many lines, no one-word last line.
+        let title = "OIC states hold 40% of the world’s chromium and a quarter of its copper";
+        let w = fonts.width(title, 16.0, true) * 0.9;
+        let greedy = wrap(&fonts, title, 16.0, true, w);
+        let even = balanced(&fonts, title, 16.0, true, w);
+        assert_eq!((greedy.len(), even.len()), (2, 2));
+        assert_eq!(greedy[1], "copper");
+        assert!(even[1].split(' ').count() > 3, "{even:?}");
+        assert_eq!(even.join(" "), title);
+        // A word wider than the line is broken, never cut.
+        let word = "Donaudampfschifffahrtsgesellschaft";
+        assert!(!fits_words(&fonts, word, 16.0, false, 120.0));
+        let lines = wrap(&fonts, &format!("A {word}"), 16.0, false, 120.0);
+        assert_eq!(lines.concat(), format!("A{word}"));
+        for l in &lines {
+            assert!(fonts.width(l, 16.0, false) <= 120.0, "{l}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 pub mod alt;
 pub mod color;
 mod context;
+pub mod data;
 pub mod measure;
 pub mod paint;
 pub mod parts;
@@ -15,7 +16,7 @@ pub mod theme;
 use crate::dataset::Dataset;
 use crate::locale::Locale;
 use crate::locale::number::Numbers;
-use crate::options::{Agg, Common, MIN_SIZE, Message};
+use crate::options::{Agg, Common, MAX_SIZE, MIN_SIZE, Message};
 use crate::scene::{Anchor, Color, Scene};
 use crate::text;
 pub use context::Context;
@@ -74,7 +75,7 @@ impl<'a> Page<'a> {
     pub fn new(ds: &'a Dataset, spec: &'a Common, cx: &'a Context<'a>) -> Page<'a> {
         let theme = theme::theme(spec.theme);
         let mut scene = Scene::new(
-            spec.width,
+            spec.width(),
             spec.height(),
             theme.background,
             cx.rtl,
@@ -97,7 +98,7 @@ impl<'a> Page<'a> {
             spec,
             ds,
             context: cx,
-            sizes: Sizes::for_image(spec.width, spec.height()),
+            sizes: Sizes::for_type(spec.font_pt(), cx.rtl),
             theme,
             scene,
             numbers: numbers(ds, spec, cx),
@@ -106,32 +107,63 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The line height of the frame's text at `size`: Arabic gets 1.2 times the Latin one,
-    /// since its marks reach further above and below the line (the hamza under إ, the dots
-    /// of ي) and would touch the next line.
+    /// The line height of the frame's text at `size` (taller for Arabic: [`Sizes::lead`]).
     fn lead(&self, size: f64) -> f64 {
-        Sizes::line(size) * if self.context.rtl { 1.2 } else { 1.0 }
+        self.sizes.lead(size)
     }
 
-    /// When no height was asked for, ends the chart `bottom` (the lowest pixel of the plot's
-    /// content) plus the gap the frame left: the note and source move up and the image
-    /// gets shorter. A chart never grows here, and never below the smallest size.
+    /// Ends the chart at `bottom` (the lowest pixel of the plot's content) plus the gap the
+    /// frame left. Without a given height the note and source move up (or down) and the
+    /// image gets shorter (or taller, up to the largest size); with one, a plot that reaches
+    /// below its area makes the chart refused ([`Page::crowded`]).
     pub fn fit_height(&mut self, bottom: f64) {
         let Some((range, area_bottom)) = self.footer.clone() else {
             return;
         };
         if self.spec.height.is_some() {
+            if bottom > area_bottom + 0.5 {
+                self.crowded(bottom - area_bottom);
+            }
             return;
         }
-        let room = f64::from(self.scene.height - MIN_SIZE);
-        let spare = (area_bottom - bottom).floor().clamp(0.0, room);
-        if spare <= 0.0 {
+        let h = f64::from(self.scene.height);
+        let shrink = f64::from(self.scene.height - MIN_SIZE);
+        let grow = f64::from(MAX_SIZE) - h;
+        let spare = (area_bottom - bottom).floor().clamp(-grow, shrink);
+        if spare == 0.0 {
             return;
         }
         for item in &mut self.scene.items[range] {
             item.shift_y(-spare);
         }
-        self.scene.height -= spare as u32;
+        self.scene.height = (h - spare) as u32;
+        if bottom - area_bottom > grow + 0.5 {
+            self.crowded(bottom - area_bottom - grow);
+        }
+    }
+
+    /// Marks the chart as refused: its content needs `short` more pixels of height than the
+    /// canvas has. The pipeline turns this into an error with a hint; nothing is cut or drawn
+    /// on top of other text.
+    pub fn crowded(&mut self, short: f64) {
+        if self.scene.crowded.is_some() {
+            return;
+        }
+        let (w, h) = (self.scene.width, self.scene.height);
+        let need = (f64::from(h) + short).ceil();
+        let pt = self.spec.font_pt();
+        self.scene.crowded = Some(
+            Message::new()
+                .text(format!(
+                    "{}: the chart does not fit in {w}x{h} px at {pt} pt type: its text and plot need {need} px of height\n  hint: leave out ",
+                    self.ds.path
+                ))
+                .name("height")
+                .text(" (the chart then grows to its content) or give a larger one, set a smaller ")
+                .name("font-size")
+                .text(", or keep fewer categories with ")
+                .name("top"),
+        );
     }
 
     /// Puts `s` into the scene, isolated for bidi as the chart's direction needs.
@@ -176,29 +208,22 @@ impl<'a> Page<'a> {
         self.context.fonts.width(s, size, bold)
     }
 
-    /// `s` in at most `max_lines` lines no wider than `max_width` ([`measure::wrap`]).
-    pub fn wrap(
-        &self,
-        s: &str,
-        size: f64,
-        bold: bool,
-        max_width: f64,
-        max_lines: usize,
-    ) -> Vec<String> {
-        measure::wrap(self.context.fonts, s, size, bold, max_width, max_lines)
+    /// `s` in lines no wider than `max_width`, every character kept ([`measure::wrap`]).
+    pub fn wrap(&self, s: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+        measure::wrap(self.context.fonts, s, size, bold, max_width)
     }
 
-    /// `s` cut to `max_width` with an ellipsis ([`measure::ellipsize`]).
-    pub fn ellipsize(&self, s: &str, size: f64, bold: bool, max_width: f64) -> String {
-        measure::ellipsize(self.context.fonts, s, size, bold, max_width)
+    /// True when every word of `s` fits `max_width` ([`measure::fits_words`]).
+    pub fn fits_words(&self, s: &str, size: f64, bold: bool, max_width: f64) -> bool {
+        measure::fits_words(self.context.fonts, s, size, bold, max_width)
     }
 
-    /// Draws `s` wrapped to at most two lines from `y` down; returns the y below it.
+    /// Draws `s` wrapped to the width between the margins from `y` down; returns the y below.
     fn block(&mut self, s: &str, size: f64, color: Color, bold: bool, y: f64) -> f64 {
         let (m, inner) = (self.sizes.margin, self.inner());
         let lh = self.lead(size);
         let mut y = y;
-        for line in self.wrap(s, size, bold, inner, 2) {
+        for line in measure::balanced(self.context.fonts, s, size, bold, inner) {
             self.text(m, y + lh / 2.0, &line, size, color, Anchor::Start, bold);
             y += lh;
         }
@@ -206,13 +231,14 @@ impl<'a> Page<'a> {
     }
 
     /// The width between the margins.
-    fn inner(&self) -> f64 {
-        f64::from(self.spec.width) - 2.0 * self.sizes.margin
+    pub fn inner(&self) -> f64 {
+        f64::from(self.scene.width) - 2.0 * self.sizes.margin
     }
 
     /// The height `s` takes as a [`Page::block`].
-    fn block_height(&self, s: &str, size: f64) -> f64 {
-        self.lead(size) * self.wrap(s, size, false, self.inner(), 2).len() as f64
+    fn block_height(&self, s: &str, size: f64, bold: bool) -> f64 {
+        let lines = measure::balanced(self.context.fonts, s, size, bold, self.inner());
+        self.lead(size) * lines.len() as f64
     }
 
     /// A number with `decimals`, the unit, the chart's digits and the user's prefix and suffix.
@@ -220,18 +246,30 @@ impl<'a> Page<'a> {
         self.numbers.fixed(v, decimals)
     }
 
-    /// Draws title, subtitle, legend, note and source; returns the area left for the plot.
+    /// Draws title, subtitle, legend, note and source; returns the area left for the plot
+    /// ([`Page::frame_with`] with room for a few lines of plot).
     pub fn frame(&mut self, legend: &[(String, Color)]) -> Area {
+        let min = self.sizes.label * 8.0;
+        self.frame_with(legend, min)
+    }
+
+    /// Draws title, subtitle, legend, note and source, and returns the area left for the
+    /// plot, at least `min_plot` pixels tall: without a given height the canvas grows for it
+    /// (up to the largest size); with one, a chart that has less is refused.
+    pub fn frame_with(&mut self, legend: &[(String, Color)], min_plot: f64) -> Area {
         let s = self.sizes;
-        let (w, h) = (f64::from(self.spec.width), f64::from(self.scene.height));
+        let w = f64::from(self.scene.width);
         // No title given: none is made up (from the file name); the measure line comes first.
         let mut y = s.margin;
+        let titled = self.title.is_some();
         if let Some(title) = self.title.clone() {
             y = self.block(&title, s.title, self.theme.text, true, y);
-            // Arabic: a wider gap too, for the marks under the title's last line.
-            y += if self.context.rtl { 6.0 } else { 2.0 };
         }
         if let Some(sub) = subtitle(self.ds, self.spec, self.context).map(|t| self.frame_text(&t)) {
+            if titled {
+                // Arabic: a wider gap too, for the marks under the title's last line.
+                y += if self.context.rtl { 0.4 } else { 0.15 } * s.label;
+            }
             y = self.block(&sub, s.subtitle, self.theme.muted, false, y);
         }
         y += s.label;
@@ -240,17 +278,35 @@ impl<'a> Page<'a> {
             y += s.label * 0.5;
         }
         // Note and source at the bottom, the note just above the source.
-        let mut bottom = h - s.margin * 0.75;
-        let start = self.scene.items.len();
         let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
         let source = source.map(|t| source_line(&t, self.context.locale));
         let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
-        for t in [source, note].into_iter().flatten() {
-            bottom -= self.block_height(&t, s.source);
-            self.block(&t, s.source, self.theme.muted, false, bottom);
+        let footer: Vec<String> = [source, note].into_iter().flatten().collect();
+        let mut below = s.margin * 0.75;
+        for t in &footer {
+            below += self.block_height(t, s.source, false) + s.source * 0.3;
+        }
+        if !footer.is_empty() {
+            below += s.label;
+        }
+        let mut h = f64::from(self.scene.height);
+        let short = y + min_plot + below - h;
+        if short > 0.0 {
+            if self.spec.height.is_none() && h + short <= f64::from(MAX_SIZE) {
+                h += short.ceil();
+                self.scene.height = h as u32;
+            } else {
+                self.crowded(short);
+            }
+        }
+        let mut bottom = h - s.margin * 0.75;
+        let start = self.scene.items.len();
+        for t in &footer {
+            bottom -= self.block_height(t, s.source, false);
+            self.block(t, s.source, self.theme.muted, false, bottom);
             bottom -= s.source * 0.3;
         }
-        if self.scene.items.len() > start {
+        if !footer.is_empty() {
             bottom -= s.label;
         }
         self.footer = Some((start..self.scene.items.len(), bottom));
@@ -262,32 +318,37 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// A row of colour swatches with names, wrapping to more rows; returns the y below it.
+    /// A row of colour swatches with names, wrapping to more rows (and a long name to more
+    /// lines: names are never cut); returns the y below it.
     fn legend(&mut self, items: &[(String, Color)], x0: f64, y0: f64, width: f64) -> f64 {
         let size = self.sizes.label;
         let sw = size * 0.9;
-        let lh = Sizes::line(size) + 4.0;
-        let (mut x, mut y) = (x0, y0);
+        let gap = size * 0.5;
+        let lh = self.sizes.lead(size);
+        let (mut x, mut y, mut row_h) = (x0, y0, 0.0f64);
         for (name, color) in items {
-            let name = self.ellipsize(name, size, false, width - sw - 8.0);
-            let item_w = sw + 8.0 + self.width(&name, size, false) + size * 1.5;
-            if x > x0 && x + item_w > x0 + width {
+            let lines = self.wrap(name, size, false, width - sw - gap);
+            let text_w = lines
+                .iter()
+                .map(|l| self.width(l, size, false))
+                .fold(0.0, f64::max);
+            let item_w = sw + gap + text_w + size * 1.5;
+            if x > x0 && x + item_w - size * 1.5 > x0 + width {
                 x = x0;
-                y += lh;
+                y += row_h + 2.0;
+                row_h = 0.0;
             }
+            let item_h = lh * lines.len() as f64;
             self.scene.rect(x, y + (lh - sw) / 2.0, sw, sw, *color);
-            self.text(
-                x + sw + 8.0,
-                y + lh / 2.0,
-                &name,
-                size,
-                self.theme.text,
-                Anchor::Start,
-                false,
-            );
+            for (k, line) in lines.iter().enumerate() {
+                let ly = y + lh * (k as f64 + 0.5);
+                let c = self.theme.text;
+                self.text(x + sw + gap, ly, line, size, c, Anchor::Start, false);
+            }
+            row_h = row_h.max(item_h);
             x += item_w;
         }
-        y + lh
+        y + row_h
     }
 
     /// Finishes the scene (its description, the alt text, is written by the kinds' common

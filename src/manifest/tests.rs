@@ -23,7 +23,7 @@ fn parses_with_defaults_and_relative_paths() {
 fn every_option_of_a_kind_is_read() {
     let text = GOOD.replace(
         "title = \"T\"",
-        "sort = \"desc\"\nhorizontal = true\nwidth = 900\nscale = 2\ndelimiter = \";\"\nlegend = [\"x\"]",
+        "sort = \"desc\"\nhorizontal = true\nwidth = 900\nheight = \"6.5cm\"\nsize = \"half\"\nfont-size = 9\nscale = 2\ndelimiter = \";\"\nlegend = [\"x\"]",
     );
     let c = parse(&text, Path::new("charts.toml")).expect("valid");
     let ChartOptions::Bar(o) = &c[0].job.options else {
@@ -31,7 +31,11 @@ fn every_option_of_a_kind_is_read() {
     };
     assert_eq!(o.order.sort, Some(Sort::Desc));
     assert!(o.horizontal);
-    assert_eq!(o.common.width, 900);
+    assert_eq!(o.common.width(), 900);
+    // Lengths with a unit, a named size and the type size in points (#21).
+    assert_eq!(o.common.height(), 246);
+    assert_eq!(o.common.size, Some(crate::options::SizeName::Half));
+    assert_eq!(o.common.font_pt(), 9.0);
     assert!((o.common.scale - 2.0).abs() < f32::EPSILON);
     assert_eq!(o.common.data.delimiter, Some(';'));
     assert_eq!(o.common.legend, vec!["x"]);

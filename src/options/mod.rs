@@ -12,6 +12,7 @@ pub mod color;
 pub mod format;
 pub mod lang;
 pub mod message;
+pub mod size;
 pub mod values;
 
 use clap::Args;
@@ -21,6 +22,7 @@ pub use color::NamedColor;
 pub use format::{Compact, NumberFormat};
 pub use lang::Lang;
 pub use message::{Message, OptionError, Voice};
+pub use size::{Length, PX_PER_PT, SizeName};
 pub use values::{Agg, DecimalMark, Digits, Sort, SvgText, ThemeName};
 
 /// Smallest image side in pixels.
@@ -29,12 +31,11 @@ pub const MIN_SIZE: u32 = 200;
 pub const MAX_SIZE: u32 = 8000;
 /// Most pixels in a PNG (width x height x scale²): 64 million, about 256 MB while drawing.
 pub const MAX_PIXELS: f64 = 64e6;
-/// Default image width in pixels.
-pub const WIDTH: u32 = 1200;
-/// Default image height in pixels.
-pub const HEIGHT: u32 = 800;
-/// Default PNG pixel density.
-pub const SCALE: f32 = 1.0;
+/// Default PNG pixel density: two device pixels per CSS pixel (192 per inch), sharp on paper
+/// and on high-density screens.
+pub const SCALE: f32 = 2.0;
+/// The smallest and largest base type size, in points.
+pub const FONT_SIZES: std::ops::RangeInclusive<f64> = 4.0..=72.0;
 
 /// The options that are words (text a reader reads, in the chart's language). A manifest
 /// entry with several languages (`lang = ["en", "ar"]`) must give each of them per language
@@ -131,14 +132,23 @@ pub struct Common {
     /// `compact=on|off|auto`, comma-separated (default: as written, compact from a million).
     #[arg(long, value_name = "SPEC")]
     pub format: Option<NumberFormat>,
-    /// Width in pixels.
-    #[arg(long, default_value_t = WIDTH)]
-    pub width: u32,
-    /// Height in pixels (default: 800; horizontal bars and pie grids as tall as they need, up
-    /// to 800).
-    #[arg(long)]
-    pub height: Option<u32>,
-    /// PNG pixel density (2 for high-density screens).
+    /// Where the chart goes: a size and a type size made for it (report: 16 x 10 cm, the
+    /// full text width of an A4 or Letter report; half: 7.8 x 6.5 cm; slide: 16:9; web).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub size: Option<SizeName>,
+    /// Width: px (a bare number), mm, cm, in or pt (default: the size's, 16cm).
+    #[arg(long, value_name = "LENGTH")]
+    pub width: Option<Length>,
+    /// Height: px, mm, cm, in or pt (default: the size's, 10cm; horizontal bars and pie grids
+    /// as tall as they need).
+    #[arg(long, value_name = "LENGTH")]
+    pub height: Option<Length>,
+    /// The base type size in points: labels and ticks; the title, subtitle and source follow
+    /// it (default: the size's, 8.5 pt).
+    #[arg(long, value_name = "PT")]
+    pub font_size: Option<f64>,
+    /// PNG pixels per CSS pixel (default 2: 192 per inch, sharp on paper and on high-density
+    /// screens).
     #[arg(long, default_value_t = SCALE)]
     pub scale: f32,
     /// How the SVG writes text: as text, or as glyph outlines that look the same everywhere.
@@ -164,8 +174,10 @@ impl Default for Common {
             highlight: Vec::new(),
             digits: Digits::default(),
             format: None,
-            width: WIDTH,
+            size: None,
+            width: None,
             height: None,
+            font_size: None,
             scale: SCALE,
             svg_text: SvgText::default(),
             font: Vec::new(),
@@ -281,25 +293,59 @@ impl Common {
         self.data.lang.clone().unwrap_or_else(Lang::en)
     }
 
-    /// The height asked for, or the default (a chart that fits its content may end shorter).
-    pub fn height(&self) -> u32 {
-        self.height.unwrap_or(HEIGHT)
+    /// The named size in force: the one given, else the report size.
+    fn named(&self) -> SizeName {
+        self.size.unwrap_or_default()
     }
 
-    /// Checks sizes, scale, delimiter and `top`, before any work is done.
+    /// The width in CSS pixels: given, or the size's.
+    pub fn width(&self) -> u32 {
+        self.width.unwrap_or(self.named().page().0).pixels()
+    }
+
+    /// The height in CSS pixels: given, or the size's (a chart that fits its content may end
+    /// shorter, or grow).
+    pub fn height(&self) -> u32 {
+        self.height.unwrap_or(self.named().page().1).pixels()
+    }
+
+    /// The base type size in points: given, or the size's.
+    pub fn font_pt(&self) -> f64 {
+        self.font_size.unwrap_or(self.named().page().2)
+    }
+
+    /// Checks sizes, type size, scale, delimiter and `top`, before any work is done.
     pub fn validate(&self) -> Result<(), OptionError> {
-        for (key, v) in [("width", self.width), ("height", self.height())] {
+        let sides = [
+            ("width", self.width, self.width()),
+            ("height", self.height, self.height()),
+        ];
+        for (key, given, v) in sides {
             if !(MIN_SIZE..=MAX_SIZE).contains(&v) {
+                let shown = given.map_or_else(|| v.to_string(), |l| l.to_string());
                 return Err(error(
                     key,
-                    v.to_string(),
+                    shown,
                     "is out of range".into(),
                     format!(
-                        "width and height must each be between {MIN_SIZE} and {MAX_SIZE} pixels"
+                        "width and height must each be between {MIN_SIZE} and {MAX_SIZE} pixels \
+                         (5.3 cm to 2.1 m; 16cm is a report's text width)"
                     )
                     .into(),
                 ));
             }
+        }
+        if let Some(pt) = self.font_size
+            && (!pt.is_finite() || !FONT_SIZES.contains(&pt))
+        {
+            return Err(error(
+                "font-size",
+                pt.to_string(),
+                "is out of range".into(),
+                "give the type size in points, from 4 to 72 (8.5 reads well in a report, \
+                 never less than 7 on paper)"
+                    .into(),
+            ));
         }
         if let Some(empty) = self.highlight.iter().find(|h| h.trim().is_empty()) {
             return Err(error(
@@ -325,7 +371,7 @@ impl Common {
     /// Checks that a PNG of this size and scale can be drawn (asked only when a PNG is wanted).
     pub fn validate_png(&self) -> Result<(), OptionError> {
         let (w, h, s) = (
-            f64::from(self.width),
+            f64::from(self.width()),
             f64::from(self.height()),
             f64::from(self.scale),
         );
@@ -389,8 +435,8 @@ mod tests {
             "{e:?}"
         );
         let c = Common {
-            width: 8000,
-            height: Some(8000),
+            width: Some(Length::px(8000.0)),
+            height: Some(Length::px(8000.0)),
             scale: 2.0,
             ..Common::default()
         };

@@ -62,6 +62,8 @@ pub struct Rendered {
     pub desc: String,
     /// The alt text: the kind of chart, every value, the unit and the source.
     pub alt: String,
+    /// The data drawn, as CSV text.
+    pub data: String,
     /// Laid out right to left.
     pub rtl: bool,
     /// The chart's language tag (`ar`, `en`, `und-Arab`).
@@ -72,13 +74,15 @@ pub struct Rendered {
     pub notices: Vec<Notice>,
 }
 
-/// A chart laid out: its scene, its alt text, and what the user should know.
+/// A chart laid out: its scene, its alt text, its data, and what the user should know.
 #[derive(Debug, Clone)]
 pub struct Laid {
     /// The scene.
     pub scene: Scene,
     /// The alt text.
     pub alt: String,
+    /// The data drawn, as CSV text ([`layout::data::csv`]).
+    pub data: String,
     /// Notes and warnings, in order.
     pub notices: Vec<Notice>,
 }
@@ -136,7 +140,10 @@ pub fn lay_out(
     let set = fonts.set(&common.font)?;
     let ds = &loaded.dataset;
     let cx = Context::resolve(ds, common, &set, loaded.computed);
-    let scene = options.layout(ds, &cx)?;
+    let mut scene = options.layout(ds, &cx)?;
+    if let Some(m) = scene.crowded.take() {
+        return Err(crate::kinds::KindError(m).into());
+    }
     let source = match &loaded.table {
         Some(table) => Source::Table(table),
         None => Source::Stream(path),
@@ -144,6 +151,8 @@ pub fn lay_out(
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
     // The SVG's description is the alt text every other output carries.
     let alt = scene.desc.clone();
+    let drawn = options.drawn(ds, locale)?;
+    let data = layout::data::csv(&drawn, options.whole(), &cx);
     // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
     // notes and warnings, what would read better, and colours given that some reader cannot
     // see or tell apart.
@@ -163,6 +172,7 @@ pub fn lay_out(
     Ok(Laid {
         scene,
         alt,
+        data,
         notices,
     })
 }
@@ -210,6 +220,7 @@ fn render_laid(job: &Job, laid: Laid) -> Result<Rendered, Error> {
     let Laid {
         scene,
         alt,
+        data,
         notices,
     } = laid;
     let svg = render::to_svg(&scene);
@@ -229,6 +240,7 @@ fn render_laid(job: &Job, laid: Laid) -> Result<Rendered, Error> {
         title: scene.title,
         desc: scene.desc,
         alt,
+        data,
         rtl: scene.rtl,
         lang: scene.lang,
         size,

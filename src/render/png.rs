@@ -176,9 +176,12 @@ fn write(
     Ok(out)
 }
 
-/// Pixels per metre at 96 x `scale` pixels per inch (3780 at scale 1).
+/// Pixels per metre at 96 x `scale` pixels per inch: 3780 a scale, so that scale 1 is 3780
+/// (96.01 dpi) and 2 is 7560 (192.02 dpi), which readers round to 96 and 192 dpi. The exact
+/// 7559.06 would be written 7559, which is 191.999 dpi: pandoc takes 191 and places a
+/// `--scale 2` PNG 0.5% too large (issue 21).
 fn pixels_per_metre(scale: f32) -> u32 {
-    (f64::from(scale) * 96.0 / 0.0254).round() as u32
+    (f64::from(scale) * 3780.0).round() as u32
 }
 
 /// Adds `pHYs` and the `Title` and `Description` `iTXt` chunks (UTF-8, so Arabic fits; no
@@ -233,6 +236,18 @@ mod tests {
             px.copy_from_slice(&[r, g, b, 255]);
         }
         pm
+    }
+
+    #[test]
+    fn physical_size_is_a_whole_number_of_dots_per_inch() {
+        assert_eq!(pixels_per_metre(1.0), 3780);
+        assert_eq!(pixels_per_metre(2.0), 7560);
+        assert_eq!(pixels_per_metre(3.0), 11340);
+        // What pandoc computes from it: round(ppm * 0.0254).
+        for scale in [1.0f32, 2.0, 3.0, 4.0] {
+            let dpi = (f64::from(pixels_per_metre(scale)) * 0.0254).round();
+            assert_eq!(dpi, 96.0 * f64::from(scale));
+        }
     }
 
     #[test]

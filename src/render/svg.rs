@@ -173,11 +173,117 @@ pub fn to_svg(scene: &Scene) -> String {
         }
         let _ = b.present();
     }
-    accessible(round_font_sizes(&buf), scene)
+    accessible(
+        arabic_runs(&precise_points(&round_font_sizes(&buf), scene)),
+        scene,
+    )
 }
 
-/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` to the root element of
-/// plotters' (or usvg's) output.
+/// Writes the points of every polygon and line to a hundredth of a pixel: plotters takes whole
+/// pixels, which draws a pie's arc as a staircase of 0.26 mm steps, visible in print and at
+/// `scale` 2. The n-th `points` attribute of plotters' output is the n-th polygon or line of
+/// the scene (rectangles and texts have none).
+fn precise_points(svg: &str, scene: &Scene) -> String {
+    const KEY: &str = " points=\"";
+    let mut shapes = scene.items.iter().filter_map(|item| match item {
+        Item::Polygon { points, .. } | Item::Line { points, .. } => Some(points),
+        _ => None,
+    });
+    let mut out = String::with_capacity(svg.len() + svg.len() / 4);
+    let mut rest = svg;
+    while let Some(i) = rest.find(KEY) {
+        out.push_str(&rest[..i + KEY.len()]);
+        rest = &rest[i + KEY.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match shapes.next() {
+            Some(points) => {
+                let hundredth = |v: f64| (v * 100.0).round() / 100.0;
+                let text: Vec<String> = points
+                    .iter()
+                    .map(|p| format!("{},{}", hundredth(p.0), hundredth(p.1)))
+                    .collect();
+                out.push_str(&text.join(" "));
+            }
+            None => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Gives the characters of an Arabic text that Noto Sans Arabic lacks (Latin letters, `%`,
+/// parentheses, quotes) a `<tspan>` naming Noto Sans first. Clients without Sharechart Sans
+/// (Typst, a browser) shape each run with the first family they have; Noto Sans Arabic has the
+/// Arabic letters, digits and the punctuation Arabic text uses, and their font fallback inside
+/// a run of Arabic breaks on ligatures (boxes for "%" in Typst, issue 21). sharechart's own
+/// renderer draws both runs with Sharechart Sans, as before.
+fn arabic_runs(svg: &str) -> String {
+    use crate::fonts::{ARABIC_FONT_FAMILY, FONT_FAMILY};
+    let tag = format!("font-family=\"{ARABIC_FONT_FAMILY}\"");
+    let mut out = String::with_capacity(svg.len() + 256);
+    let mut rest = svg;
+    while let Some(i) = rest.find(&tag) {
+        let Some(open) = rest[i..].find('>').map(|o| i + o + 1) else {
+            break;
+        };
+        let Some(close) = rest[open..].find("</text>").map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let mut latin = false;
+        let mut chars = rest[open..close].char_indices().peekable();
+        let content = &rest[open..close];
+        while let Some((k, c)) = chars.next() {
+            // An entity (`&amp;`) is one character, of the Latin run.
+            let (piece, arabic) = if c == '&' {
+                let end = content[k..].find(';').map_or(content.len(), |e| k + e + 1);
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+                (&content[k..end], false)
+            } else {
+                // A space stays in the run it is in.
+                let neutral = c == ' ' || c == '\n';
+                (
+                    &content[k..k + c.len_utf8()],
+                    if neutral { !latin } else { in_arabic_face(c) },
+                )
+            };
+            if arabic == latin {
+                out.push_str(if latin {
+                    "</tspan>"
+                } else {
+                    "<tspan font-family=\""
+                });
+                if !latin {
+                    out.push_str(FONT_FAMILY);
+                    out.push_str("\">");
+                }
+                latin = !latin;
+            }
+            out.push_str(piece);
+        }
+        if latin {
+            out.push_str("</tspan>");
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True for the characters Noto Sans Arabic has: the Arabic script, digits, spaces, the
+/// punctuation of Arabic text (`!,-.:«»`), and the invisible joiners and bidi controls.
+fn in_arabic_face(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
+        | '0'..='9' | ' ' | '\n' | '!' | ',' | '-' | '.' | ':' | '\u{A0}' | '«' | '»'
+        | '\u{200B}'..='\u{200F}' | '\u{2010}' | '\u{2011}' | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' | '\u{034F}')
+}
+
+/// Adds `role`, `aria-labelledby`, the language, `<title>` and `<desc>` (and a `viewBox` if it
+/// has none) to the root element of plotters' (or usvg's) output.
 pub(super) fn accessible(svg: String, scene: &Scene) -> String {
     let root = svg.find("<svg").unwrap_or(0);
     let Some(end) = svg[root..].find('>').map(|e| root + e) else {
@@ -186,6 +292,15 @@ pub(super) fn accessible(svg: String, scene: &Scene) -> String {
     let lang = &scene.lang;
     let mut out = String::with_capacity(svg.len() + scene.desc.len() + 256);
     out.push_str(&svg[..end]);
+    // A viewBox always (usvg's writer leaves it out): without one a client that sizes the
+    // image (`<object style="width:50%">`, a document at another width) crops it instead of
+    // scaling it.
+    if !svg[root..end].contains("viewBox") {
+        out.push_str(&format!(
+            " viewBox=\"0 0 {} {}\"",
+            scene.width, scene.height
+        ));
+    }
     out.push_str(&format!(
         " role=\"img\" aria-labelledby=\"sc-title sc-desc\" xml:lang=\"{lang}\" lang=\"{lang}\">\n<title id=\"sc-title\">"
     ));
@@ -200,6 +315,47 @@ pub(super) fn accessible(svg: String, scene: &Scene) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_text_names_a_latin_face_for_what_noto_sans_arabic_lacks() {
+        use crate::fonts::{ARABIC_FONT_FAMILY, FONT_FAMILY};
+        let svg = format!(
+            "<text font-family=\"{ARABIC_FONT_FAMILY}\">\nتمتلك 69% (OIC) &amp; النفط\n</text><text font-family=\"{FONT_FAMILY}\">\n76%\n</text>"
+        );
+        let span = format!("<tspan font-family=\"{FONT_FAMILY}\">");
+        assert_eq!(
+            arabic_runs(&svg),
+            format!(
+                "<text font-family=\"{ARABIC_FONT_FAMILY}\">\nتمتلك 69{span}% (OIC) &amp; </tspan>النفط\n</text><text font-family=\"{FONT_FAMILY}\">\n76%\n</text>"
+            )
+        );
+        let file = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+            arabic_runs(&svg)
+        );
+        let doc = roxmltree::Document::parse(&file).expect("XML");
+        let text: String = doc
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(text.contains("تمتلك 69% (OIC) & النفط"), "{text}");
+    }
+
+    #[test]
+    fn polygons_and_lines_keep_a_hundredth_of_a_pixel() {
+        let fonts = crate::fonts::Fonts::default().set(&[]).expect("embedded");
+        let mut scene = Scene::new(100, 50, Color::hex(0xFFFFFF), false, fonts);
+        scene.rect(1.0, 1.0, 10.0, 10.0, Color::hex(0));
+        scene.items.push(Item::Polygon {
+            points: vec![(10.0, 10.0), (20.456, 10.0), (15.0, 30.333)],
+            fill: Color::hex(0),
+        });
+        scene.line(vec![(0.5, 0.25), (99.999, 49.0)], Color::hex(0), 1);
+        let svg = to_svg(&scene);
+        assert!(svg.contains("points=\"10,10 20.46,10 15,30.33\""), "{svg}");
+        assert!(svg.contains("points=\"0.5,0.25 100,49\""), "{svg}");
+    }
 
     #[test]
     fn font_sizes_are_rounded() {

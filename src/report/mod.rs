@@ -1,11 +1,14 @@
 //! The report page: `index.html` and `README.md` showing every chart in manifest order, with
-//! alt text made from its data. Arabic charts are marked right to left. Links are relative file
-//! paths, so the folder can be copied anywhere.
+//! alt text made from its data and a link to the data it draws. Arabic charts are marked right
+//! to left. Links are relative file paths, so the folder can be copied anywhere. Beside them,
+//! `charts.tex` and `charts.typ` put each chart into a LaTeX or Typst document by its name, at
+//! its size, with its alt text and its title as the caption.
 //!
 //! The page never replaces a file it did not write: both files carry [`MARKER`], and an existing
 //! `README.md` or `index.html` without it is left alone (the manifest's `[report] dir = "..."`
 //! or `report = false` chooses another place or none).
 
+mod documents;
 mod markdown;
 
 use std::path::{Component, Path, PathBuf};
@@ -27,8 +30,9 @@ pub fn place(charts: &[Chart], state_dir: &Path) -> Option<PathBuf> {
     }
 }
 
-/// Writes `index.html` and `README.md` into `dir` (only when their text changed). Refuses,
-/// before writing either, when one of them exists and was not written by sharechart.
+/// Writes `index.html`, `README.md`, `charts.tex` and `charts.typ` into `dir` (only when their
+/// text changed). Refuses, before writing any, when one of them exists and was not written by
+/// sharechart.
 pub fn write(dir: &Path, charts: &[Chart], state: &State) -> anyhow::Result<()> {
     let items: Vec<(&Chart, &Entry)> = charts
         .iter()
@@ -37,6 +41,8 @@ pub fn write(dir: &Path, charts: &[Chart], state: &State) -> anyhow::Result<()> 
     let pages = [
         (dir.join("index.html"), html(dir, &items)),
         (dir.join("README.md"), markdown(dir, &items)),
+        (dir.join("charts.tex"), documents::latex(dir, &items)),
+        (dir.join("charts.typ"), documents::typst(dir, &items)),
     ];
     for (path, _) in &pages {
         check_ours(path)?;
@@ -135,10 +141,7 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
         };
         let links: Vec<String> = all
             .iter()
-            .map(|p| {
-                let ext = p.rsplit('.').next().unwrap_or("").to_uppercase();
-                format!("<a href=\"{}\">{ext}</a>", esc(&url(p)))
-            })
+            .map(|p| format!("<a href=\"{}\">{}</a>", esc(&url(p)), link_name(p)))
             .collect();
         out.push_str(&format!(
             "<figure id=\"{id}\"{lang}>\n<img src=\"{src}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">\n\
@@ -146,7 +149,7 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
             id = esc(&chart.name),
             src = esc(&url(&shown)),
             alt = esc(alt_of(e)),
-            w = if e.size.0 > 0 { e.size.0 } else { chart.job.common().width },
+            w = if e.size.0 > 0 { e.size.0 } else { chart.job.common().width() },
             h = if e.size.1 > 0 { e.size.1 } else { chart.job.common().height() },
             title = esc(&heading),
             links = links.join(" "),
@@ -166,13 +169,12 @@ fn markdown(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
         let (shown, all) = files(dir, e);
         let links: Vec<String> = all
             .iter()
-            .map(|p| {
-                let ext = p.rsplit('.').next().unwrap_or("").to_uppercase();
-                link(&md(&ext), &url(p))
-            })
+            .map(|p| link(&md(&link_name(p)), &url(p)))
             .collect();
+        // The image and its links in one paragraph (a hard line break between them): an image
+        // alone in a paragraph is a figure to pandoc, which shows its alt text as a caption.
         let body = format!(
-            "## {}\n\n!{}\n\n{}\n",
+            "## {}\n\n!{}\\\n{}\n",
             md(&heading),
             link(&md(alt_of(e)), &url(&shown)),
             links.join(" · ")
@@ -187,6 +189,14 @@ fn markdown(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
         }
     }
     out
+}
+
+/// The words of a link to a chart's file: its format ("SVG", "PNG", "PDF"), or "Data (CSV)".
+fn link_name(path: &str) -> String {
+    if path.ends_with(".data.csv") {
+        return "Data (CSV)".to_string();
+    }
+    path.rsplit('.').next().unwrap_or("").to_uppercase()
 }
 
 /// `path` relative to `dir`, with forward slashes.

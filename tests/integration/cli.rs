@@ -229,6 +229,47 @@ fn option_errors() {
         1,
         &["--scale 9 is out of range"],
     );
+    // Lengths in the page's units, and the type size (#21).
+    fails(
+        |d| chart_args(d, "bar", &crops, &["--width", "300cm"]),
+        1,
+        &["--width 300cm is out of range", "5.3 cm to 2.1 m", "16cm"],
+    );
+    fails(
+        |d| chart_args(d, "bar", &crops, &["--font-size", "2"]),
+        1,
+        &[
+            "--font-size 2 is out of range",
+            "hint:",
+            "from 4 to 72",
+            "7 on paper",
+        ],
+    );
+    // A given height too small for the chart's text is refused, not drawn text on text.
+    fails(
+        |d| {
+            chart_args(
+                d,
+                "bar",
+                &crops,
+                &[
+                    "--height",
+                    "200",
+                    "--font-size",
+                    "14",
+                    "--title",
+                    "A title long enough to take two lines at this size",
+                ],
+            )
+        },
+        1,
+        &[
+            "does not fit in 604x200 px at 14 pt type",
+            "hint: leave out --height",
+            "--font-size",
+            "--top",
+        ],
+    );
     // An ASCII delimiter that makes the whole header one column.
     fails(
         |d| chart_args(d, "bar", &crops, &["--delimiter", ";"]),
@@ -281,6 +322,11 @@ fn usage_errors_exit_2() {
         (vec!["bar", &c], "--output"),
         (vec!["bar", &c, "-o", "x.svg", "--sort", "up"], "'up'"),
         (vec!["bar", &c, "-o", "x.svg", "--width", "wide"], "'wide'"),
+        (
+            vec!["bar", &c, "-o", "x.svg", "--width", "16km"],
+            "is not a length: write a number with px (the default), mm, cm, in or pt",
+        ),
+        (vec!["bar", &c, "-o", "x.svg", "--size", "a4"], "'a4'"),
         (
             vec!["bar", &c, "-o", "x.svg", "--lang", "english"],
             "'english'",

@@ -75,12 +75,61 @@ fn build_renders_every_output_relative_to_the_manifest() {
         [
             ".sharechart-state",
             "README.md",
+            "charts.tex",
+            "charts.typ",
+            "crops-bar.data.csv",
             "crops-bar.png",
             "crops-bar.svg",
+            "crops-pies.data.csv",
             "crops-pies.svg",
             "index.html"
         ]
     );
+    // Every chart for a LaTeX or Typst document, by name, at its width (600 px: 15.88 cm), with
+    // its alt text and caption (#21).
+    let tex = String::from_utf8(read(&out.join("charts.tex"))).expect("UTF-8");
+    assert!(
+        tex.contains("\\@namedef{sharechart@crops-bar}{\\includegraphics[width=15.88cm,alt={Bar chart: share, \\%.")
+            && tex.contains("\\@namedef{sharechart@caption@crops-bar}{share, \\%}")
+            && tex.contains("\\providecommand\\sharechartfigure"),
+        "{tex}"
+    );
+    let typ = String::from_utf8(read(&out.join("charts.typ"))).expect("UTF-8");
+    assert!(
+        typ.contains("\"crops-pies\": figure(\n    image(\"crops-pies.svg\", width: 15.88cm, alt: \"Pie chart: share, %. Dates 76% (Rest of world 24%)"),
+        "{typ}"
+    );
+    assert!(typ.contains("#let chart(name) = charts.at(name)"), "{typ}");
+    // The Markdown page keeps each image in a paragraph with its links: pandoc makes an image
+    // alone in a paragraph a figure, its alt text a visible caption.
+    let md = String::from_utf8(read(&out.join("README.md"))).expect("UTF-8");
+    let mut alone = 0;
+    let mut in_paragraph: Vec<String> = Vec::new();
+    for event in pulldown_cmark::Parser::new(&md) {
+        use pulldown_cmark::{Event, Tag, TagEnd};
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph.clear(),
+            Event::Start(Tag::Image { .. }) => in_paragraph.push("image".into()),
+            Event::Start(Tag::Link { dest_url, .. }) => in_paragraph.push(dest_url.to_string()),
+            Event::End(TagEnd::Paragraph) => {
+                if in_paragraph == ["image"] {
+                    alone += 1;
+                }
+                if in_paragraph.first().map(String::as_str) == Some("image") {
+                    assert!(
+                        in_paragraph.iter().any(|l| l.ends_with(".data.csv")),
+                        "{in_paragraph:?}"
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(alone, 0, "an image alone in its paragraph:\n{md}");
+    // The data behind each chart, as drawn (#21).
+    let data = String::from_utf8(read(&out.join("crops-bar.data.csv"))).expect("UTF-8");
+    assert!(data.starts_with("label,share\n"), "{data}");
+    assert!(data.contains("\nDates,76\n"), "{data}");
     // The report page shows every chart, linked relatively.
     let html = String::from_utf8(read(&out.join("index.html"))).expect("UTF-8");
     for link in [
@@ -98,7 +147,8 @@ fn build_renders_every_output_relative_to_the_manifest() {
     assert!(svg.contains("Source: Test"), "defaults apply");
     let d = common::decode_png(&read(&out.join("crops-bar.png")));
     let (w, h) = (d.width, d.height);
-    assert_eq!((w, h), (600, 400));
+    // Two device pixels a CSS pixel by default.
+    assert_eq!((w, h), (1200, 800));
     common::assert_no_temporaries(&out);
 }
 
@@ -326,7 +376,10 @@ fn manifest_errors_name_the_place() {
         ),
         (
             MANIFEST.replace("width = 600", "width = \"wide\""),
-            &["{m}:2:9: [defaults]: width: invalid type", "\"wide\""],
+            &[
+                "{m}:2:9: [defaults]: width: \"wide\" is not a length",
+                "16cm",
+            ],
         ),
         (String::from("[[chart]\n"), &["{m}:1:"]),
     ];
@@ -440,4 +493,22 @@ output = "out/third.svg"
         !stderr.contains("--"),
         "a flag in a manifest's note: {stderr}"
     );
+}
+
+/// The data CSV of a chart (#21) never replaces the chart's own input: a chart named `x` whose
+/// input is `out/x.data.csv` and whose outputs go into `out/` is refused, its input untouched.
+#[test]
+fn the_data_csv_never_replaces_the_input() {
+    let dir = project(
+        "[[chart]]\nname = \"x\"\ninput = \"out/x.data.csv\"\nkind = \"bar\"\noutput = [\"out/x.svg\"]\n",
+    );
+    write(dir.path(), "out/x.data.csv", CROPS);
+    let (code, stderr) = build(&dir.path().join("charts.toml"), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("x.data.csv: the chart's data CSV would replace its input")
+            && stderr.contains("hint: give the chart another name"),
+        "{stderr}"
+    );
+    assert_eq!(read(&dir.path().join("out/x.data.csv")), CROPS.as_bytes());
 }

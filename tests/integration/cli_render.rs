@@ -239,7 +239,7 @@ fn svg_and_png_sizes() {
     let crops = fixture("crops.csv");
     bin()
         .args(["bar", &s(&crops), "-o", &s(&svg), "-o", &s(&png)])
-        .args(["--width", "900", "--height", "500"])
+        .args(["--width", "900", "--height", "500", "--scale", "1"])
         .assert()
         .success()
         .stdout("");
@@ -268,6 +268,28 @@ fn svg_and_png_sizes() {
     let d = decode_png(&std::fs::read(&hi).expect("png"));
     let (w, h) = (d.width, d.height);
     assert_eq!((w, h), (1200, 800));
+    // Lengths in the page's units: 16cm x 10cm is 605 x 378 px; the PNG is drawn at the
+    // default scale 2.
+    let cm = dir.path().join("cm.png");
+    bin()
+        .args(["bar", &s(&crops), "-o", &s(&cm)])
+        .args(["--width", "16cm", "--height", "100mm"])
+        .assert()
+        .success();
+    let d = decode_png(&std::fs::read(&cm).expect("png"));
+    assert_eq!((d.width, d.height), (1210, 756));
+    // Without a size: the report size, 604 x 378 px.
+    let svg_default = dir.path().join("d.svg");
+    bin()
+        .args(["bar", &s(&crops), "-o", &s(&svg_default)])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg_default).expect("svg");
+    assert!(
+        text.contains("width=\"604\" height=\"378\""),
+        "{}",
+        &text[..200]
+    );
     common::assert_no_temporaries(dir.path());
     common::assert_no_temporaries(&dir.path().join("a"));
 }

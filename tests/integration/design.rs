@@ -70,10 +70,11 @@ fn one_category_is_not_a_wide_empty_plot() {
     let svg = svg_of("bar", "label,share\nTin,47\n", &[]);
     let bars = rects(&svg, "#0072B2");
     assert_eq!(bars.len(), 1);
-    assert!(bars[0].2 <= 200.0, "a bar at most 200 px wide: {bars:?}");
+    // At most 9 label heights (8.5 pt: 11.3 px) wide, whatever the canvas.
+    assert!(bars[0].2 <= 105.0, "a bar at most 105 px wide: {bars:?}");
     // The narrower plot is centred: the bar's middle is the image's middle.
     assert!(
-        (bars[0].0 + bars[0].2 / 2.0 - 600.0).abs() < 60.0,
+        (bars[0].0 + bars[0].2 / 2.0 - 302.0).abs() < 30.0,
         "{bars:?}"
     );
 }
@@ -113,13 +114,13 @@ fn axis_max_must_be_positive() {
 #[test]
 fn height_fits_the_content_unless_given() {
     let fitted = svg_of("bar", CROPS, &["--horizontal"]);
-    assert!(height(&fitted) < 800.0, "{}", height(&fitted));
+    assert!(height(&fitted) < 378.0, "{}", height(&fitted));
     let given = svg_of("bar", CROPS, &["--horizontal", "--height", "800"]);
     assert_eq!(height(&given), 800.0);
-    // Vertical bars keep the default height.
-    assert_eq!(height(&svg_of("bar", CROPS, &[])), 800.0);
+    // Vertical bars keep the default height (the report size's 10 cm).
+    assert_eq!(height(&svg_of("bar", CROPS, &[])), 378.0);
     let grid = svg_of("pie", CROPS, &["--each-row", "--donut"]);
-    assert!(height(&grid) < 800.0, "{}", height(&grid));
+    assert!(height(&grid) < 378.0, "{}", height(&grid));
 }
 
 #[test]

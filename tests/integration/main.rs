@@ -17,6 +17,7 @@ mod features;
 mod golden;
 mod incremental;
 mod languages;
+mod no_overlap;
 mod numbers;
 mod png;
 mod properties;

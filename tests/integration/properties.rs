@@ -126,8 +126,8 @@ fn shaped_csv() -> impl Strategy<Value = String> {
 fn with(kind: Kind, text: &str, f: impl FnOnce(&mut ChartOptions)) -> ChartOptions {
     let mut o = kind.default_options();
     let c = o.common_mut();
-    c.width = 400;
-    c.height = Some(300);
+    c.width = Some(sharechart::options::Length::px(400.0));
+    c.height = Some(sharechart::options::Length::px(300.0));
     c.title = Some(text.to_string());
     c.subtitle = Some(text.to_string());
     c.source = Some(text.to_string());
@@ -179,7 +179,7 @@ proptest! {
 
     #[test]
     fn any_bytes_render_or_err(bytes in prop::collection::vec(any::<u8>(), 0..120)) {
-        let spec = with(Kind::Bar, "t", |o| { o.common_mut().width = 300; o.common_mut().height = Some(200); });
+        let spec = with(Kind::Bar, "t", |o| { o.common_mut().width = Some(sharechart::options::Length::px(300.0)); o.common_mut().height = Some(sharechart::options::Length::px(200.0)); });
         renders_or_errs(&bytes, &spec)?;
     }
 }
@@ -231,8 +231,8 @@ fn markup_in_a_label_is_text_not_an_element() {
     let csv = format!("label,share\n\"{evil}\",40\n\"a & b <i>\",30\n");
     for mut spec in specs("Title") {
         // Wide enough that the label is drawn whole, not cut with an ellipsis.
-        spec.common_mut().width = 1600;
-        spec.common_mut().height = Some(900);
+        spec.common_mut().width = Some(sharechart::options::Length::px(1600.0));
+        spec.common_mut().height = Some(sharechart::options::Length::px(900.0));
         let kind = spec.kind();
         let scene = scene_of(csv.as_bytes(), &spec).expect("renders");
         let svg = sharechart::render::to_svg(&scene);

@@ -181,16 +181,32 @@ fn png_knows_its_size_and_alt_text() {
     bin()
         .args(["pie"])
         .arg(fixture("counts.csv"))
-        .args(["--title", "Counts", "--scale", "2", "-o"])
+        .args(["--title", "Counts", "-o"])
         .arg(&out)
         .assert()
         .success();
     let png = std::fs::read(&out).expect("png");
-    let chunks = chunks(&png);
-    let phys = chunks.iter().find(|(k, _)| k == "pHYs").expect("pHYs");
-    // 192 dpi = 7559 pixels per metre, both axes, unit metre.
-    assert_eq!(phys.1, [0, 0, 0x1D, 0x87, 0, 0, 0x1D, 0x87, 1]);
-    let texts: Vec<String> = chunks
+    let found = chunks(&png);
+    let phys = found.iter().find(|(k, _)| k == "pHYs").expect("pHYs");
+    // The default scale 2: 192 dpi is 7560 pixels per metre exactly (0x1D88; 7559 would read
+    // as 191 dpi), both axes, unit metre.
+    assert_eq!(phys.1, [0, 0, 0x1D, 0x88, 0, 0, 0x1D, 0x88, 1]);
+    let at_96 = dir.path().join("c96.png");
+    bin()
+        .args(["pie"])
+        .arg(fixture("counts.csv"))
+        .args(["--scale", "1", "-o"])
+        .arg(&at_96)
+        .assert()
+        .success();
+    let png96 = std::fs::read(&at_96).expect("png");
+    let phys = chunks(&png96)
+        .into_iter()
+        .find(|(k, _)| k == "pHYs")
+        .expect("pHYs");
+    // 96 dpi: 3780 (0x0EC4).
+    assert_eq!(phys.1, [0, 0, 0x0E, 0xC4, 0, 0, 0x0E, 0xC4, 1]);
+    let texts: Vec<String> = found
         .iter()
         .filter(|(k, _)| k == "iTXt")
         .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
@@ -223,10 +239,10 @@ fn the_report_page_gives_each_image_its_drawn_size() {
     let svg = std::fs::read_to_string(dir.path().join("out/h.svg")).expect("svg");
     let doc = roxmltree::Document::parse(&svg).expect("xml");
     let height = doc.root_element().attribute("height").expect("height");
-    assert_ne!(height, "800", "the chart was fitted to its content");
+    assert_ne!(height, "378", "the chart was fitted to its content");
     let html = std::fs::read_to_string(dir.path().join("out/index.html")).expect("page");
     assert!(
-        html.contains(&format!("width=\"1200\" height=\"{height}\"")),
+        html.contains(&format!("width=\"604\" height=\"{height}\"")),
         "{height}\n{html}"
     );
 }

@@ -27,8 +27,14 @@ impl Run {
         doc.descendants()
             .filter(|n| n.has_tag_name("text"))
             .map(|n| {
+                // Every text node (an Arabic text keeps "%" in a tspan of its own).
+                let text: String = n
+                    .descendants()
+                    .filter(|d| d.is_text())
+                    .filter_map(|d| d.text())
+                    .collect();
                 (
-                    n.text().unwrap_or("").trim().to_string(),
+                    text.trim().to_string(),
                     n.attribute("font-weight") == Some("bold"),
                 )
             })
@@ -255,7 +261,8 @@ fn long_data_with_dates_is_found_in_any_column_order() {
         for legend in ["coal", "natural gas", "nuclear"] {
             assert!(run.has_text(legend), "{name}: {legend}");
         }
-        assert!(run.has_text("2017") && !run.has_text("2017-01-01"));
+        // Years, on round years where not every one fits.
+        assert!(run.has_text("2010") && !run.has_text("2010-01-01"));
     }
     // --series still decides.
     let run = draw(
@@ -411,7 +418,7 @@ fn all_57_member_states_render_whole_in_a_chart_grown_tall() {
         .attribute("height")
         .and_then(|h| h.parse().ok())
         .expect("height");
-    assert!(height > 1200.0, "{height}");
+    assert!(height > 800.0, "{height}");
     // A hundred categories too, and a hundred years upright with every k-th year shown.
     let rows: String = (0..100)
         .map(|i| format!("Place {i},{}\n", i % 17))
@@ -436,4 +443,59 @@ fn all_57_member_states_render_whole_in_a_chart_grown_tall() {
         &["--height", "600"],
         &["57 categories are too many", "--top"],
     );
+}
+
+/// Issue 20, item 6: 11 and 17 member states (and a given height) drew "Banglade…" and
+/// "Burki… Faso". At any count every name is drawn whole: upright when all fit under their
+/// bars, else horizontal, a name in its row.
+#[test]
+fn a_name_is_never_cut_at_any_count() {
+    let all = std::fs::read_to_string(data("oic-members.csv")).expect("members");
+    let rows: Vec<&str> = all.lines().skip(1).collect();
+    for n in [3, 6, 11, 17, 24] {
+        // Bangladesh and Burkina Faso among them.
+        let picked: Vec<&str> = rows
+            .iter()
+            .copied()
+            .filter(|r| r.starts_with("Bangladesh") || r.starts_with("Burkina"))
+            .chain(rows.iter().copied().take(n - 2))
+            .collect();
+        let (_d, f) = file(
+            "m.csv",
+            &format!("country,population\n{}\n", picked.join("\n")),
+        );
+        for args in [&[][..], &["--height", "12cm"][..], &["--size", "half"][..]] {
+            if !args.is_empty() && args[0] == "--height" && n > 11 {
+                // No room for 17 rows at this height: refused with a hint, never cut.
+                let out = bin()
+                    .arg("bar")
+                    .arg(&f)
+                    .args(args)
+                    .args(["-o", "-"])
+                    .output();
+                let err = String::from_utf8_lossy(&out.expect("run").stderr).into_owned();
+                assert!(
+                    err.contains("does not fit") && err.contains("hint:"),
+                    "{err}"
+                );
+                continue;
+            }
+            let run = draw("bar", &f, args);
+            let texts = run.texts();
+            assert!(
+                !texts.iter().any(|(t, _)| t.contains('…')),
+                "{n} {args:?}: {texts:?}"
+            );
+            let words: Vec<&str> = texts.iter().flat_map(|(t, _)| t.split(' ')).collect();
+            for row in &picked {
+                let name = row.split(',').next().unwrap_or("");
+                for w in name.split(' ') {
+                    assert!(
+                        words.contains(&w),
+                        "{n} {args:?}: {w:?} of {name:?} is not whole"
+                    );
+                }
+            }
+        }
+    }
 }

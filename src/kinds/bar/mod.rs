@@ -21,6 +21,9 @@ use crate::options::{Common, Message, OptionError, Order, Sort};
 use crate::scene::{Color, Scene};
 use plot::{Orient, draw, fit_horizontal, fit_vertical};
 
+/// The ticks of the value axis for about `target` steps (see [`axis_ticks`]).
+pub(super) type Ticks<'a> = dyn Fn(usize) -> Vec<f64> + 'a;
+
 /// The options of a bar chart.
 #[derive(Debug, Clone, PartialEq, Default, Args, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
@@ -98,10 +101,10 @@ impl ChartKind for BarOptions {
         }
     }
 
-    /// A bar chart at the default height grows (horizontal bars in taller rows, or thinned
-    /// year labels) up to [`MANY_BARS`]; at a given height horizontal bars take as many rows as
-    /// fit, and vertical bars of years or dates as many as the width holds at a few pixels
-    /// each.
+    /// A bar chart without a given height grows (horizontal bars in taller rows, or thinned
+    /// year labels) up to [`MANY_BARS`]; at a given height horizontal bars take as many rows
+    /// as fit at the chart's type size, and vertical bars of years or dates as many as the
+    /// width holds at a few pixels each.
     fn limit(&self, ds: &Dataset) -> Limit {
         let common = &self.common;
         if common.height.is_none() {
@@ -110,13 +113,16 @@ impl ChartKind for BarOptions {
                 ..HORIZONTAL_BARS
             }
         } else if self.horizontal {
+            // A row is at least a line of label text; the frame takes about eight lines.
+            let line = crate::layout::theme::Sizes::for_type(common.font_pt(), false).label * 1.5;
+            let rows = (f64::from(common.height()) / line - 8.0).floor().max(1.0);
             Limit {
-                max: (common.height().saturating_sub(160) / 16).max(40) as usize,
+                max: rows as usize,
                 ..HORIZONTAL_BARS
             }
         } else if ds.ordered {
             Limit {
-                max: (common.width.saturating_sub(120) / 6).max(24) as usize,
+                max: (common.width().saturating_sub(120) / 6).max(24) as usize,
                 ..VERTICAL_BARS
             }
         } else {
@@ -205,23 +211,6 @@ struct Group {
 
 /// Lays out a bar chart.
 fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindError> {
-    // At the default height, many categories (not years or dates, which stay upright in their
-    // order) turn into horizontal bars in a chart grown tall enough for readable rows.
-    let auto = spec.common.height.is_none();
-    let many = ds.labels.len() > VERTICAL_BARS.max;
-    let horizontal = spec.horizontal || (auto && many && !ds.ordered);
-    let orient = if horizontal {
-        Orient::Horizontal
-    } else {
-        Orient::Vertical
-    };
-    let grown;
-    let common = if auto && many && horizontal {
-        grown = tall(&spec.common, ds);
-        &grown
-    } else {
-        &spec.common
-    };
     let asked_stacked = spec.stacked;
     let rest = spec.rest.is_some();
     // Share-vs-rest bars are stacks of two segments.
@@ -241,7 +230,7 @@ fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindEr
         check_parts_of_one_whole(ds)?;
     }
     check_colours(ds)?;
-    let mut cx = Page::new(ds, common, cx);
+    let mut cx = Page::new(ds, &spec.common, cx);
     let legend: Vec<_> = if ds.series.len() > 1 {
         ds.series
             .iter()
@@ -252,7 +241,6 @@ fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindEr
         Vec::new()
     };
     let groups = groups(&cx, stacked, rest);
-    let area = cx.frame(&legend);
     let hi = groups
         .iter()
         .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.max(s.from)))
@@ -263,32 +251,19 @@ fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindEr
         .fold(0.0, f64::min);
     // Part-to-whole bars (share vs rest, stacked percentages) keep the full 0-100% scale.
     let whole = rest || (asked_stacked && ds.percent);
-    let ticks = axis_ticks(ds.percent, whole, lo, hi.max(spec.axis_max.unwrap_or(0.0)));
-    let plot = match orient {
-        Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups),
-        Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups),
+    let hi = hi.max(spec.axis_max.unwrap_or(0.0));
+    let ticks = |target: usize| axis_ticks(ds.percent, whole, lo, hi, target);
+    // Upright bars when every name fits under its bar whole, else horizontal ones (years and
+    // dates stay upright, every k-th labelled).
+    let names = plot::names(&cx, spec.horizontal, &ticks(5), &groups);
+    let area = cx.frame_with(&legend, names.min_plot);
+    let plot = match names.orient {
+        Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups, names),
+        Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups, names),
     };
-    draw(&mut cx, &plot, &ticks, &groups);
+    draw(&mut cx, &plot, &groups);
     cx.fit_height(plot.bottom);
     Ok(cx.finish())
-}
-
-/// The options with a height that gives each of many categories a readable row: a line of
-/// label text, and bars thick enough for value labels at the tick size.
-fn tall(common: &Common, ds: &Dataset) -> Common {
-    use crate::layout::theme::Sizes;
-    let s = Sizes::for_image(common.width, common.height());
-    let nb = ds.series.len().max(1) as f64;
-    let row = (Sizes::line(s.label) / 0.8).max(s.tick * 1.7 * nb);
-    let needed = (ds.labels.len() as f64 * row + 300.0).ceil();
-    let height = needed.clamp(
-        f64::from(common.height()),
-        f64::from(crate::options::MAX_SIZE),
-    );
-    Common {
-        height: Some(height as u32),
-        ..common.clone()
-    }
 }
 
 /// Stacked bars start at zero: a negative segment would overlap the one before it.
@@ -512,14 +487,19 @@ fn share_vs_rest(
 /// The value axis, from zero to the first round tick at or above the largest value (`hi`, which
 /// includes `axis-max`), so the bars use the plot. Percentages that are parts of one whole
 /// (`whole`), or an axis asked to reach 100%, run 0-100 in quarters.
-fn axis_ticks(percent: bool, whole: bool, lo: f64, hi: f64) -> Vec<f64> {
+/// `target` is about how many steps the axis has room for (5 at most).
+fn axis_ticks(percent: bool, whole: bool, lo: f64, hi: f64, target: usize) -> Vec<f64> {
     if percent && lo >= 0.0 && ((whole && hi <= 100.0) || hi == 100.0) {
-        return vec![0.0, 25.0, 50.0, 75.0, 100.0];
+        return match target {
+            0..=1 => vec![0.0, 100.0],
+            2..=3 => vec![0.0, 50.0, 100.0],
+            _ => vec![0.0, 25.0, 50.0, 75.0, 100.0],
+        };
     }
     if hi - lo <= 0.0 {
         return vec![0.0, 1.0];
     }
-    nice_ticks(lo, hi, 5)
+    nice_ticks(lo, hi, target.clamp(1, 5))
 }
 
 /// A "nice" axis: ticks at 1, 2, 2.5 or 5 times a power of ten, covering `lo..=hi`.

@@ -5,7 +5,7 @@
 
 mod place;
 
-use super::{Group, Segment};
+use super::{Group, Segment, Ticks};
 use crate::fonts::FontSet;
 use crate::layout::theme::Sizes;
 use crate::layout::paint::{rect_points, tint};
@@ -135,8 +135,31 @@ pub(super) struct Plot {
     /// The category position of the tick labels, and their anchor.
     tick_at: f64,
     tick_anchor: Anchor,
+    /// The ticks of the value axis, and the size of their labels.
+    ticks: Vec<f64>,
+    tick_size: f64,
+    /// "no data" in the chart's language, for bars without a value.
+    no_data: String,
+    /// Where value labels may go (left, top, right, bottom): clear of the tick labels, the
+    /// category labels and the frame.
+    room: (f64, f64, f64, f64),
     /// The lowest pixel the plot draws on (its tick labels, or its category labels).
     pub(super) bottom: f64,
+}
+
+/// The categories' names as they will be drawn, and the orientation that lets every one be
+/// drawn whole.
+pub(super) struct Names {
+    /// Upright or horizontal bars.
+    pub(super) orient: Orient,
+    /// Each category's lines (years and dates under upright bars: every k-th, one line).
+    lines: Vec<Vec<String>>,
+    /// Horizontal: the width of the column of names.
+    width: f64,
+    /// Horizontal: the thickness of a row, at least; upright: 0.
+    row: f64,
+    /// The least height the plot needs to draw them and its bars readably.
+    pub(super) min_plot: f64,
 }
 
 /// The part of its slot a category's bars fill together (grouped bars touch).
@@ -180,33 +203,139 @@ impl Plot {
     }
 }
 
-/// Vertical bars: tick labels left of the plot, category labels wrapped under it.
-pub(super) fn fit_vertical(cx: &Page, area: Area, ticks: &[f64], groups: &[Group]) -> Plot {
+/// The most lines of a name under an upright bar; a name that needs more, or has a word wider
+/// than its bar's slot, turns the chart horizontal.
+const UPRIGHT_LINES: usize = 3;
+
+/// The widest tick label of `ticks`.
+fn widest_tick(cx: &Page, ticks: &[f64]) -> f64 {
+    ticks
+        .iter()
+        .map(|&t| cx.width(&tick_label(cx, t, ticks), cx.sizes.tick, false))
+        .fold(0.0, f64::max)
+}
+
+/// The slot of each category of upright bars: the width between the tick labels and the
+/// margin shared out (bars at most 9 label heights wide: 27 mm at 8.5 pt).
+fn upright_slot(cx: &Page, ticks: &[f64], n: usize, nb: usize) -> f64 {
+    let room = cx.inner() - widest_tick(cx, ticks) - cx.sizes.tick * 0.8;
+    slot_for(room, n, nb, cx.sizes.label * 9.0)
+}
+
+/// Chooses the orientation and lays out the names: upright when every name fits under its bar
+/// in at most [`UPRIGHT_LINES`] lines without breaking a word (years and dates always, thinned),
+/// horizontal when asked or when one does not; `ticks` is a first guess of the value axis.
+pub(super) fn names(cx: &Page, horizontal: bool, ticks: &[f64], groups: &[Group]) -> Names {
     let s = cx.sizes;
     let n = groups.len().max(1);
     let nb = bars_per_group(groups);
-    let tick_w = ticks
+    let labels = &cx.ds.labels;
+    let lh = s.lead(s.label);
+    if !horizontal {
+        let slot = upright_slot(cx, ticks, n, nb);
+        let width = slot * 0.92;
+        let lines: Option<Vec<Vec<String>>> = if cx.ds.ordered {
+            Some(thinned(cx.context.fonts, labels, s.label, slot))
+        } else {
+            labels
+                .iter()
+                .map(|l| {
+                    let lines = cx.wrap(l, s.label, false, width);
+                    let whole = cx.fits_words(l, s.label, false, width);
+                    (whole && lines.len() <= UPRIGHT_LINES).then_some(lines)
+                })
+                .collect()
+        };
+        if let Some(lines) = lines {
+            let most = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+            return Names {
+                orient: Orient::Vertical,
+                lines,
+                width,
+                row: 0.0,
+                min_plot: lh * most + Sizes::line(s.value) * 2.0 + Sizes::line(s.tick) * 4.0,
+            };
+        }
+    }
+    // Horizontal: a column of names a third of the width, wider (up to 45%) for a long word.
+    let inner = cx.inner();
+    let longest_word = labels
         .iter()
-        .map(|&t| cx.width(&tick_label(cx, t, ticks), s.tick, false))
+        .flat_map(|l| l.split(' '))
+        .map(|w| cx.width(w, s.label, false))
         .fold(0.0, f64::max);
-    let x0 = area.x0 + tick_w + 10.0;
-    // A vertical bar is at most about 200 px wide (at 1200 px); a narrower plot is centred.
-    let slot = slot_for(area.x1 - x0, n, nb, s.margin * 5.5);
-    let x0 = x0 + (area.x1 - x0 - slot * n as f64) / 2.0;
-    let x1 = x0 + slot * n as f64;
-    let lines = if cx.ds.ordered {
+    let column = (inner * 0.33).max(longest_word.min(inner * 0.45));
+    let lines: Vec<Vec<String>> = labels
+        .iter()
+        .map(|l| cx.wrap(l, s.label, false, column))
+        .collect();
+    let width = lines
+        .iter()
+        .flatten()
+        .map(|l| cx.width(l, s.label, false))
+        .fold(0.0, f64::max);
+    let most = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    // A row holds its name's lines, and bars at least a value label thick.
+    let row = (lh * most + s.label * 0.3).max(s.value * 1.3 * nb as f64 / FILL);
+    Names {
+        orient: Orient::Horizontal,
+        lines,
+        width,
+        row,
+        min_plot: row * n as f64 + Sizes::line(s.tick) + 6.0,
+    }
+}
+
+/// The most ticks (at most 5 steps) whose labels keep apart over `length` pixels: each label
+/// needs `each(ticks)` pixels along the axis.
+fn fitting_ticks(ticks: &Ticks, length: f64, each: impl Fn(&[f64]) -> f64) -> Vec<f64> {
+    for target in (2..=5).rev() {
+        let t = ticks(target);
+        let steps = t.len().saturating_sub(1).max(1) as f64;
+        if each(&t) <= length / steps {
+            return t;
+        }
+    }
+    ticks(1)
+}
+
+/// Vertical bars: tick labels left of the plot, category labels wrapped under it.
+pub(super) fn fit_vertical(
+    cx: &Page,
+    area: Area,
+    ticks: &Ticks,
+    groups: &[Group],
+    names: Names,
+) -> Plot {
+    let s = cx.sizes;
+    let n = groups.len().max(1);
+    let nb = bars_per_group(groups);
+    let lh = s.lead(s.label);
+    let max_lines = names.lines.iter().map(Vec::len).max().unwrap_or(1);
+    let value_line = Sizes::line(s.value) + 4.0;
+    // Ticks a line and a half apart at least; a negative bar's label needs room under the zero.
+    let length = area.h() - lh * max_lines as f64 - 8.0 - value_line;
+    let ticks = fitting_ticks(ticks, length, |_| Sizes::line(s.tick) * 1.5);
+    let below = if ticks[0] < 0.0 { value_line } else { 0.0 };
+    let tick_w = widest_tick(cx, &ticks);
+    let x0 = area.x0 + tick_w + s.tick * 0.8;
+    let slot = upright_slot(cx, &ticks, n, nb);
+    // The names were wrapped for the first guess of the axis; wider tick labels leave a
+    // narrower slot, and a name must stay within its own.
+    let lines = if slot * 0.92 < names.width - 0.01 && !cx.ds.ordered {
+        (cx.ds.labels.iter())
+            .map(|l| cx.wrap(l, s.label, false, slot * 0.92))
+            .collect()
+    } else if cx.ds.ordered {
         thinned(cx.context.fonts, &cx.ds.labels, s.label, slot)
     } else {
-        cx.ds
-            .labels
-            .iter()
-            .map(|l| cx.wrap(l, s.label, false, slot * 0.92, 3))
-            .collect()
+        names.lines
     };
     let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
-    let lh = Sizes::line(s.label);
-    let y1 = area.y1 - lh * max_lines as f64 - 8.0;
-    let y0 = area.y0 + Sizes::line(s.value) + 4.0;
+    let x0 = x0 + (area.x1 - x0 - slot * n as f64).max(0.0) / 2.0;
+    let x1 = x0 + slot * n as f64;
+    let y1 = area.y1 - lh * max_lines as f64 - 8.0 - below;
+    let y0 = area.y0 + value_line;
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
     let value_size = fit_size(cx.context.fonts, groups, bar + slot * 0.3, s.value, s.tick);
@@ -226,10 +355,14 @@ pub(super) fn fit_vertical(cx: &Page, area: Area, ticks: &[f64], groups: &[Group
             lines,
             size: s.label,
             lh,
-            at: y1 + 8.0,
+            at: y1 + below + 8.0,
         },
-        tick_at: x0 - 10.0,
+        tick_at: x0 - s.tick * 0.8,
         tick_anchor: Anchor::End,
+        tick_size: s.tick,
+        no_data: cx.context.locale.words().no_data.to_string(),
+        room: (x0 - s.tick * 0.6, area.y0, area.x1 + s.margin * 0.5, y1 + below),
+        ticks,
         bottom: area.y1,
     };
     place::place(&mut plot, groups, s.tick);
@@ -244,7 +377,7 @@ fn thinned(fonts: &FontSet, labels: &[String], size: f64, slot: f64) -> Vec<Vec<
         .iter()
         .map(|l| fonts.width(l, size, false))
         .fold(0.0, f64::max);
-    let k = ((widest + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    let k = ((widest + size * 0.6) / slot.max(1.0)).ceil().max(1.0) as usize;
     let shown: Vec<bool> = match round_years(labels, k) {
         Some(shown) => shown,
         None => (0..labels.len()).map(|i| i % k == 0).collect(),
@@ -286,38 +419,41 @@ const ROUND_YEARS: [i64; 15] = [
     1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000,
 ];
 
-/// Horizontal bars: category labels left of the plot (shrunk to fit the rows), tick labels
-/// under it, and room on the right for the values past the bars.
-pub(super) fn fit_horizontal(cx: &Page, area: Area, ticks: &[f64], groups: &[Group]) -> Plot {
+/// Horizontal bars: category labels left of the plot, each whole in its row, tick labels under
+/// it, and room on the right for the values past the bars (and on the left for those past
+/// negative bars).
+pub(super) fn fit_horizontal(
+    cx: &Page,
+    area: Area,
+    ticks: &Ticks,
+    groups: &[Group],
+    names: Names,
+) -> Plot {
     let s = cx.sizes;
     let n = groups.len().max(1);
     let nb = bars_per_group(groups);
-    // A horizontal bar is at most about 54 px thick (at 1200 px); the plot starts at the top and
-    // a chart without a given height ends below it.
+    // A horizontal bar is at most about 3.4 label heights thick; the plot starts at the top
+    // and a chart without a given height ends below it.
     let room = area.y1 - Sizes::line(s.tick) - 6.0 - area.y0;
-    let slot = slot_for(room, n, nb, s.margin * 1.5);
+    let slot = slot_for(room, n, nb, s.label * 3.4).max(names.row.min(room / n as f64));
     let y1 = area.y0 + slot * n as f64;
-    // Labels shrink with the slot so that rows never overlap.
-    let label_size = s.label.min(slot * 0.8 / Sizes::line(1.0)).max(8.0);
-    let lh = Sizes::line(label_size);
-    let max_lines = if slot >= 2.0 * lh { 2 } else { 1 };
-    let max_label = area.w() * 0.33;
-    let lines: Vec<Vec<String>> = cx
-        .ds
-        .labels
-        .iter()
-        .map(|l| cx.wrap(l, label_size, false, max_label, max_lines))
-        .collect();
-    let label_w = lines
-        .iter()
-        .flatten()
-        .map(|l| cx.width(l, label_size, false))
-        .fold(0.0, f64::max);
-    let x0 = area.x0 + label_w + 14.0;
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
     let value_size = s.value.min(bar * 0.9).max(s.tick);
-    let x1 = area.x1 - outside_width(cx.context.fonts, groups, value_size) - 10.0;
+    let (right, left) = outside_widths(cx.context.fonts, groups, value_size);
+    // A bar with no data has its mark right of the zero line.
+    let gaps = groups.iter().flat_map(|g| &g.bars).any(Vec::is_empty);
+    let no_data = cx.context.locale.words().no_data;
+    let mark = cx.width(no_data, value_size.min(s.tick), false) + 6.0;
+    let right = if gaps { right.max(mark) } else { right };
+    let gap = s.label * 0.9;
+    let labels_end = area.x0 + names.width;
+    let left = if left > 0.0 { left + 6.0 } else { 0.0 };
+    let x0 = labels_end + gap + left;
+    let first = probe_ticks(ticks);
+    let last_half = cx.width(&tick_label(cx, first[first.len() - 1], &first), s.tick, false) / 2.0;
+    let x1 = (area.x1 - right - 10.0).min(area.x1 + s.margin * 0.5 - last_half);
+    let ticks = fitting_ticks(ticks, x1 - x0, |t| widest_tick(cx, t) + s.tick);
     let mut plot = Plot {
         fonts: cx.context.fonts.clone(),
         orient: Orient::Horizontal,
@@ -331,40 +467,56 @@ pub(super) fn fit_horizontal(cx: &Page, area: Area, ticks: &[f64], groups: &[Gro
         value_size,
         hidden: vec![false; nb + 1],
         labels: CategoryLabels {
-            lines,
-            size: label_size,
-            lh,
-            at: x0 - 14.0,
+            lines: names.lines,
+            size: s.label,
+            lh: s.lead(s.label),
+            at: labels_end,
         },
         tick_at: y1 + 6.0 + Sizes::line(s.tick) / 2.0,
         tick_anchor: Anchor::Middle,
+        tick_size: s.tick,
+        no_data: cx.context.locale.words().no_data.to_string(),
+        room: (labels_end + gap * 0.5, area.y0, area.x1 + s.margin * 0.5, y1),
+        ticks,
         bottom: y1 + 6.0 + Sizes::line(s.tick),
     };
     place::place(&mut plot, groups, s.tick);
     plot
 }
 
-/// The widest label drawn past the end of a bar (single segments and stack totals).
-fn outside_width(fonts: &FontSet, groups: &[Group], value_size: f64) -> f64 {
-    groups
-        .iter()
-        .flat_map(|g| {
-            let singles = g
-                .bars
-                .iter()
-                .filter(|b| b.len() == 1)
-                .flatten()
-                .map(|seg| seg.label.as_str());
-            singles
-                .chain(g.total.iter().map(|t| t.1.as_str()))
-                .collect::<Vec<_>>()
-        })
-        .map(|l| fonts.width(l, value_size, true))
-        .fold(0.0, f64::max)
+/// The ticks of the widest axis [`fitting_ticks`] may choose (for the room its last label
+/// needs).
+fn probe_ticks(ticks: &Ticks) -> Vec<f64> {
+    ticks(5)
+}
+
+/// The widest labels drawn past the end of a bar (single segments and stack totals): past the
+/// bars that grow to the right (or up), and past those that grow to the left (negative).
+fn outside_widths(fonts: &FontSet, groups: &[Group], value_size: f64) -> (f64, f64) {
+    let (mut right, mut left) = (0.0f64, 0.0f64);
+    for g in groups {
+        let singles = g.bars.iter().filter(|b| b.len() == 1).flatten();
+        let labels = singles
+            .map(|seg| (seg.label.as_str(), seg.to))
+            .chain(g.total.iter().map(|t| (t.1.as_str(), t.0)));
+        for (label, v) in labels {
+            let w = fonts.width(label, value_size, true);
+            if v < 0.0 {
+                left = left.max(w);
+            } else {
+                right = right.max(w);
+            }
+        }
+    }
+    (right, left)
 }
 
 /// Draws the plot: gridlines and tick labels, then each category, then the zero line on top.
-pub(super) fn draw(cx: &mut Page, p: &Plot, ticks: &[f64], groups: &[Group]) {
+pub(super) fn draw(cx: &mut Page, p: &Plot, groups: &[Group]) {
+    let ticks = &p.ticks;
+    // A tick label that would touch the one before is left out (its gridline stays): a plot
+    // too narrow for even two labels still reads from its labelled ends.
+    let mut last: Option<f64> = None;
     for &t in ticks {
         let color = if t == 0.0 {
             cx.theme.axis
@@ -375,6 +527,27 @@ pub(super) fn draw(cx: &mut Page, p: &Plot, ticks: &[f64], groups: &[Group]) {
         let (x, y) = p.orient.xy(p.tick_at, p.scale(t));
         let label = tick_label(cx, t, ticks);
         let (size, muted) = (cx.sizes.tick, cx.theme.muted);
+        // The label's extent along the value axis, with a gap of half its size.
+        let (from, to) = match p.orient {
+            Orient::Horizontal => {
+                let half = cx.width(&label, size, false) / 2.0;
+                (x - half, x + half)
+            }
+            Orient::Vertical => (y - Sizes::line(size) / 2.0, y + Sizes::line(size) / 2.0),
+        };
+        let (from, to) = (from.min(to) - size * 0.25, from.max(to) + size * 0.25);
+        if last.is_some_and(|end| from < end) && matches!(p.orient, Orient::Horizontal) {
+            continue;
+        }
+        if let (Some(end), Orient::Vertical) = (last, p.orient)
+            && to > end
+        {
+            continue;
+        }
+        last = Some(match p.orient {
+            Orient::Horizontal => to,
+            Orient::Vertical => from,
+        });
         cx.text(x, y, &label, size, muted, p.tick_anchor, false);
     }
     for (i, (g, lines)) in groups.iter().zip(&p.labels.lines).enumerate() {
@@ -454,21 +627,35 @@ fn draw_segment(cx: &mut Page, p: &Plot, pos: f64, seg: &Segment, single: bool, 
 /// A bar with no data: "no data" (or "–" where the words do not fit) at the baseline, centred
 /// on category position `mid`, muted and not bold so that it never reads as a value.
 fn draw_gap(cx: &mut Page, p: &Plot, mid: f64, bars: usize) {
-    let size = p.value_size.min(cx.sizes.tick);
-    let words = cx.context.locale.words().no_data;
+    let (mark, x, y, anchor, size, _) = gap_mark(p, mid, bars);
+    let muted = cx.theme.muted;
+    cx.text(x, y, mark, size, muted, anchor, false);
+}
+
+/// The mark of a bar with no data at category position `mid` (of `bars` in its category):
+/// its text, place, anchor, size, and the rectangle it covers.
+fn gap_mark(p: &Plot, mid: f64, bars: usize) -> (&str, f64, f64, Anchor, f64, place::Rect) {
+    let size = p.value_size.min(p.tick_size);
+    let words = p.no_data.as_str();
     let room = match p.orient {
         // One bar alone may use its category's width; side by side, its own.
         Orient::Vertical if bars == 1 => p.slot * 0.92,
         Orient::Vertical => p.bar,
         Orient::Horizontal => f64::INFINITY,
     };
-    let fits = cx.width(words, size, false) <= room
+    let fits = p.fonts.width(words, size, false) <= room
         && (p.orient == Orient::Vertical || Sizes::line(size) <= p.slot);
     let mark = if fits { words } else { "\u{2013}" };
     let (val, anchor) = p.orient.beyond(p.scale(0.0), true, Sizes::line(size));
     let (x, y) = p.orient.xy(mid, val);
-    let muted = cx.theme.muted;
-    cx.text(x, y, mark, size, muted, anchor, false);
+    let w = p.fonts.width(mark, size, false);
+    let half = Sizes::line(size) / 2.0;
+    let rect = match anchor {
+        Anchor::Start => (x, y - half, x + w, y + half),
+        Anchor::End => (x - w, y - half, x, y + half),
+        Anchor::Middle => (x - w / 2.0, y - half, x + w / 2.0, y + half),
+    };
+    (mark, x, y, anchor, size, rect)
 }
 
 /// The most bars side by side in one category (at least 1).

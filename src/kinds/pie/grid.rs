@@ -13,9 +13,9 @@ use crate::layout::theme::Sizes;
 use crate::layout::{Area, Context, Page, Share, rest_label, shares};
 use crate::scene::{Anchor, Color, Scene};
 
-/// The largest pie radius at 1200 px wide, in margins (about 140 px): a grid of few pies stays
+/// The largest pie radius, in label heights (about 2.6 cm at 8.5 pt): a grid of few pies stays
 /// a row of readable multiples, not a few huge discs.
-const MAX_RADIUS: f64 = 3.9;
+const MAX_RADIUS: f64 = 8.75;
 
 /// Lays out the grid.
 pub(super) fn layout(ds: &Dataset, opts: &PieOptions, cx: &Context) -> Result<Scene, KindError> {
@@ -97,60 +97,74 @@ fn pie(cx: &mut Page, c: (f64, f64), r: f64, look: Look, cell: &Cell) -> f64 {
     }
 }
 
-/// One series: a grid of pies, each named under it, in the column count that gives the
-/// largest pies (preferring full rows: 2x2 over 3+1). Returns the bottom of the last row.
+/// The least radius of a small pie in label heights: a donut's number (about 0.9 label
+/// heights) fits its hole; a pie's value stands under it.
+fn min_radius(donut: bool) -> f64 {
+    if donut { 2.5 } else { 1.5 }
+}
+
+/// One series: a grid of pies, each named under it (every word, in as many lines as it needs),
+/// in the column count that gives the largest pies (preferring full rows: 2x2 over 3+1).
+/// Returns the bottom of the last row.
 fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look) -> f64 {
     let donut = look.donut;
     let s = cx.sizes;
     let n = cells.len().max(1);
-    let lh = Sizes::line(s.label);
+    let lh = s.lead(s.label);
     let value_h = if donut { 0.0 } else { Sizes::line(s.value) };
-    let text_h = lh * 2.0 + value_h + 8.0;
     let gap = s.label * 1.2;
+    let names = |cw: f64| -> Vec<Vec<String>> {
+        cells
+            .iter()
+            .map(|share| cx.wrap(&share.label, s.label, false, cw * 0.92))
+            .collect()
+    };
     let radius = |cols: usize| {
         let rows = n.div_ceil(cols);
         let cw = area.w() / cols as f64;
         let ch = area.h() / rows as f64;
-        ((cw * 0.8).min(ch - text_h - gap) / 2.0).min(s.margin * MAX_RADIUS)
+        let lines = names(cw).iter().map(Vec::len).max().unwrap_or(1) as f64;
+        let text_h = lh * lines + value_h + 8.0;
+        ((cw * 0.8).min(ch - text_h - gap) / 2.0).min(s.label * MAX_RADIUS)
     };
     let score = |cols: usize| {
         let r = radius(cols);
         if n.is_multiple_of(cols) { r } else { r * 0.9 }
     };
-    let cols = (1..=n)
+    let cols = (1..=n.min(10))
         .max_by(|&a, &b| score(a).total_cmp(&score(b)))
         .unwrap_or(1);
-    let r = radius(cols).max(12.0);
+    let r = radius(cols).max(s.label * min_radius(donut));
     let rows = n.div_ceil(cols);
     let cw = area.w() / cols as f64;
-    let mut bottom = area.y0;
-    for (k, share) in cells.iter().enumerate() {
-        let name = &share.label;
-        let (col, row) = (k % cols, k / cols);
+    let names = names(cw);
+    let mut top = area.y0;
+    for row in 0..rows {
+        let in_row = (n - row * cols).min(cols);
+        let row_lines = (0..in_row)
+            .map(|k| names[row * cols + k].len())
+            .max()
+            .unwrap_or(1);
         // Centre a short last row.
-        let in_row = if row + 1 == rows {
-            n - row * cols
-        } else {
-            cols
-        };
         let offset = (cols - in_row) as f64 * cw / 2.0;
-        let x = area.x0 + offset + cw * (col as f64 + 0.5);
-        let top = area.y0 + (2.0 * r + text_h + gap) * row as f64;
-        let cell = Cell {
-            value: share.value,
-            approx: share.approx,
-            series: 0,
-            category: name,
-        };
-        let y = pie(cx, (x, top + r), r, look, &cell);
-        let lines = cx.wrap(name, s.label, false, cw * 0.92, 2);
-        for (j, line) in lines.iter().enumerate() {
-            let ly = y + lh * (j as f64 + 0.5);
-            cx.text(x, ly, line, s.label, cx.theme.text, Anchor::Middle, false);
+        for col in 0..in_row {
+            let k = row * cols + col;
+            let x = area.x0 + offset + cw * (col as f64 + 0.5);
+            let cell = Cell {
+                value: cells[k].value,
+                approx: cells[k].approx,
+                series: 0,
+                category: &cells[k].label,
+            };
+            let y = pie(cx, (x, top + r), r, look, &cell);
+            for (j, line) in names[k].iter().enumerate() {
+                let ly = y + lh * (j as f64 + 0.5);
+                cx.text(x, ly, line, s.label, cx.theme.text, Anchor::Middle, false);
+            }
         }
-        bottom = bottom.max(y + lh * lines.len() as f64);
+        top += 2.0 * r + 8.0 + value_h + lh * row_lines as f64 + gap;
     }
-    bottom
+    top - gap
 }
 
 /// Several series: a table of pies, one row per category (its name at the start of the row)
@@ -159,11 +173,11 @@ fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
     let donut = look.donut;
     let (s, ds) = (cx.sizes, cx.ds);
     let (rows, cols) = (ds.labels.len().max(1), ds.series.len());
-    let lh = Sizes::line(s.label);
+    let lh = s.lead(s.label);
     let row_names: Vec<Vec<String>> = ds
         .labels
         .iter()
-        .map(|l| cx.wrap(l, s.label, true, area.w() * 0.25, 2))
+        .map(|l| cx.wrap(l, s.label, true, area.w() * 0.25))
         .collect();
     let head_w = row_names
         .iter()
@@ -171,36 +185,54 @@ fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
         .map(|l| cx.width(l, s.label, true))
         .fold(0.0, f64::max)
         + s.label;
-    let col_names: Vec<String> = ds.series.iter().map(|x| capitalise(&x.name)).collect();
-    let col_w = col_names
-        .iter()
-        .map(|l| cx.width(l, s.label, true))
-        .fold(0.0, f64::max);
-    let head_h = lh + 8.0;
     let value_h = if donut { 0.0 } else { Sizes::line(s.value) };
     let gap = s.label * 1.5;
     let room = (area.w() - head_w) / cols as f64;
+    let col_names: Vec<Vec<String>> = ds
+        .series
+        .iter()
+        .map(|x| cx.wrap(&capitalise(&x.name), s.label, true, room * 0.92))
+        .collect();
+    let col_w = col_names
+        .iter()
+        .flatten()
+        .map(|l| cx.width(l, s.label, true))
+        .fold(0.0, f64::max);
+    let head_h = lh * col_names.iter().map(Vec::len).max().unwrap_or(1) as f64 + 8.0;
+    // As large as the width allows, within the height when one was given; without one the
+    // chart grows, for pies of at least four label heights.
+    let by_height = ((area.h() - head_h) / rows as f64 - gap - value_h - 8.0) / 2.0;
+    let by_height = if cx.spec.height.is_none() {
+        by_height.max(s.label * 4.0)
+    } else {
+        by_height
+    };
     let r = ((room * 0.8) / 2.0)
-        .min(((area.h() - head_h) / rows as f64 - gap - value_h - 8.0) / 2.0)
-        .min(s.margin * MAX_RADIUS)
-        .max(12.0);
+        .min(by_height)
+        .min(s.label * MAX_RADIUS)
+        .max(s.label * min_radius(donut));
     // Cells as wide as a pie and a gutter (or its column name), the table centred.
     let cw = (2.0 * r * 1.3).max(col_w + s.label).min(room.max(2.0 * r));
     let x0 = area.x0 + (area.w() - head_w - cw * cols as f64).max(0.0) / 2.0;
-    let (text_c, row_h) = (cx.theme.text, 2.0 * r + value_h + 8.0 + gap);
-    for (j, name) in col_names.iter().enumerate() {
+    let text_c = cx.theme.text;
+    for (j, lines) in col_names.iter().enumerate() {
         let x = x0 + head_w + cw * (j as f64 + 0.5);
-        let y = area.y0 + lh / 2.0;
-        cx.text(x, y, name, s.label, text_c, Anchor::Middle, true);
+        for (k, line) in lines.iter().enumerate() {
+            let y = area.y0 + lh * (k as f64 + 0.5);
+            cx.text(x, y, line, s.label, text_c, Anchor::Middle, true);
+        }
     }
-    let mut bottom = area.y0 + head_h;
+    let mut top = area.y0 + head_h;
+    let mut bottom = top;
     for (i, names) in row_names.iter().enumerate() {
-        let cy = area.y0 + head_h + row_h * i as f64 + r;
-        let top = cy - lh * names.len() as f64 / 2.0;
+        let row_h = (2.0 * r + value_h + 8.0).max(lh * names.len() as f64);
+        let cy = top + row_h / 2.0;
+        let name_top = cy - lh * names.len() as f64 / 2.0;
         for (k, line) in names.iter().enumerate() {
-            let (x, y) = (x0 + head_w - s.label, top + lh * (k as f64 + 0.5));
+            let (x, y) = (x0 + head_w - s.label, name_top + lh * (k as f64 + 0.5));
             cx.text(x, y, line, s.label, text_c, Anchor::End, true);
         }
+        let pie_y = top + (row_h - (2.0 * r + value_h + 8.0)) / 2.0 + r;
         for (j, series) in ds.series.iter().enumerate() {
             let Some(cell) = &series.cells[i] else {
                 continue;
@@ -212,8 +244,10 @@ fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
                 series: j,
                 category: &ds.labels[i],
             };
-            bottom = bottom.max(pie(cx, (x, cy), r, look, &cell));
+            bottom = bottom.max(pie(cx, (x, pie_y), r, look, &cell));
         }
+        bottom = bottom.max(top + row_h);
+        top += row_h + gap;
     }
     bottom
 }

@@ -19,7 +19,6 @@ use super::{ChartKind, KindError};
 use crate::dataset::Dataset;
 use crate::layout::alt::Whole;
 use crate::layout::paint::approximate;
-use crate::layout::theme::Sizes;
 use crate::layout::{Area, Context, Page, parts, rest_label};
 use crate::locale::number::format;
 use crate::options::{Common, Message, Order, Sort};
@@ -346,9 +345,95 @@ fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindEr
             rest: true,
         });
     }
-    let area = cx.frame(&[]);
-    draw(&mut cx, area, &slices, spec.donut);
+    let callouts = callouts(&cx, &slices, spec.donut);
+    let area = cx.frame_with(&[], callouts.min_plot);
+    draw(&mut cx, area, &slices, spec.donut, &callouts);
     Ok(cx.finish())
+}
+
+/// The callouts of a pie: each slice's name (wrapped, never cut) and value, the side of the
+/// pie each goes on, and the height the plot needs for them to stand apart.
+struct Callouts {
+    /// Name lines and value of each slice.
+    labels: Vec<(Vec<String>, String)>,
+    /// The widest line of a name.
+    widest: f64,
+    /// Right and left side: (slice, angle of its middle) in order of the angle.
+    sides: [Vec<(usize, f64)>; 2],
+    /// The least height of the plot: the callouts of the fuller side, stacked.
+    min_plot: f64,
+}
+
+/// The gap between the pie and its callouts' text, and the least radius of a pie, in label
+/// heights.
+const TEXT_GAP: f64 = 2.2;
+const MIN_RADIUS: f64 = 2.5;
+
+/// Lays out the callouts of `slices`, before the frame (whose plot must have room for them).
+fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
+    let s = cx.sizes;
+    let lh = s.lead(s.label);
+    // A single share in a donut has its number large in the middle, so its callout gives only
+    // the name: the number once, not twice.
+    let centre = donut && slices.len() <= 2;
+    let inner = cx.inner();
+    let max_w = (inner / 2.0 - s.label * (TEXT_GAP + MIN_RADIUS)).min(inner * 0.3);
+    // The value: a percentage as it is; of counts, the share, and the count where it fits.
+    let values: Vec<f64> = slices.iter().map(|sl| sl.value).collect();
+    let shares = parts::shares_of(&cx.numbers, &values);
+    let total: f64 = values.iter().sum();
+    let text = |v: f64| {
+        let numbers = (&cx.numbers, &shares);
+        let both = parts::part_text(v, total, numbers, true);
+        if cx.width(&both, s.value, true) <= max_w {
+            both
+        } else {
+            parts::part_text(v, total, numbers, false)
+        }
+    };
+    let labels: Vec<(Vec<String>, String)> = slices
+        .iter()
+        .enumerate()
+        .map(|(i, sl)| {
+            let value = if centre && i == 0 {
+                String::new()
+            } else {
+                let text = text(sl.value);
+                if sl.approx { format!("~{text}") } else { text }
+            };
+            (cx.wrap(&sl.label, s.label, false, max_w), value)
+        })
+        .collect();
+    // The widest callout line, names and values alike, so none leaves the canvas.
+    let widest = labels
+        .iter()
+        .flat_map(|(l, v)| {
+            let names = l.iter().map(|x| cx.width(x, s.label, false));
+            names.chain(std::iter::once(cx.width(v, s.value, true)))
+        })
+        .fold(0.0, f64::max);
+    let mut a = 0.0;
+    let mut sides: [Vec<(usize, f64)>; 2] = [Vec::new(), Vec::new()];
+    for (i, sl) in slices.iter().enumerate() {
+        let da = sl.value / total * TAU;
+        let mid = a + da / 2.0;
+        a += da;
+        sides[usize::from(mid > std::f64::consts::PI)].push((i, mid));
+    }
+    let min_plot = sides
+        .iter()
+        .map(|side| {
+            side.iter()
+                .map(|&(i, _)| lh * lines_of(&labels[i]) as f64 + 6.0)
+                .sum::<f64>()
+        })
+        .fold(s.label * MIN_RADIUS * 2.0 + lh * 2.0, f64::max);
+    Callouts {
+        labels,
+        widest,
+        sides,
+        min_plot,
+    }
 }
 
 /// The points of a wedge (or ring segment when `inner > 0`) from angle `a0` to `a1`, measured
@@ -411,57 +496,14 @@ pub(super) fn draw_disc(
     }
 }
 
-/// The callouts' texts: each slice's name (wrapped to `max_w`) and value (of counts: the
-/// share, and the count where it fits), none for the first slice when its number is in the
-/// `centre` of the donut.
-fn callouts(cx: &Page, slices: &[Slice], max_w: f64, centre: bool) -> Vec<(Vec<String>, String)> {
+fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Callouts) {
     let s = cx.sizes;
-    let values: Vec<f64> = slices.iter().map(|sl| sl.value).collect();
-    let shares = parts::shares_of(&cx.numbers, &values);
-    let total: f64 = values.iter().sum();
-    let text = |v: f64| {
-        let numbers = (&cx.numbers, &shares);
-        let both = parts::part_text(v, total, numbers, true);
-        if cx.width(&both, s.value, true) <= max_w {
-            both
-        } else {
-            parts::part_text(v, total, numbers, false)
-        }
-    };
-    slices
-        .iter()
-        .enumerate()
-        .map(|(i, sl)| {
-            let value = if centre && i == 0 {
-                String::new()
-            } else {
-                let text = text(sl.value);
-                if sl.approx { format!("~{text}") } else { text }
-            };
-            (cx.wrap(&sl.label, s.label, false, max_w, 2), value)
-        })
-        .collect()
-}
-
-fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
-    let s = cx.sizes;
-    let lh = Sizes::line(s.label);
-    // A single share in a donut has its number large in the middle, so its callout gives only
-    // the name: the number once, not twice.
+    let lh = s.lead(s.label);
     let centre = donut && slices.len() <= 2;
-    let max_w = area.w() * 0.24;
-    let labels = callouts(cx, slices, max_w, centre);
-    // The widest callout line, names and values alike, so none leaves the canvas.
-    let widest = labels
-        .iter()
-        .flat_map(|(l, v)| {
-            let names = l.iter().map(|x| cx.width(x, s.label, false));
-            names.chain(std::iter::once(cx.width(v, s.value, true)))
-        })
-        .fold(0.0, f64::max);
+    let gap = s.label * TEXT_GAP;
     let r = ((area.h() / 2.0) - lh)
-        .min(area.w() / 2.0 - widest - 60.0)
-        .max(20.0);
+        .min(area.w() / 2.0 - callouts.widest - gap)
+        .max(s.label * MIN_RADIUS);
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
     let inner = if donut { r * 0.58 } else { 0.0 };
     // The rest's wedge stays plain: its label says it is approximate.
@@ -470,19 +512,14 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
         .map(|sl| (sl.value, sl.color, sl.approx && !sl.rest))
         .collect();
     draw_disc(&mut cx.scene, c, r, inner, &parts, cx.theme.background);
-
     // Place labels on each side, then push them apart so none overlaps another.
-    let total: f64 = slices.iter().map(|sl| sl.value).sum();
-    let mut a = 0.0;
-    let mut sides: [Vec<(usize, f64, f64)>; 2] = [Vec::new(), Vec::new()];
-    for (i, sl) in slices.iter().enumerate() {
-        let da = sl.value / total * TAU;
-        let mid = a + da / 2.0;
-        a += da;
-        let y = c.1 - (r + 18.0) * mid.cos();
-        sides[usize::from(mid > std::f64::consts::PI)].push((i, mid, y));
-    }
-    for (side, list) in sides.iter_mut().enumerate() {
+    let labels = &callouts.labels;
+    let out = s.label * 0.9;
+    for (side, list) in callouts.sides.iter().enumerate() {
+        let mut list: Vec<(usize, f64, f64)> = list
+            .iter()
+            .map(|&(i, mid)| (i, mid, c.1 - (r + out) * mid.cos()))
+            .collect();
         list.sort_by(|p, q| p.2.total_cmp(&q.2));
         let heights: Vec<f64> = list
             .iter()
@@ -495,14 +532,13 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
             area.y1,
         );
         let dir = if side == 0 { 1.0 } else { -1.0 };
+        let tx = c.0 + dir * (r + gap);
+        let ends: Vec<(f64, f64)> = ys.iter().map(|&y| (tx - dir * s.label * 0.4, y)).collect();
+        let columns = columns((c, r), &list, &ends, out, s.label * 0.3);
         for (k, &(i, mid, _)) in list.iter().enumerate() {
             let y = ys[k];
-            let edge = (c.0 + r * mid.sin(), c.1 - r * mid.cos());
-            // The run to the label is level: the elbow is at the label's height.
-            let elbow = (c.0 + (r + 14.0) * mid.sin(), y);
-            let tx = c.0 + dir * (r + 34.0);
-            cx.scene
-                .line(vec![edge, elbow, (tx - dir * 6.0, y)], cx.theme.muted, 1);
+            let leader = leader((c, r), mid, ends[k], columns[k]);
+            cx.scene.line(leader, cx.theme.muted, 1);
             let anchor = if side == 0 {
                 Anchor::Start
             } else {
@@ -511,15 +547,8 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
             let (lines, value) = labels[i].clone();
             let top = y - lh * lines_of(&labels[i]) as f64 / 2.0;
             for (j, line) in lines.iter().enumerate() {
-                cx.text(
-                    tx,
-                    top + lh * (j as f64 + 0.5),
-                    line,
-                    s.label,
-                    cx.theme.text,
-                    anchor,
-                    false,
-                );
+                let (ly, color) = (top + lh * (j as f64 + 0.5), cx.theme.text);
+                cx.text(tx, ly, line, s.label, color, anchor, false);
             }
             if !value.is_empty() {
                 let y = top + lh * (lines.len() as f64 + 0.5);
@@ -532,11 +561,93 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool) {
     if centre {
         let values: Vec<f64> = slices.iter().map(|sl| sl.value).collect();
         let shares = parts::shares_of(&cx.numbers, &values);
+        let total: f64 = values.iter().sum();
         let v = parts::part_text(slices[0].value, total, (&cx.numbers, &shares), false);
         let v = if slices[0].approx { format!("~{v}") } else { v };
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
+}
+
+/// How far out a leader runs along the radius, and where its level run to the pie's side ends.
+#[derive(Debug, Clone, Copy)]
+struct Route {
+    /// Out along the radius, from the arc.
+    out: f64,
+    /// The distance from the pie's centre of the column a leader that must go round the pie
+    /// runs along (`None`: it goes straight to its callout).
+    column: Option<f64>,
+}
+
+/// The route of each leader of one side (`list`: slice and angle in the callouts' order,
+/// `ends`: where each leader ends): straight where that stays clear of the pie; the others go
+/// round it, each along a column of its own (`step` apart), the shortest run innermost, so
+/// their lines stand apart instead of running on top of each other.
+fn columns(
+    (c, r): ((f64, f64), f64),
+    list: &[(usize, f64, f64)],
+    ends: &[(f64, f64)],
+    out: f64,
+    step: f64,
+) -> Vec<Route> {
+    let knee = |mid: f64| (c.0 + (r + out * 0.6) * mid.sin(), c.1 - (r + out * 0.6) * mid.cos());
+    let mut routes: Vec<Route> = list
+        .iter()
+        .zip(ends)
+        .map(|(&(_, mid, _), &end)| {
+            let dir = if end.0 >= c.0 { 1.0 } else { -1.0 };
+            let elbow = (end.0 - dir * out * 0.2, end.1);
+            let straight = segment_clear(c, r + 1.0, knee(mid), elbow);
+            Route {
+                out,
+                column: (!straight).then_some(0.0),
+            }
+        })
+        .collect();
+    let mut round: Vec<usize> = (0..routes.len())
+        .filter(|&k| routes[k].column.is_some())
+        .collect();
+    round.sort_by(|&a, &b| {
+        let run = |k: usize| (ends[k].1 - knee(list[k].1).1).abs();
+        run(a).total_cmp(&run(b))
+    });
+    for (n, k) in round.into_iter().enumerate() {
+        routes[k].column = Some(r + out * 0.6 + step * n as f64);
+    }
+    routes
+}
+
+/// The leader line from the middle of a slice's arc (at angle `mid` of the pie `(c, r)`) to
+/// the end of its callout at `end`, never across another slice: out along the radius, then
+/// straight to the callout's height when that stays clear of the pie, else level to its column
+/// outside the pie first and then up or down along it.
+fn leader((c, r): ((f64, f64), f64), mid: f64, end: (f64, f64), route: Route) -> Vec<(f64, f64)> {
+    let out = route.out;
+    let at = |rr: f64| (c.0 + rr * mid.sin(), c.1 - rr * mid.cos());
+    let (edge, knee) = (at(r), at(r + out * 0.6));
+    let dir = if end.0 >= c.0 { 1.0 } else { -1.0 };
+    let elbow = (end.0 - dir * out * 0.2, end.1);
+    match route.column {
+        None => vec![edge, knee, elbow, end],
+        Some(distance) => {
+            // Never nearer the pie than the knee: the level run goes outwards.
+            let column = c.0 + dir * distance.max((knee.0 - c.0).abs());
+            vec![edge, knee, (column, knee.1), (column, end.1), end]
+        }
+    }
+}
+
+/// True when the segment from `a` to `b` stays outside the circle of radius `r` at `c`.
+fn segment_clear(c: (f64, f64), r: f64, a: (f64, f64), b: (f64, f64)) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((c.0 - a.0) * dx + (c.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (px, py) = (a.0 + t * dx, a.1 + t * dy);
+    (px - c.0).hypot(py - c.1) >= r
 }
 
 /// The lines of a callout: its name's lines, and one for the value if it has one.
@@ -583,6 +694,27 @@ mod tests {
             ys[1] <= 390.0 + 1e-9 && ys[1] - ys[0] >= 20.0 - 1e-9,
             "{ys:?}"
         );
+    }
+
+    #[test]
+    fn leader_lines_go_round_the_pie() {
+        let (c, r) = ((100.0, 100.0), 50.0);
+        // A slice near 12 o'clock whose callout was pushed far down the right side: the line
+        // goes level to the side of the pie first, and no segment crosses the disc.
+        let list = [(0, 0.1, 0.0), (1, 0.2, 0.0), (2, std::f64::consts::FRAC_PI_2, 0.0)];
+        let ends = [(180.0, 150.0), (180.0, 170.0), (180.0, 100.0)];
+        let routes = columns((c, r), &list, &ends, 10.0, 3.0);
+        let line = leader((c, r), 0.1, ends[0], routes[0]);
+        assert!(line.len() == 5, "{line:?}");
+        for w in line.windows(2) {
+            assert!(segment_clear(c, r, w[0], w[1]), "{w:?}");
+        }
+        // Two leaders round the pie run along columns of their own.
+        let other = leader((c, r), 0.2, ends[1], routes[1]);
+        assert!(other.len() == 5 && (other[2].0 - line[2].0).abs() >= 3.0, "{other:?}");
+        // A callout level with its slice: a straight run out.
+        let line = leader((c, r), std::f64::consts::FRAC_PI_2, ends[2], routes[2]);
+        assert_eq!(line.len(), 4);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::{Group, Orient, Plot, Segment, Sizes};
 
 /// A rectangle in pixels: left, top, right, bottom.
-type Rect = (f64, f64, f64, f64);
+pub(super) type Rect = (f64, f64, f64, f64);
 
 /// True when two rectangles overlap (touching edges do not count).
 fn overlaps(a: Rect, b: Rect) -> bool {
@@ -43,8 +43,9 @@ fn label_rect(p: &Plot, mid: f64, (from, to): (f64, f64), label: &str, size: f64
     }
 }
 
-/// Every bar's rectangle, and every label past a bar as (bar position, rectangle) at `size`:
-/// a lone segment's at its position, a stack's total at the position after the last bar.
+/// Every bar's rectangle (and every "no data" mark's), and every label past a bar as (bar
+/// position, rectangle) at `size`: a lone segment's at its position, a stack's total at the
+/// position after the last bar.
 fn layout(p: &Plot, groups: &[Group], size: f64) -> (Vec<Rect>, Vec<(usize, Rect)>) {
     let (mut bars, mut labels) = (Vec::new(), Vec::new());
     let totals = p.hidden.len() - 1;
@@ -52,6 +53,9 @@ fn layout(p: &Plot, groups: &[Group], size: f64) -> (Vec<Rect>, Vec<(usize, Rect
         let center = p.center(i);
         for (b, bar) in g.bars.iter().enumerate() {
             let pos = center - p.group / 2.0 + p.bar * b as f64;
+            if bar.is_empty() {
+                bars.push(super::gap_mark(p, pos + p.bar / 2.0, g.bars.len()).5);
+            }
             for seg in bar {
                 bars.push(bar_rect(p, pos, seg));
                 if bar.len() == 1 {
@@ -74,7 +78,10 @@ fn collisions(p: &Plot, groups: &[Group], size: f64, nb: usize) -> Option<Vec<bo
     let (bars, labels) = layout(p, groups, size);
     // A pixel of air around a label.
     let grown = |r: Rect| (r.0 - 1.0, r.1 - 1.0, r.2 + 1.0, r.3 + 1.0);
-    let hits_bar = |r: Rect| bars.iter().any(|&b| overlaps(grown(r), b));
+    // Inside the room for value labels (clear of tick and category labels), touching no bar.
+    let (left, top, right, bottom) = p.room;
+    let outside = |r: Rect| r.0 < left || r.1 < top || r.2 > right || r.3 > bottom;
+    let hits_bar = |r: Rect| outside(r) || bars.iter().any(|&b| overlaps(grown(r), b));
     let mut hidden = vec![false; nb];
     let mut kept: Vec<Rect> = Vec::new();
     let mut any = false;
