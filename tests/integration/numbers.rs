@@ -187,6 +187,21 @@ fn pies_draw_no_remainder_within_the_rounding_of_their_shares() {
     assert!(!texts(&pie).iter().any(|x| x == "Rest of world"), "{pie}");
     assert!(!fills(&pie).contains(&"#919191".to_string()));
     assert!(!desc(&pie).contains("Rest of world"), "{}", desc(&pie));
+    // The data behind the chart has no remainder row either.
+    let dir = tempdir();
+    write(dir.path(), "p.csv", csv);
+    write(
+        dir.path(),
+        "charts.toml",
+        "[[chart]]\nname = \"p\"\ninput = \"p.csv\"\nkind = \"pie\"\noutput = [\"p.svg\"]\n",
+    );
+    bin()
+        .current_dir(dir.path())
+        .arg("build")
+        .assert()
+        .success();
+    let data = std::fs::read_to_string(dir.path().join("p.data.csv")).expect("data CSV");
+    assert!(!data.contains("Rest of world"), "{data}");
     // A real remainder is drawn and said.
     let pie = chart("pie", "label,share\nA,60\nB,30\n", &[]);
     assert!(texts(&pie).iter().any(|x| x == "Rest of world"));
