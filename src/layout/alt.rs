@@ -49,7 +49,8 @@ pub fn text(ds: &Dataset, (noun, whole): (&str, Whole), spec: &Common, cx: &Cont
             out.push(values);
         }
     }
-    if let Some(note) = &spec.note {
+    // The note as drawn: what `top` left out ("10 largest of 57"), then the user's.
+    if let Some(note) = &cx.note {
         out.push(frame(note));
     }
     if ds.percent {

@@ -280,7 +280,7 @@ impl<'a> Page<'a> {
         // Note and source at the bottom, the note just above the source.
         let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
         let source = source.map(|t| source_line(&t, self.context.locale));
-        let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
+        let note = self.context.note.as_deref().map(|t| self.frame_text(t));
         let footer: Vec<String> = [source, note].into_iter().flatten().collect();
         let mut below = s.margin * 0.75;
         for t in &footer {

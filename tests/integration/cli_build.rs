@@ -407,7 +407,7 @@ fn an_option_of_another_kind_is_refused_at_its_key() {
 #[test]
 fn manifest_errors_speak_of_keys_not_flags() {
     // Domain errors found while rendering word options as manifest keys.
-    let text = MANIFEST.replace("each-row = true", "top = 1");
+    let text = MANIFEST.replace("each-row = true", "top = 1\nother = \"sum\"");
     let dir = project(&text);
     write(
         dir.path(),
@@ -419,9 +419,8 @@ fn manifest_errors_speak_of_keys_not_flags() {
     assert!(stderr.contains("chart 'crops-pies'"), "{stderr}");
     // A pie of shares adding up past 100% is refused for that first, `top` or not.
     assert!(
-        stderr.contains(
-            "use `kind = \"bar\"` to compare them, or `kind = \"pie\"` with `each-row = true`"
-        ),
+        stderr.contains("`kind = \"bar\"` with `horizontal = true`")
+            && stderr.contains("`other = \"drop\"`"),
         "{stderr}"
     );
     assert!(
