@@ -20,6 +20,7 @@ mod incremental;
 mod languages;
 mod map;
 mod no_overlap;
+mod numbers;
 mod png;
 mod properties;
 mod regressions;

@@ -120,10 +120,13 @@ fn codes_and_names_in_three_languages_draw_the_same_countries() {
     assert_eq!(same(french, "fr"), same("c\nSAU\nTUR\nCIV\nPSE\n", "fr"));
     // Codes are named in the chart's language in the description.
     let (svg, _) = map("iso3\nSAU\nTUR\n", &["--lang", "fr", "--title", "T"]);
-    assert_eq!(desc(&svg), "T. Pays : Arabie saoudite, Turquie.");
+    assert_eq!(desc(&svg), "Carte: T. Pays : Arabie saoudite, Turquie.");
     let (svg, _) = map("iso3\nSAU\nEGY\n", &["--lang", "ar", "--title", "T"]);
     // In the order of an Arabic index: the article aside, مصر before المملكة.
-    assert_eq!(desc(&svg), "T. الدول: مصر، المملكة العربية السعودية.");
+    assert_eq!(
+        desc(&svg),
+        "خريطة: T. الدول: مصر، المملكة العربية السعودية."
+    );
 }
 
 #[test]
@@ -186,7 +189,7 @@ fn missing_values_are_hatched_named_and_listed() {
     );
     assert_eq!(
         desc(&svg),
-        "T. share, %. 50% and over: Saudi Arabia 76%, Qatar 57%; 20–50%: United Arab Emirates 40%, \
+        "Map: T. share, %. 50% and over: Saudi Arabia 76%, Qatar 57%; 20–50%: United Arab Emirates 40%, \
          Iraq 30%, Kuwait 24%; 10–20%: Oman 12%; under 10%: Yemen 8%; no data: Bahrain, Jordan."
     );
     // Zero is a value, drawn in the lowest class, not as no data.

@@ -34,9 +34,12 @@ pub fn describe(
     let cx = page.context;
     let lang = lang_of(page);
     let words = words::of(lang);
-    let comma = cx.locale.alt.comma;
+    let comma = cx.locale.words().comma;
     let digits = |t: &str| cx.locale.text_digits(&text::clean(t), page.spec.digits);
-    let mut parts = vec![page.scene.title.clone()];
+    let mut parts: Vec<String> = Some(page.scene.title.clone())
+        .filter(|t| !t.is_empty())
+        .into_iter()
+        .collect();
     if let Some(sub) = subtitle(page.ds, page.spec, cx) {
         parts.push(digits(&sub));
     }

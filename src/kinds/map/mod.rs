@@ -158,6 +158,19 @@ impl ChartKind for MapOptions {
             ("tr", "Harita"),
             ("id", "Peta"),
             ("ms", "Peta"),
+            ("ur", "نقشہ"),
+            ("bn", "মানচিত্র"),
+            ("uz", "Xarita"),
+            ("kk", "Карта"),
+            ("az", "Xəritə"),
+            ("ky", "Карта"),
+            ("tg", "Харита"),
+            ("tk", "Karta"),
+            ("ps", "نقشه"),
+            ("sq", "Hartë"),
+            ("so", "Khariidad"),
+            ("ha", "Taswira"),
+            ("dv", "ނަކްޝާ"),
         ]
     }
 

@@ -209,7 +209,7 @@ fn the_description_lists_countries_by_class_from_the_highest() {
     let s = scene(SHARES, "bins = [10, 20, 50]\ntitle = \"T\"");
     assert_eq!(
         s.desc,
-        "T. share, %. 50% and over: Saudi Arabia 76%; 20–50%: Egypt 43%; 10–20%: Türkiye 15%; \
+        "Map: T. share, %. 50% and over: Saudi Arabia 76%; 20–50%: Egypt 43%; 10–20%: Türkiye 15%; \
          under 10%: Bahrain 8%; no data: Iran."
     );
     let ar = scene(SHARES, "bins = [10, 20, 50]\ntitle = \"T\"\nlang = \"ar\"");
@@ -225,7 +225,7 @@ fn the_description_lists_countries_by_class_from_the_highest() {
     );
     assert_eq!(
         members.desc,
-        "T. Pays : Égypte, Turquie ; En évidence : Arabie saoudite."
+        "Carte: T. Pays : Égypte, Turquie ; En évidence : Arabie saoudite."
     );
 }
 
@@ -253,7 +253,7 @@ fn a_map_whose_countries_all_lack_data_names_no_class() {
         "country,share\nSAU,n/a\nEGY,..\n",
         "value = [\"share\"]\ntitle = \"T\"",
     );
-    assert_eq!(s.desc, "T. share, %. no data: Egypt, Saudi Arabia.");
+    assert_eq!(s.desc, "Map: T. share, %. no data: Egypt, Saudi Arabia.");
     let texts: Vec<&str> = s
         .items
         .iter()
