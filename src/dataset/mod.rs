@@ -18,6 +18,7 @@ pub mod fold;
 mod labels;
 pub mod plan;
 pub mod sink;
+mod total;
 
 use crate::locale::Locale;
 use crate::locale::number::decimals_needed;
@@ -206,6 +207,17 @@ impl<'p> Sink<'p> {
         }
     }
 
+    /// The end of the rows: what the sink says of a total row ([`Rows::end`]).
+    fn end(&mut self) -> Result<Option<Message>, DatasetError> {
+        match self {
+            Sink::Rows(r) => {
+                r.end()?;
+                Ok(r.said())
+            }
+            Sink::Groups(_) => Ok(None),
+        }
+    }
+
     /// The dataset, what `top` folded, and the empty cells `agg` left out.
     fn finish(self, top: Option<usize>, watch: &[String]) -> (Dataset, Option<Folded>, u64) {
         match self {
@@ -269,6 +281,7 @@ pub fn load(
         }
     }
     let mut notes = reader.take_notes();
+    notes.extend(sink.end()?);
     let (dataset, note, skipped, folded) = shape_up(&plan, sink, data, shape)?;
     if let Some(column) = plan.value().filter(|_| skipped > 0) {
         let cells = if skipped == 1 { "cell" } else { "cells" };

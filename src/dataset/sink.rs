@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use super::fold::{Acc, Folded, Watch};
 use super::labels;
 use super::plan::Plan;
-use super::{Cell, Dataset, DatasetError, Missing, Series};
-use crate::options::Agg;
+use super::{Cell, Dataset, DatasetError, Missing, Series, total};
+use crate::options::{Agg, Message};
 use crate::table::number::{self, Number};
 use crate::table::{Reader, Row};
 
@@ -26,13 +26,13 @@ pub trait Record {
 
 impl Record for Row {
     fn cell(&self, c: usize) -> &str {
-        &self.cells[c]
+        self.cells.get(c).map_or("", String::as_str)
     }
     fn line(&self) -> u64 {
         self.line
     }
     fn column(&self, c: usize) -> usize {
-        self.columns[c]
+        self.columns.get(c).copied().unwrap_or(1)
     }
 }
 
@@ -133,6 +133,11 @@ pub struct Rows<'p> {
     numbers: Vec<Option<Number>>,
     /// Names to tell apart among the categories folded.
     watch: Watch,
+    /// A row labelled as a total ("Total", «المجموع»), held back while it is the last row:
+    /// at the end it is left out if it is the sum of the others ([`Rows::end`]).
+    held: Option<Row>,
+    /// What the end said of a total row, for the user.
+    said: Option<Message>,
 }
 
 impl<'p> Rows<'p> {
@@ -176,6 +181,8 @@ impl<'p> Rows<'p> {
             next: 0,
             numbers: Vec::new(),
             watch: Watch::default(),
+            held: None,
+            said: None,
         }
     }
 
@@ -196,6 +203,52 @@ impl<'p> Rows<'p> {
 
     /// Takes in one row.
     pub fn add(&mut self, row: &impl Record) -> Result<(), DatasetError> {
+        // A row after a total row: the total was not the last, so it is a category after all.
+        if let Some(held) = self.held.take() {
+            self.take(&held)?;
+        }
+        if self.plan.series.is_none() && total::is_total(row.cell(self.plan.label)) {
+            self.held = Some(total::owned(row, self.plan.headers.len()));
+            return Ok(());
+        }
+        self.take(row)
+    }
+
+    /// The end of the rows: a total row held back at the end is left out when its values are
+    /// the sums of the rows above (drawn, it would dwarf them and double the whole); when they
+    /// are not, it is drawn as the category it then is, and the user is told.
+    pub fn end(&mut self) -> Result<(), DatasetError> {
+        let Some(held) = self.held.take() else {
+            return Ok(());
+        };
+        let mut given = Vec::new();
+        for &column in &self.plan.values {
+            let Some(s) = self.heads.iter().position(|h| h.column == column) else {
+                continue;
+            };
+            if !number::is_missing(held.cell(column)) {
+                given.push((self.parse(&held, column)?.value, self.totals[s]));
+            }
+        }
+        let label = held.cell(self.plan.shown_label).to_string();
+        let at = (self.plan.path.as_str(), held.line, label.as_str());
+        if !given.is_empty() && given.iter().all(|&(v, sum)| total::adds_up(v, sum)) {
+            self.said = Some(total::left_out(at));
+            return Ok(());
+        }
+        if let Some(&(v, sum)) = given.iter().find(|(v, sum)| !total::adds_up(*v, *sum)) {
+            self.said = Some(total::kept(at, v, sum));
+        }
+        self.take(&held)
+    }
+
+    /// What [`Rows::end`] said of a total row, if anything.
+    pub fn said(&mut self) -> Option<Message> {
+        self.said.take()
+    }
+
+    /// Takes in one row as data.
+    fn take(&mut self, row: &impl Record) -> Result<(), DatasetError> {
         self.ordered.see(row.cell(self.plan.label));
         let about = match self.plan.approx {
             Some(c) => super::approx::marks(row, c, self.plan)?,

@@ -499,3 +499,73 @@ fn a_name_is_never_cut_at_any_count() {
         }
     }
 }
+
+#[test]
+fn a_total_row_at_the_end_is_left_out_when_it_is_the_sum() {
+    // A spreadsheet's last row: drawn, "Total" would be a bar as long as the rest together.
+    let (_dir, p) = file(
+        "t.csv",
+        "country,exports\nEgypt,120\nJordan,30\nOman,50\nTotal,200\n",
+    );
+    let run = draw("bar", &p, &[]);
+    assert!(!run.has_text("Total"), "{:?}", run.texts());
+    assert!(run.has_text("Egypt") && run.has_text("Oman"));
+    assert!(
+        run.stderr
+            .contains("t.csv:5: left out the row \"Total\": its values are the sums"),
+        "{}",
+        run.stderr
+    );
+    // A pie of shares with their total row: the shares make one whole, not two.
+    let (_dir, p) = file(
+        "s.csv",
+        "source,share\nGas,20\nOil,30\nCoal,50\nالمجموع,100\n",
+    );
+    let run = draw("pie", &p, &[]);
+    assert!(!run.has_text("المجموع") && run.stderr.contains("left out the row \"المجموع\""));
+    // Within a table's rounding (33.3 three times is 100), and with `top` while reading.
+    let (_dir, p) = file("r.csv", "a,share\nX,33.3\nY,33.3\nZ,33.3\nTOTAL:,100\n");
+    assert!(
+        draw("pie", &p, &[])
+            .stderr
+            .contains("left out the row \"TOTAL:\"")
+    );
+    let mut big = String::from("c,v\n");
+    for i in 1..=30 {
+        big.push_str(&format!("C{i},{i}\n"));
+    }
+    big.push_str("Total,465\n");
+    let (_dir, p) = file("big.csv", &big);
+    let run = draw("bar", &p, &["--top", "5"]);
+    assert!(
+        !run.has_text("Total") && run.has_text("C30"),
+        "{:?}",
+        run.texts()
+    );
+}
+
+#[test]
+fn a_total_row_that_is_not_the_sum_or_not_last_is_data() {
+    // Not the sum of the rows: a category, and the user is told.
+    let (_dir, p) = file(
+        "t.csv",
+        "country,exports\nEgypt,120\nJordan,30\nOman,50\nTotal,190\n",
+    );
+    let run = draw("bar", &p, &[]);
+    assert!(run.has_text("Total"), "{:?}", run.texts());
+    assert!(
+        run.stderr.contains(
+            "t.csv:5: the row \"Total\" is drawn as a category: its value 190 is not the sum of the rows above (200)"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Not the last row: a category like any other, nothing said.
+    let (_dir, p) = file("m.csv", "country,exports\nEgypt,120\nTotal,30\nOman,50\n");
+    let run = draw("bar", &p, &[]);
+    assert!(
+        run.has_text("Total") && run.stderr.is_empty(),
+        "{}",
+        run.stderr
+    );
+}
