@@ -37,20 +37,28 @@ pub enum Alt {
 pub fn fit(ds: &Dataset, limit: Limit) -> Result<(), KindError> {
     if ds.labels.len() > limit.max {
         let count = format!("{} {}", ds.labels.len(), limit.what);
-        return Err(refusal(&ds.path, &count, limit).into());
+        return Err(refusal(&ds.path, &count, limit, ds.ordered).into());
     }
     Ok(())
 }
 
 /// The refusal of a chart whose categories passed the limit at `line` while the file was
 /// read: "more than 150 categories".
-pub fn too_many(path: &str, line: u64, limit: Limit) -> KindError {
+pub fn too_many(path: &str, line: u64, limit: Limit, ordered: bool) -> KindError {
     let count = format!("more than {} {}", limit.max, limit.what);
-    refusal(&format!("{path}:{line}"), &count, limit).into()
+    refusal(&format!("{path}:{line}"), &count, limit, ordered).into()
 }
 
-/// "{place}: {count} are too many for a readable {chart} (at most {max})", with the hint.
-fn refusal(place: &str, count: &str, limit: Limit) -> Message {
+/// "{place}: {count} are too many for a readable {chart} (at most {max})", with the hint:
+/// `top` for categories; for years or dates (`ordered`), fewer of them, since `top` would
+/// fold most periods into "Other", which no time series means.
+fn refusal(place: &str, count: &str, limit: Limit, ordered: bool) -> Message {
+    if ordered {
+        return Message::new().text(format!(
+            "{place}: {count} are too many for a readable {} (at most {})\n  hint: the labels are years or dates, which `top` would fold into \"Other\": keep at most {} of them in the file (one a year, or the latest)",
+            limit.chart, limit.max, limit.max
+        ));
+    }
     let keep = limit.max - 1;
     let horizontal = super::bar::HORIZONTAL_BARS.max;
     let alt = match limit.alt {
@@ -111,7 +119,7 @@ mod tests {
 
     #[test]
     fn a_refusal_while_reading_says_where() {
-        let e = too_many("big.csv", 1151, VERTICAL_BARS)
+        let e = too_many("big.csv", 1151, VERTICAL_BARS, false)
             .message()
             .render(Voice::Cli);
         assert!(
@@ -124,5 +132,24 @@ mod tests {
             e.contains("`--top 23`") && e.contains("`--horizontal`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn too_many_dates_are_not_offered_top() {
+        // `top` would keep 149 months and fold the rest into "Other": no time series means that.
+        let csv: String = std::iter::once("date,co2\n".to_string())
+            .chain((0..30).map(|i| format!("{}-01-01,{i}\n", 1950 + i)))
+            .collect();
+        let e = fit(&ds(&csv), VERTICAL_BARS)
+            .unwrap_err()
+            .message()
+            .render(Voice::Cli);
+        assert!(e.contains("30 categories are too many"), "{e}");
+        assert!(e.contains("the labels are years or dates"), "{e}");
+        assert!(!e.contains("`--top"), "{e}");
+        let e = too_many("big.csv", 900, VERTICAL_BARS, true)
+            .message()
+            .render(Voice::Cli);
+        assert!(e.contains("keep at most 24 of them in the file"), "{e}");
     }
 }

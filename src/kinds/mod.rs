@@ -380,7 +380,7 @@ impl ChartOptions {
             ordered: t.ordered,
             ..Dataset::default()
         };
-        limits::too_many(&t.path, t.line, self.dyn_kind().limit(&probe))
+        limits::too_many(&t.path, t.line, self.dyn_kind().limit(&probe), t.ordered)
     }
 
     /// What would read better than this chart of `ds`, as warnings.
