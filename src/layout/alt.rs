@@ -5,7 +5,7 @@
 
 use super::{Context, rest_label};
 use crate::dataset::Dataset;
-use crate::options::Common;
+use crate::options::{Callout, Common};
 use crate::text;
 
 /// How a kind's alt text says the parts of a whole (when its values are percentages).
@@ -14,8 +14,8 @@ pub enum Whole<'a> {
     /// Every value stands alone (bars).
     None,
     /// Each value is its own share-vs-rest whole (`pie --each-row`): "A 14% (Rest 86%)"; the
-    /// rest's label, if given.
-    EachRow(Option<&'a str>),
+    /// rest's label, if given, and the remainders named per category (`rest-of`).
+    EachRow(Option<&'a str>, &'a [Callout]),
     /// The values are parts of one whole (a pie): the remainder to 100% is said last; the
     /// rest's label, if given.
     One(Option<&'a str>),
@@ -57,10 +57,12 @@ pub fn text(
             match whole {
                 // Each row is its own share-vs-rest donut: say both parts (the rest of an
                 // approximate share is as approximate).
-                Whole::EachRow(rest) if v < 100.0 => values.push(format!(
+                Whole::EachRow(rest, own) if v < 100.0 => values.push(format!(
                     "{l} {} ({} {})",
                     show(v, approx),
-                    rest_label(rest, cx.locale),
+                    own.iter()
+                        .find(|c| text::same_name(&c.name, l))
+                        .map_or_else(|| rest_label(rest, cx.locale), |c| text::clean(&c.text)),
                     show(100.0 - v, approx)
                 )),
                 _ => values.push(format!("{l} {}", show(v, approx))),

@@ -150,6 +150,7 @@ pub fn lay_out(
     let code = locale.codes.first().copied().unwrap_or("en");
     let noun = (options.noun(code), options.whole());
     let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
+    let alt = layout::with_remarks(alt, &scene.remarks);
     let drawn = options.drawn(ds, locale)?;
     let data = layout::data::csv(&drawn, options.whole(), &cx);
     // Said once the chart is drawn, so that a refused chart gives its error alone: the data's

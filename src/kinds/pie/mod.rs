@@ -18,7 +18,7 @@ use crate::layout::alt::Whole;
 use crate::layout::paint::approximate;
 use crate::layout::{Area, Context, Page, rest_label};
 use crate::locale::number::format;
-use crate::options::{Common, Message, Order, Sort};
+use crate::options::{Annotations, Callout, Common, Message, Order, Sort};
 use crate::scene::{Anchor, Color, Item, Scene};
 
 /// The options of a pie or donut chart.
@@ -42,6 +42,14 @@ pub struct PieOptions {
     /// One small share-vs-rest pie per row, in a grid.
     #[arg(long)]
     pub each_row: bool,
+    /// With `each-row`: the remainder of one category's pie, named CATEGORY=LABEL under it
+    /// (repeatable), for pies whose wholes differ (the world's land, its population).
+    #[arg(long, value_name = "CATEGORY=LABEL")]
+    pub rest_of: Vec<Callout>,
+    /// Callouts on the slices (or on the pies of `each-row`).
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub notes: Annotations,
 }
 
 /// One pie.
@@ -74,6 +82,26 @@ impl ChartKind for PieOptions {
 
     fn rest(&self) -> Option<&str> {
         self.rest.as_deref()
+    }
+
+    /// `rest-of` names the remainders of the pies of `each-row`.
+    fn validate(&self) -> Result<(), crate::options::OptionError> {
+        match self.rest_of.first() {
+            Some(first) if !self.each_row => Err(crate::options::error(
+                "rest-of",
+                format!("{:?}", first.to_string()),
+                Message::new()
+                    .text("names the remainder of one pie of a grid, but this is one pie (without ")
+                    .name("each-row")
+                    .text(")"),
+                Message::new()
+                    .text("name the remainder of a single pie with ")
+                    .name("rest")
+                    .text(", or draw one pie per row with ")
+                    .on("each-row"),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// A pie cannot have a missing value: a part of a whole cannot be unknown.
@@ -140,7 +168,7 @@ impl ChartKind for PieOptions {
 
     fn whole(&self) -> Whole<'_> {
         if self.each_row {
-            Whole::EachRow(self.rest.as_deref())
+            Whole::EachRow(self.rest.as_deref(), &self.rest_of)
         } else {
             Whole::One(self.rest.as_deref())
         }
@@ -282,17 +310,67 @@ fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindEr
             rest: true,
         });
     }
-    let callouts = callouts(&cx, &slices, spec.donut);
+    let notes = slice_notes(ds, &slices, &spec.notes)?;
+    let callouts = callouts(&cx, &slices, spec.donut, &notes);
     let area = cx.frame_with(&[], callouts.min_plot);
-    draw(&mut cx, area, &slices, spec.donut, &callouts);
+    // Without a given height the pie is as large as reads well, and the chart ends under it.
+    let fit = spec.common.height.is_none();
+    let bottom = draw(&mut cx, area, &slices, (spec.donut, fit), &callouts);
+    for (sl, n) in slices.iter().zip(&notes) {
+        if let Some(n) = n {
+            cx.remark(format!("{}: {n}", sl.label));
+        }
+    }
+    if fit {
+        cx.fit_height(bottom);
+    }
     Ok(cx.finish())
+}
+
+/// The callout (`annotate`) of each slice, if any: a name that is no slice of the pie is an
+/// error with the nearest.
+fn slice_notes(
+    ds: &Dataset,
+    slices: &[Slice],
+    notes: &Annotations,
+) -> Result<Vec<Option<String>>, KindError> {
+    let names: Vec<&str> = slices.iter().map(|s| s.label.as_str()).collect();
+    let mut out = vec![None; slices.len()];
+    for c in &notes.annotate {
+        let i = find(ds, &names, &c.name, "annotate")?;
+        out[i] = Some(crate::text::clean(&c.text));
+    }
+    Ok(out)
+}
+
+/// The index in `names` (a pie's slices, a grid's pies) of `name` as the chart shows it;
+/// `key` is the option that names it, for the error.
+pub(super) fn find(
+    ds: &Dataset,
+    names: &[&str],
+    name: &str,
+    key: &'static str,
+) -> Result<usize, KindError> {
+    if let Some(i) = names.iter().position(|l| crate::text::same_name(l, name)) {
+        return Ok(i);
+    }
+    let near = crate::text::nearest(name, names.iter().copied(), 3);
+    let near: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
+    Err(Message::new()
+        .text(format!("{}: ", ds.path))
+        .name(key)
+        .text(format!(
+            " names {name:?}, which the chart does not draw\n  hint: the nearest are {}; write the name as the chart shows it, in the chart's language",
+            near.join(", ")
+        ))
+        .into())
 }
 
 /// The callouts of a pie: each slice's name (wrapped, never cut) and value, the side of the
 /// pie each goes on, and the height the plot needs for them to stand apart.
 struct Callouts {
-    /// Name lines and value of each slice.
-    labels: Vec<(Vec<String>, String)>,
+    /// Name lines, value and callout lines of each slice.
+    labels: Vec<Label>,
     /// The widest line of a name.
     widest: f64,
     /// Right and left side: (slice, angle of its middle) in order of the angle.
@@ -301,13 +379,19 @@ struct Callouts {
     min_plot: f64,
 }
 
+/// The callout of a slice: its name's lines, its value, and the lines of an editor's note.
+type Label = (Vec<String>, String, Vec<String>);
+
 /// The gap between the pie and its callouts' text, and the least radius of a pie, in label
 /// heights.
 const TEXT_GAP: f64 = 2.2;
 const MIN_RADIUS: f64 = 2.5;
+/// The radius of a pie of a chart without a given height, at most, in label heights (about
+/// 2.1 cm at 8.5 pt): a pie the size it reads at, not the size of the page.
+const FIT_RADIUS: f64 = 7.5;
 
 /// Lays out the callouts of `slices`, before the frame (whose plot must have room for them).
-fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
+fn callouts(cx: &Page, slices: &[Slice], donut: bool, notes: &[Option<String>]) -> Callouts {
     let s = cx.sizes;
     let lh = s.lead(s.label);
     // A single share in a donut has its number large in the middle, so its callout gives only
@@ -315,7 +399,7 @@ fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
     let centre = donut && slices.len() <= 2;
     let inner = cx.inner();
     let max_w = (inner / 2.0 - s.label * (TEXT_GAP + MIN_RADIUS)).min(inner * 0.3);
-    let labels: Vec<(Vec<String>, String)> = slices
+    let labels: Vec<Label> = slices
         .iter()
         .enumerate()
         .map(|(i, sl)| {
@@ -324,12 +408,14 @@ fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
             } else {
                 cx.approx_label(sl.value, sl.approx)
             };
-            (cx.wrap(&sl.label, s.label, false, max_w), value)
+            let note = notes.get(i).cloned().flatten();
+            let note = note.map_or_else(Vec::new, |n| cx.wrap(&n, s.label, false, max_w));
+            (cx.wrap(&sl.label, s.label, false, max_w), value, note)
         })
         .collect();
     let widest = labels
         .iter()
-        .flat_map(|(l, _)| l.iter().map(|x| cx.width(x, s.label, false)))
+        .flat_map(|(l, _, n)| l.iter().chain(n).map(|x| cx.width(x, s.label, false)))
         .fold(0.0, f64::max);
     let total: f64 = slices.iter().map(|sl| sl.value).sum();
     let mut a = 0.0;
@@ -416,7 +502,15 @@ pub(super) fn draw_disc(
     }
 }
 
-fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Callouts) {
+/// Draws the pie and its callouts in `area`; `fit` (no height given) keeps the pie at most
+/// [`FIT_RADIUS`] and at the top of the area. Returns the bottom of what it drew.
+fn draw(
+    cx: &mut Page,
+    area: Area,
+    slices: &[Slice],
+    (donut, fit): (bool, bool),
+    callouts: &Callouts,
+) -> f64 {
     let s = cx.sizes;
     let lh = s.lead(s.label);
     let centre = donut && slices.len() <= 2;
@@ -424,6 +518,15 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
     let r = ((area.h() / 2.0) - lh)
         .min(area.w() / 2.0 - callouts.widest - gap)
         .max(s.label * MIN_RADIUS);
+    let (r, area) = if fit {
+        let r = r.min(s.label * FIT_RADIUS);
+        // As tall as the pie and as its fuller side of callouts.
+        let h = (2.0 * (r + lh)).max(callouts.min_plot);
+        let y1 = (area.y0 + h).min(area.y1);
+        (r, Area { y1, ..area })
+    } else {
+        (r, area)
+    };
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
     let inner = if donut { r * 0.58 } else { 0.0 };
     // The rest's wedge stays plain: its label says it is approximate.
@@ -464,7 +567,7 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
             } else {
                 Anchor::End
             };
-            let (lines, value) = labels[i].clone();
+            let (lines, value, note) = labels[i].clone();
             let top = y - lh * lines_of(&labels[i]) as f64 / 2.0;
             for (j, line) in lines.iter().enumerate() {
                 let (ly, color) = (top + lh * (j as f64 + 0.5), cx.theme.text);
@@ -472,7 +575,18 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
             }
             if !value.is_empty() {
                 let y = top + lh * (lines.len() as f64 + 0.5);
-                cx.text(tx, y, &value, s.value, cx.theme.text, anchor, true);
+                // The rest's value is quieter than the shares it frames.
+                let (color, bold) = if slices[i].rest {
+                    (cx.theme.muted, false)
+                } else {
+                    (cx.theme.text, true)
+                };
+                cx.text(tx, y, &value, s.value, color, anchor, bold);
+            }
+            let below = lines.len() + usize::from(!value.is_empty());
+            for (j, line) in note.iter().enumerate() {
+                let ly = top + lh * ((below + j) as f64 + 0.5);
+                cx.text(tx, ly, line, s.label, cx.theme.muted, anchor, false);
             }
         }
     }
@@ -483,6 +597,7 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
+    area.y1
 }
 
 /// How far out a leader runs along the radius, and where its level run to the pie's side ends.
@@ -566,14 +681,15 @@ fn segment_clear(c: (f64, f64), r: f64, a: (f64, f64), b: (f64, f64)) -> bool {
     (px - c.0).hypot(py - c.1) >= r
 }
 
-/// The lines of a callout: its name's lines, and one for the value if it has one.
-fn lines_of(label: &(Vec<String>, String)) -> usize {
-    label.0.len() + usize::from(!label.1.is_empty())
+/// The lines of a callout: its name's lines, one for the value if it has one, and the
+/// editor's note.
+fn lines_of(label: &Label) -> usize {
+    label.0.len() + usize::from(!label.1.is_empty()) + label.2.len()
 }
 
 /// Moves label centres `ys` (sorted) apart so blocks of `heights` do not overlap, staying within
 /// `top..bottom` where possible.
-pub(super) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<f64> {
+pub(in crate::kinds) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<f64> {
     let mut out = ys.to_vec();
     for i in 0..out.len() {
         let min = if i == 0 {
