@@ -39,7 +39,7 @@ const UR: Words = Words {
     about: "تقریباً",
 };
 const FR: Words = Words {
-    source: "Source : ",
+    source: "Source\u{202F}: ",
     other: "Autres",
     rest: "Reste du monde",
     percent: "Pourcentage (%)",

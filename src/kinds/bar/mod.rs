@@ -282,15 +282,19 @@ fn layout_as(
     };
     let outcome = draw(&mut cx, &plot, &groups);
     if let Some(i) = outcome.crowded {
-        return Err(crowded_callout(ds, &spec.notes, i));
+        return Err(crowded_callout(ds, &extras, i));
     }
     for l in &spec.line {
         let v = cx.number(l.value, crate::locale::number::decimals_needed(&[l.value]));
         cx.remark(format!("{}: {v}", crate::text::clean(&l.label)));
     }
     for (label, c) in ds.labels.iter().zip(&extras.callouts) {
-        if let Some(c) = c {
-            cx.remark(format!("{label}: {c}"));
+        if let Some((bar, c)) = c {
+            let series = bar.and_then(|b| ds.series.get(b));
+            match series {
+                Some(s) => cx.remark(format!("{label} ({}): {c}", s.name)),
+                None => cx.remark(format!("{label}: {c}")),
+            }
         }
     }
     cx.fit_height(plot.bottom);
@@ -307,13 +311,32 @@ fn headroom(ticks: &[f64], hi: f64, full: bool) -> Option<f64> {
     (on_top && !(full && last >= 100.0)).then_some(hi + span * 0.01)
 }
 
-/// Each category's callout (`annotate`), in the drawn order; a name that is no category of
-/// the chart is an error with the nearest.
-fn callouts(ds: &Dataset, notes: &Annotations) -> Result<Vec<Option<String>>, KindError> {
+/// Each category's callout (`annotate`), in the drawn order: on the category, or on one bar
+/// of a category of grouped bars ("Natural gas (Production)": the category and the series);
+/// a name that is neither is an error with the nearest.
+fn callouts(ds: &Dataset, notes: &Annotations) -> Result<Vec<Option<plot::Note>>, KindError> {
     let mut out = vec![None; ds.labels.len()];
     for c in &notes.annotate {
-        let i = find_category(ds, &c.name, "annotate")?;
-        out[i] = Some(crate::text::clean(&c.text));
+        let text = crate::text::clean(&c.text);
+        let bar = c
+            .name
+            .trim()
+            .strip_suffix(')')
+            .and_then(|n| n.rsplit_once(" ("))
+            .and_then(|(category, series)| {
+                let i = ds.labels.iter().position(|l| crate::text::same_name(l, category))?;
+                let b = ds.series.iter().position(|s| {
+                    crate::text::same_name(&s.name, series) || crate::text::same_name(&s.key, series)
+                })?;
+                Some((i, b))
+            });
+        match bar {
+            Some((i, b)) if ds.series.len() > 1 => out[i] = Some((Some(b), text)),
+            _ => {
+                let i = find_category(ds, &c.name, "annotate")?;
+                out[i] = Some((None, text));
+            }
+        }
     }
     Ok(out)
 }
@@ -336,12 +359,13 @@ pub(super) fn find_category(ds: &Dataset, name: &str, key: &'static str) -> Resu
         .into())
 }
 
-/// The error for a callout that touches another text or leaves the plot.
-fn crowded_callout(ds: &Dataset, notes: &Annotations, i: usize) -> KindError {
+/// The error for the callout of category `i` (in `extras`) that touches another text or
+/// leaves the plot.
+fn crowded_callout(ds: &Dataset, extras: &Extras, i: usize) -> KindError {
     let label = ds.labels.get(i).map_or("", String::as_str);
-    let text = (notes.annotate.iter())
-        .find(|c| crate::text::same_name(&c.name, label))
-        .map_or("", |c| c.text.as_str());
+    let text = (extras.callouts.get(i))
+        .and_then(Option::as_ref)
+        .map_or("", |c| c.1.as_str());
     Message::new()
         .text(format!(
             "{}: the callout on {label:?} ({text:?}) does not fit beside the chart's other labels\n  hint: shorten it, draw the bars horizontal (",

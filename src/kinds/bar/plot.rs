@@ -7,7 +7,7 @@ mod extras;
 mod place;
 
 use super::{Group, Segment, Ticks};
-pub(super) use extras::{Extras, Outcome};
+pub(super) use extras::{Extras, Note, Outcome};
 use crate::fonts::FontSet;
 use crate::layout::theme::Sizes;
 use crate::layout::paint::{rect_points, tint};
@@ -363,8 +363,9 @@ pub(super) fn fit_vertical(
     let x1 = x0 + slot * n as f64;
     let y1 = area.y1 - lh * max_lines as f64 - 8.0 - below;
     let bar = bar_in(slot, nb);
-    let (placed, above) = extras.place_upright(cx, slot, bar);
-    let y0 = area.y0 + value_line + above;
+    let placed = extras.place_upright(cx, slot, bar);
+    let y0 = area.y0 + value_line;
+    let y0 = y1 - top_room(&placed.above(cx), groups, (ticks[0], ticks[ticks.len() - 1]), y1 - y0);
     let group = bar * nb as f64;
     let value_size = fit_size(cx.context.fonts, groups, bar + slot * 0.3, s.value, s.tick);
     let mut plot = Plot {
@@ -406,6 +407,27 @@ pub(super) fn fit_vertical(
     };
     place::place(&mut plot, groups, s.tick);
     plot
+}
+
+/// The height of the plot of upright bars, at most `full`, at which what each category
+/// draws above its value labels (`above`, the editor's names and callouts) stays within
+/// `full`: a category whose bars reach `f` of the axis (`lo..hi`) and has `h` above them
+/// needs `f` x height + `h` <= `full`.
+fn top_room(above: &[f64], groups: &[Group], (lo, hi): (f64, f64), full: f64) -> f64 {
+    let mut height = full;
+    for (g, &h) in groups.iter().zip(above) {
+        if h <= 0.0 {
+            continue;
+        }
+        let top = (g.bars.iter().flatten())
+            .map(|s| s.to.max(s.from))
+            .fold(0.0, f64::max);
+        let f = ((top - lo) / (hi - lo)).clamp(0.0, 1.0);
+        if f > 0.0 {
+            height = height.min((full - h) / f);
+        }
+    }
+    height.max(full * 0.25)
 }
 
 /// Years and dates under vertical bars: each whole, on one line, and only every k-th where

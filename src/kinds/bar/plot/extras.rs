@@ -21,13 +21,16 @@ use super::{Group, Orient, Plot};
 use crate::layout::Page;
 use crate::scene::{Anchor, Color};
 
+/// A callout: the bar of its category it is on (`None`: the whole category), and its words.
+pub(in crate::kinds::bar) type Note = (Option<usize>, String);
+
 /// What the editor asked for, before the plot is laid out.
 #[derive(Debug, Clone, Default)]
 pub(in crate::kinds::bar) struct Extras {
     /// Reference lines: where each crosses the value axis, and its label.
     pub lines: Vec<(f64, String)>,
     /// A callout per category (by index in the drawn order), if any.
-    pub callouts: Vec<Option<String>>,
+    pub callouts: Vec<Option<Note>>,
     /// The series' names, to be drawn at the bars of the first category (grouped bars);
     /// empty for a legend.
     pub names: Vec<String>,
@@ -41,8 +44,8 @@ pub(super) struct Placed {
     /// The series' names, wrapped, one per bar of the first category; empty when there are
     /// none to draw.
     pub names: Vec<Vec<String>>,
-    /// Each category's callout, wrapped.
-    pub callouts: Vec<Option<Vec<String>>>,
+    /// Each category's callout (on one bar of it, or on it all), wrapped.
+    pub callouts: Vec<Option<(Option<usize>, Vec<String>)>>,
     /// The size of names and callouts.
     pub size: f64,
     /// False when the names were asked for but do not fit at the bars: the chart is drawn
@@ -98,12 +101,12 @@ impl Extras {
         }
     }
 
-    /// The least height the extras add to the plot of upright bars with slots of `slot`
+    /// The most height the extras add above the bars of upright bars with slots of `slot`
     /// (a first guess, before the axis is fitted) and bars `bar` thick.
     pub fn upright_height(&self, cx: &Page, slot: f64, bar: f64) -> f64 {
         let mut p = Placed::default();
         self.upright(cx, &mut p, slot * 0.9, bar * 0.9);
-        top_room(cx, &p)
+        p.above(cx).into_iter().fold(0.0, f64::max)
     }
 
     /// Wraps names and callouts for upright bars in slots `slot` wide, bars `bar` thick.
@@ -124,23 +127,26 @@ impl Extras {
                 p.named = false;
             }
         }
-        let width = slot * 0.92;
+        // On a category, within its slot; on one bar, within the bar.
         p.callouts = (self.callouts.iter())
-            .map(|c| c.as_ref().map(|t| callout_lines(cx, t, size, width)))
+            .map(|c| {
+                c.as_ref().map(|(b, t)| {
+                    let width = if b.is_some() { bar - 2.0 } else { slot * 0.92 };
+                    (*b, callout_lines(cx, t, size, width))
+                })
+            })
             .collect();
     }
 
-    /// Lays out the extras of upright bars: returns what is placed and the height to keep
-    /// above the plot.
-    pub(super) fn place_upright(&self, cx: &Page, slot: f64, bar: f64) -> (Placed, f64) {
+    /// Lays out the extras of upright bars with slots `slot` wide, bars `bar` thick.
+    pub(super) fn place_upright(&self, cx: &Page, slot: f64, bar: f64) -> Placed {
         let (lines, _) = self.gutter_lines(cx);
         let mut p = Placed {
             lines,
             ..Placed::default()
         };
         self.upright(cx, &mut p, slot, bar);
-        let room = top_room(cx, &p);
-        (p, room)
+        p
     }
 
     /// Lays out the extras of horizontal bars in rows `slot` thick, values at `size`:
@@ -159,18 +165,21 @@ impl Extras {
         if self.direct() {
             p.names = self.names.iter().map(|n| vec![n.clone()]).collect();
         }
-        let rows = ((slot * 0.95) / cx.sizes.lead(size)).floor().max(1.0);
+        // As many lines as the row (or the bar) holds, no wider than that needs.
+        let nb = self.names.len().max(1) as f64;
         p.callouts = (self.callouts.iter())
             .map(|c| {
-                c.as_ref().map(|t| {
+                c.as_ref().map(|(b, t)| {
+                    let band = if b.is_some() { slot * 0.65 / nb } else { slot };
+                    let rows = ((band * 0.95) / cx.sizes.lead(size)).floor().max(1.0);
                     let one = cx.width(t, size, false);
                     let w = (one / rows).max(cx.inner() * 0.15).min(cx.inner() * 0.45);
-                    callout_lines(cx, t, size, w)
+                    (*b, callout_lines(cx, t, size, w))
                 })
             })
             .collect();
         let extra = (p.callouts.iter())
-            .map(|c| c.as_ref().map_or(0.0, |l| widest(cx, l, size) + GAP * 2.0))
+            .map(|c| c.as_ref().map_or(0.0, |l| widest(cx, &l.1, size) + GAP * 2.0))
             .collect();
         (p, extra)
     }
@@ -192,18 +201,22 @@ fn callout_lines(cx: &Page, text: &str, size: f64, width: f64) -> Vec<String> {
     cx.wrap(text, size, false, width.max(longest))
 }
 
-/// The height upright bars keep above the plot: the first category's names and the tallest
-/// callout stacked above the values.
-fn top_room(cx: &Page, p: &Placed) -> f64 {
-    let lh = cx.sizes.lead(p.size);
-    let block = |n: usize| if n == 0 { 0.0 } else { lh * n as f64 + 2.0 };
-    let names = block(p.names.iter().map(Vec::len).max().unwrap_or(0));
-    (p.callouts.iter().enumerate())
-        .map(|(i, c)| {
-            let own = block(c.as_ref().map_or(0, Vec::len));
-            if i == 0 { own + names } else { own }
-        })
-        .fold(names, f64::max)
+impl Placed {
+    /// The height of what each category of upright bars draws above its values: the first
+    /// category's names, and a callout.
+    pub(super) fn above(&self, cx: &Page) -> Vec<f64> {
+        let lh = cx.sizes.lead(self.size);
+        let block = |n: usize| if n == 0 { 0.0 } else { lh * n as f64 + 2.0 };
+        let names = block(self.names.iter().map(Vec::len).max().unwrap_or(0));
+        let n = self.callouts.len().max(usize::from(names > 0.0));
+        (0..n)
+            .map(|i| {
+                let c = self.callouts.get(i).and_then(Option::as_ref);
+                let own = block(c.map_or(0, |c| c.1.len()));
+                if i == 0 { own + names } else { own }
+            })
+            .collect()
+    }
 }
 
 /// A text block of `lines` at `size`, anchored at `x` (its anchor) with its top at `top`.
@@ -274,7 +287,7 @@ fn blocks<'a>(cx: &Page, p: &'a Plot, groups: &[Group]) -> (Vec<Block<'a>>, Vec<
                 let mid = p.center(0) - p.group / 2.0 + p.bar * (b as f64 + 0.5);
                 let top = (labels.iter().filter(|l| l.0 == 0 && l.1 == b))
                     .map(|l| l.2.1)
-                    .fold(bar_top(p, groups, b), f64::min);
+                    .fold(bar_top(p, groups, 0, b), f64::min);
                 let top = top - 2.0 - lh * lines.len() as f64;
                 top0 = top0.min(top);
                 names.push(Block {
@@ -287,15 +300,23 @@ fn blocks<'a>(cx: &Page, p: &'a Plot, groups: &[Group]) -> (Vec<Block<'a>>, Vec<
                 });
             }
             for (i, c) in x.callouts.iter().enumerate() {
-                let Some(lines) = c else { continue };
-                let below = if i == 0 && !names.is_empty() {
-                    top0
-                } else {
-                    column_top(p, &labels, &bars, i)
+                let Some((on, lines)) = c else { continue };
+                let (mid, below) = match *on {
+                    // Above its bar: its value label, and its name on the first category.
+                    Some(b) => {
+                        let mid = p.center(i) - p.group / 2.0 + p.bar * (b as f64 + 0.5);
+                        let own = (labels.iter().filter(|l| l.0 == i && l.1 == b))
+                            .map(|l| l.2.1)
+                            .fold(bar_top(p, groups, i, b), f64::min);
+                        let named = names.get(b).filter(|_| i == 0).map(|n| n.top);
+                        (mid, named.map_or(own, |t| t.min(own)))
+                    }
+                    None if i == 0 && !names.is_empty() => (p.center(i), top0),
+                    None => (p.center(i), column_top(p, &labels, &bars, i)),
                 };
                 callouts.push(Block {
                     lines,
-                    x: p.center(i),
+                    x: mid,
                     top: below - 2.0 - lh * lines.len() as f64,
                     anchor: Anchor::Middle,
                     size: x.size,
@@ -309,7 +330,7 @@ fn blocks<'a>(cx: &Page, p: &'a Plot, groups: &[Group]) -> (Vec<Block<'a>>, Vec<
                 let centre = p.center(0) - p.group / 2.0 + p.bar * (b as f64 + 0.5);
                 let end = (labels.iter().filter(|l| l.0 == 0 && l.1 == b))
                     .map(|l| l.2.2)
-                    .fold(bar_end(p, groups, b), f64::max);
+                    .fold(bar_end(p, groups, 0, b), f64::max);
                 let block = Block {
                     lines,
                     x: end + GAP,
@@ -322,12 +343,23 @@ fn blocks<'a>(cx: &Page, p: &'a Plot, groups: &[Group]) -> (Vec<Block<'a>>, Vec<
                 names.push(block);
             }
             for (i, c) in x.callouts.iter().enumerate() {
-                let Some(lines) = c else { continue };
-                let end = row_end(p, &labels, &bars, i).max(ends[i]);
+                let Some((on, lines)) = c else { continue };
+                let (centre, end) = match *on {
+                    // After its bar's value label (and name), level with the bar.
+                    Some(b) => {
+                        let centre = p.center(i) - p.group / 2.0 + p.bar * (b as f64 + 0.5);
+                        let own = (labels.iter().filter(|l| l.0 == i && l.1 == b))
+                            .map(|l| l.2.2)
+                            .fold(bar_end(p, groups, i, b), f64::max);
+                        let named = names.get(b).filter(|_| i == 0).map(|n| n.rect(cx).2);
+                        (centre, named.map_or(own, |e| e.max(own)))
+                    }
+                    None => (p.center(i), row_end(p, &labels, &bars, i).max(ends[i])),
+                };
                 callouts.push(Block {
                     lines,
                     x: end + GAP * 2.0,
-                    top: p.center(i) - lh * lines.len() as f64 / 2.0,
+                    top: centre - lh * lines.len() as f64 / 2.0,
                     anchor: Anchor::Start,
                     size: x.size,
                     color: text,
@@ -338,19 +370,18 @@ fn blocks<'a>(cx: &Page, p: &'a Plot, groups: &[Group]) -> (Vec<Block<'a>>, Vec<
     (names, callouts)
 }
 
-/// The end of bar `b` of the first category (its far edge from zero) on upright bars: its
-/// top.
-fn bar_top(p: &Plot, groups: &[Group], b: usize) -> f64 {
-    let bar = groups.first().and_then(|g| g.bars.get(b));
+/// The end of bar `b` of category `i` (its far edge from zero) on upright bars: its top.
+fn bar_top(p: &Plot, groups: &[Group], i: usize, b: usize) -> f64 {
+    let bar = groups.get(i).and_then(|g| g.bars.get(b));
     bar.into_iter()
         .flatten()
         .map(|s| p.scale(s.to.max(s.from)))
         .fold(p.scale(0.0), f64::min)
 }
 
-/// The far end of bar `b` of the first category on horizontal bars.
-fn bar_end(p: &Plot, groups: &[Group], b: usize) -> f64 {
-    let bar = groups.first().and_then(|g| g.bars.get(b));
+/// The far end of bar `b` of category `i` on horizontal bars.
+fn bar_end(p: &Plot, groups: &[Group], i: usize, b: usize) -> f64 {
+    let bar = groups.get(i).and_then(|g| g.bars.get(b));
     bar.into_iter()
         .flatten()
         .map(|s| p.scale(s.to.max(s.from)))
