@@ -34,7 +34,7 @@ fn layout(
     spec: &ChartOptions,
     fonts: &FontSet,
 ) -> Option<sharechart::scene::Scene> {
-    let cx = Context::resolve(ds, spec.common(), fonts, None);
+    let cx = Context::resolve(ds, spec.common(), fonts, None, None);
     spec.layout(ds, &cx).ok()
 }
 

@@ -56,6 +56,8 @@ pub struct Report {
     pub millis: f64,
     /// Why the report page was not written, if it was refused or failed.
     pub page_error: Option<String>,
+    /// Temporary files a killed build had left beside the outputs, removed.
+    pub swept: Vec<PathBuf>,
 }
 
 impl Report {
@@ -77,6 +79,18 @@ impl Report {
     /// Prints, chart by chart in manifest order, the notes and warnings of the charts rendered
     /// and the errors of those that failed (`kept`: add that a failed chart keeps its files).
     pub fn print_charts(&self, kept: bool) {
+        if let (Some(first), n) = (self.swept.first(), self.swept.len()) {
+            let (files, them) = if n == 1 {
+                ("file", "it")
+            } else {
+                ("files", "them")
+            };
+            eprintln!(
+                "note: removed {n} temporary {files} that an interrupted build left ({}{}); a build that is killed cannot remove {them} itself",
+                first.display(),
+                if n > 1 { ", ..." } else { "" },
+            );
+        }
         for (name, outcome) in &self.charts {
             match outcome {
                 Outcome::Rendered(notices) => {
@@ -173,6 +187,11 @@ pub fn build(charts: &[Chart], opts: &BuildOptions, library: &Arc<Library>) -> R
         (Some(p), false) => State::load(p),
         _ => State::default(),
     };
+    let swept = if opts.check {
+        Vec::new()
+    } else {
+        sweep(charts)
+    };
     let threads = if opts.jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
@@ -205,7 +224,10 @@ pub fn build(charts: &[Chart], opts: &BuildOptions, library: &Arc<Library>) -> R
         eprint!("\r\x1b[K");
     }
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut report = Report::default();
+    let mut report = Report {
+        swept,
+        ..Report::default()
+    };
     let mut new_state = State::default();
     for (chart, slot) in charts.iter().zip(results) {
         let (outcome, entry, stale, files) =
@@ -238,6 +260,22 @@ pub fn build(charts: &[Chart], opts: &BuildOptions, library: &Arc<Library>) -> R
     }
     report.millis = start.elapsed().as_secs_f64() * 1e3;
     report
+}
+
+/// Removes the temporaries a killed build left in the charts' output folders (each folder
+/// once).
+fn sweep(charts: &[Chart]) -> Vec<PathBuf> {
+    let mut dirs: Vec<&Path> = charts
+        .iter()
+        .flat_map(|c| &c.job.outputs)
+        .filter(|o| o.as_os_str() != "-")
+        .map(|o| o.parent().unwrap_or(Path::new("")))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs.into_iter()
+        .flat_map(|d| crate::output::sweep_stale(d, crate::output::STALE_AGE))
+        .collect()
 }
 
 /// Builds one chart: `(outcome, state entry, stale files, files written)`.

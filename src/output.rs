@@ -99,6 +99,77 @@ fn unchanged(path: &Path, link: &std::fs::Metadata, bytes: &[u8]) -> bool {
         && file.set_modified(std::time::SystemTime::now()).is_ok()
 }
 
+/// The prefix and suffix of this program's temporary files (`.sharechart-Ab3xYz.tmp`): the
+/// prefix, six letters or digits (tempfile's random part), the suffix.
+const TMP_PREFIX: &str = ".sharechart-";
+const TMP_SUFFIX: &str = ".tmp";
+const TMP_RANDOM: usize = 6;
+
+/// How old a temporary file must be before a build takes it for one left by a killed run: a
+/// run holds its temporaries only while it writes them (milliseconds), so one this old is no
+/// running build's.
+pub const STALE_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// True for a name this program gives its temporary files.
+fn is_temporary_name(name: &str) -> bool {
+    name.strip_prefix(TMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TMP_SUFFIX))
+        .is_some_and(|r| r.len() == TMP_RANDOM && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Removes from `dir` the temporary files a killed run of this program left (a build killed
+/// with SIGKILL cannot delete them): only regular files named exactly as it names them
+/// (`.sharechart-XXXXXX.tmp`), older than `age`, and owned by the user running it. Returns
+/// the files removed; a file that cannot be removed is left as it is.
+pub fn sweep_stale(dir: &Path, age: std::time::Duration) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Vec::new();
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_str().is_some_and(is_temporary_name) {
+            continue;
+        }
+        // The entry's own metadata: a symbolic link is not a file this program wrote.
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|d| d >= age);
+        if meta.is_file() && old && owned_by_us(&meta) {
+            let path = entry.path();
+            if std::fs::remove_file(&path).is_ok() {
+                removed.push(path);
+            }
+        }
+    }
+    removed.sort();
+    removed
+}
+
+/// True when the file belongs to the user running this program (Linux: the owner of
+/// `/proc/self`; elsewhere the name and the age have to do).
+#[cfg(unix)]
+fn owned_by_us(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata("/proc/self") {
+        Ok(me) => me.uid() == meta.uid(),
+        Err(_) => true,
+    }
+}
+
+#[cfg(not(unix))]
+fn owned_by_us(_meta: &std::fs::Metadata) -> bool {
+    true
+}
+
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
 pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
@@ -147,8 +218,9 @@ fn stage<'a>(path: &'a Path, bytes: &[u8]) -> anyhow::Result<Staged<'a>> {
         })?;
     }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".sharechart-")
-        .suffix(".tmp")
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
+        .rand_bytes(TMP_RANDOM)
         .tempfile_in(dir)
         .map_err(|e| {
             anyhow!(
@@ -252,6 +324,57 @@ mod tests {
         write_atomic(&link, b"same").expect("write");
         assert!(std::fs::symlink_metadata(&link).expect("meta").is_file());
         assert_eq!(std::fs::read(&real).expect("read"), b"same");
+    }
+
+    #[test]
+    fn only_old_temporaries_of_ours_are_swept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let make = |name: &str, aged: bool| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, b"x").expect("write");
+            if aged {
+                std::fs::File::options()
+                    .write(true)
+                    .open(&p)
+                    .and_then(|f| f.set_modified(old))
+                    .expect("age");
+            }
+            p
+        };
+        let stale = make(".sharechart-Ab3xYz.tmp", true);
+        let fresh = make(".sharechart-Qw9rTy.tmp", false);
+        let others = [
+            make(".sharechart-state", true),
+            make(".sharechart-toolong1.tmp", true),
+            make("sharechart-Ab3xYz.tmp", true),
+            make(".sharechart-Ab3xYz.tmp.bak", true),
+            make("chart.svg", true),
+        ];
+        assert_eq!(sweep_stale(dir.path(), STALE_AGE), vec![stale.clone()]);
+        assert!(!stale.exists() && fresh.exists());
+        assert!(others.iter().all(|p| p.exists()));
+        // A temporary being written now is never taken.
+        assert!(sweep_stale(dir.path(), STALE_AGE).is_empty());
+        // What write_atomic names its temporaries is what is swept.
+        let mut names = Vec::new();
+        for _ in 0..20 {
+            let t = tempfile::Builder::new()
+                .prefix(TMP_PREFIX)
+                .suffix(TMP_SUFFIX)
+                .rand_bytes(TMP_RANDOM)
+                .tempfile_in(dir.path())
+                .expect("temporary");
+            names.push(
+                t.path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string()),
+            );
+        }
+        assert!(
+            names.iter().flatten().all(|n| is_temporary_name(n)),
+            "{names:?}"
+        );
     }
 
     #[test]

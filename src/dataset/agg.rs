@@ -2,167 +2,22 @@
 //! column, and by the series column when one is named, into one value per group: the count of
 //! rows, or the sum, mean, min or max of the value column.
 //!
-//! The rows are streamed ([`Stream`]): only the groups are kept, so memory does not grow with
-//! the file. The columns are chosen as for any chart ([`super::build`]) from the first
-//! [`SAMPLE`] rows, which is the whole of a small file.
+//! The rows flow by ([`super::sink::Record`]) and only the groups are kept, compactly: every
+//! key in one string, a hash table of indices into it, and per group its first line and
+//! column and 16 bytes of figures ([`Acc`]). A million groups of ten-letter keys take about
+//! 60 MB; a few groups take nothing to speak of, however long the file.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
-use super::cells::{decimal_mark, looks_numeric};
-use super::columns::{find, label_and_series, percent_header, shown_column};
-use super::{Cell, Dataset, DatasetError, Series, sort};
-use crate::locale::Locale;
+use hashbrown::HashTable;
+
+use super::fold::{Acc, Folded};
+use super::plan::Plan;
+use super::sink::Record;
+use super::{Cell, Dataset, DatasetError, Series, labels};
 use crate::locale::number::{decimals_needed, format};
-use crate::options::{Agg, DataOptions, DecimalMark, Sort};
+use crate::options::{Agg, DecimalMark};
 use crate::table::number::{self, Number, NumberError};
-use crate::table::stream::Stream;
-use crate::table::{Row, Table};
-
-/// Rows read before the columns are chosen.
-pub const SAMPLE: usize = 1000;
-
-/// A dataset of groups, with what was computed.
-#[derive(Debug, Clone)]
-pub struct Aggregated {
-    /// One category per label (in order of first appearance), one series per series key.
-    pub dataset: Dataset,
-    /// Empty value cells left out, and the column they are in.
-    pub skipped: Option<(u64, String)>,
-    /// What was computed, for the subtitle: "Count of rows by region", "Sum of amount".
-    pub subtitle: String,
-}
-
-/// The columns grouping reads.
-#[derive(Debug, Clone, Copy)]
-struct Plan {
-    mark: DecimalMark,
-    label: usize,
-    shown_label: usize,
-    series: Option<usize>,
-    shown_series: Option<usize>,
-    value: Option<usize>,
-}
-
-/// What grouping needs of a row: its cells and where they are.
-trait Record {
-    fn cell(&self, c: usize) -> &str;
-    fn line(&self) -> u64;
-    fn column(&self, c: usize) -> usize;
-}
-
-impl Record for Row {
-    fn cell(&self, c: usize) -> &str {
-        &self.cells[c]
-    }
-    fn line(&self) -> u64 {
-        self.line
-    }
-    fn column(&self, c: usize) -> usize {
-        self.columns[c]
-    }
-}
-
-impl Record for Stream<'_> {
-    fn cell(&self, c: usize) -> &str {
-        Stream::cell(self, c)
-    }
-    fn line(&self) -> u64 {
-        Stream::line(self)
-    }
-    fn column(&self, c: usize) -> usize {
-        self.columns().get(c).copied().unwrap_or(1)
-    }
-}
-
-/// Reads the rest of `stream` and groups its rows as `spec` asks (`agg` must be set): series
-/// renamed by `legend`, categories sorted by `order`, the subtitle in `locale`'s words.
-pub fn aggregate(
-    stream: &mut Stream,
-    spec: &DataOptions,
-    legend: &[String],
-    order: Option<Sort>,
-    locale: &Locale,
-) -> Result<Aggregated, DatasetError> {
-    let agg = spec.agg.unwrap_or(Agg::Count);
-    let (sample, more) = stream.sample(SAMPLE)?;
-    let plan = plan(&sample, spec, agg)?;
-    let mut groups = Groups::new(&sample, plan, agg);
-    for row in &sample.rows {
-        groups.add(row)?;
-    }
-    if more {
-        while stream.advance()? {
-            groups.add(&*stream)?;
-        }
-    }
-    let skipped = plan
-        .value
-        .filter(|_| groups.skipped > 0)
-        .map(|c| (groups.skipped, sample.headers[c].clone()));
-    let percent = plan
-        .value
-        .is_some_and(|c| percent_header(&sample, &[c]) || groups.percent);
-    let mut dataset = groups.finish(&sample, percent);
-    for (s, name) in dataset.series.iter_mut().zip(legend) {
-        s.name = crate::text::clean(name);
-    }
-    if let Some(order) = order {
-        sort(&mut dataset, order);
-    }
-    let by = &sample.headers[plan.label];
-    let of = plan.value.map_or("", |c| sample.headers[c].as_str());
-    Ok(Aggregated {
-        dataset,
-        skipped,
-        subtitle: locale.agg_subtitle(agg, by, of),
-    })
-}
-
-/// The columns to group by and to read, chosen from the sample.
-fn plan(sample: &Table, spec: &DataOptions, agg: Agg) -> Result<Plan, DatasetError> {
-    let mark = decimal_mark(sample, spec.decimal_mark());
-    let numeric: Vec<bool> = (0..sample.headers.len())
-        .map(|c| looks_numeric(sample, c, mark))
-        .collect();
-    // Records repeat their labels: a series column is the one named, never one guessed.
-    let (label, _) = label_and_series(
-        sample,
-        spec.label.as_deref(),
-        spec.series.as_deref(),
-        &numeric,
-    )?;
-    let series = match &spec.series {
-        Some(name) => Some(find(sample, name, "series")?),
-        None => None,
-    };
-    let value = match (agg, spec.value.first()) {
-        (Agg::Count, _) => None,
-        (_, Some(name)) => Some(find(sample, name, "value")?),
-        (_, None) => {
-            let cols = super::columns::value_columns(sample, &[], label, series, &numeric)?;
-            if cols.len() > 1 {
-                let names: Vec<&str> = cols.iter().map(|&c| sample.headers[c].as_str()).collect();
-                return Err(DatasetError::SeveralValues {
-                    path: sample.path.clone(),
-                    agg: agg.name(),
-                    columns: names.join(", "),
-                    first: names[0].to_string(),
-                });
-            }
-            cols.first().copied()
-        }
-    };
-    let lang = spec.lang.as_ref();
-    Ok(Plan {
-        mark,
-        label,
-        shown_label: shown_column(sample, label, lang)?,
-        series,
-        shown_series: series.map(|c| shown_column(sample, c, lang)).transpose()?,
-        value,
-    })
-}
 
 /// The value of a cell: `None` when it says "no data" (empty, `NA`, `..`: left out), read
 /// with the file's decimal separator, by the same rules as any chart's cells.
@@ -173,57 +28,9 @@ fn value(raw: &str, mark: DecimalMark) -> Result<Option<Number>, NumberError> {
     number::parse_as(raw, mark).map(Some)
 }
 
-/// Running figures of one group.
-#[derive(Debug, Clone, Copy)]
-struct Acc {
-    rows: u64,
-    values: u64,
-    sum: f64,
-    min: f64,
-    max: f64,
-    /// Some value was written as approximate (`~25`): so is their sum, mean, min or max.
-    approx: bool,
-}
-
-impl Default for Acc {
-    fn default() -> Self {
-        Acc {
-            rows: 0,
-            values: 0,
-            sum: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-            approx: false,
-        }
-    }
-}
-
-impl Acc {
-    fn push(&mut self, v: f64, approx: bool) {
-        self.approx |= approx;
-        self.values += 1;
-        self.sum += v;
-        self.min = self.min.min(v);
-        self.max = self.max.max(v);
-    }
-
-    /// The group's value; `None` when it has no value to show.
-    fn result(&self, agg: Agg) -> Option<f64> {
-        let n = self.values as f64;
-        match agg {
-            Agg::Count => Some(self.rows as f64),
-            _ if self.values == 0 => None,
-            Agg::Sum => Some(self.sum),
-            Agg::Mean => Some(self.sum / n),
-            Agg::Min => Some(self.min),
-            Agg::Max => Some(self.max),
-        }
-    }
-}
-
-/// A fast hash for group keys (the multiply-rotate of rustc's FxHash): a million lookups are
-/// most of the time of `agg count`, and SipHash's resistance to chosen keys buys nothing in a
-/// one-shot command.
+/// A fast hash for group keys (the multiply-rotate of rustc's FxHash, with its final rotation
+/// so that the table's low bits depend on every byte): a million lookups are most of the
+/// time of `agg`, and SipHash's resistance to chosen keys buys nothing in a one-shot command.
 #[derive(Default, Clone, Copy)]
 struct Fx(u64);
 
@@ -241,7 +48,7 @@ impl Hasher for Fx {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
@@ -251,15 +58,58 @@ impl Fx {
     }
 }
 
-/// Distinct keys of one column in order of first appearance, with how each is shown.
+fn hash(key: &str) -> u64 {
+    let mut h = Fx::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// Texts in one string: text `i` is `text[ends[i - 1]..ends[i]]`.
+#[derive(Default)]
+struct Texts {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    #[inline]
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len());
+    }
+}
+
+/// Distinct keys of one column in order of first appearance, with how each is shown (when
+/// another column shows them) and where each was first read.
 #[derive(Default)]
 struct Keys {
-    index: HashMap<String, usize, BuildHasherDefault<Fx>>,
-    /// Shown text as written, and the line and column it was first read at.
-    first: Vec<(String, u64, usize)>,
+    index: HashTable<usize>,
+    keys: Texts,
+    /// The shown texts, when another column shows the keys (a language's labels).
+    shown: Texts,
+    lines: Vec<u64>,
+    columns: Vec<u32>,
 }
 
 impl Keys {
+    fn len(&self) -> usize {
+        self.keys.ends.len()
+    }
+
+    /// How key `i` is shown.
+    fn shown(&self, i: usize, separate: bool) -> &str {
+        if separate {
+            self.shown.get(i)
+        } else {
+            self.keys.get(i)
+        }
+    }
+
     /// The index of the row's key in column `key`, shown from column `shown`; a new key is
     /// added, a known one is checked to be shown the same.
     fn of(
@@ -267,95 +117,116 @@ impl Keys {
         row: &impl Record,
         key: usize,
         shown: usize,
-        path: &str,
-        headers: &[String],
+        plan: &Plan,
     ) -> Result<usize, DatasetError> {
         let k = row.cell(key);
-        if let Some(&i) = self.index.get(k) {
-            if shown != key && self.first[i].0 != row.cell(shown) {
+        let h = hash(k);
+        let keys = &self.keys;
+        if let Some(&i) = self.index.find(h, |&i| keys.get(i) == k) {
+            if shown != key && self.shown.get(i) != row.cell(shown) {
                 return Err(DatasetError::Disagree(Box::new(
                     super::error::Disagreement {
-                        path: path.to_string(),
+                        path: plan.path.clone(),
                         line: row.line(),
                         column: row.column(shown),
                         key: k.to_string(),
-                        shown: headers[shown].clone(),
-                        first: self.first[i].0.clone(),
-                        first_line: self.first[i].1,
+                        shown: plan.headers[shown].clone(),
+                        first: self.shown.get(i).to_string(),
+                        first_line: self.lines[i],
                         here: row.cell(shown).to_string(),
                     },
                 )));
             }
             return Ok(i);
         }
-        let i = self.first.len();
-        self.index.insert(k.to_string(), i);
-        let shown = row.cell(shown).to_string();
-        self.first.push((shown, row.line(), row.column(key)));
+        let i = self.len();
+        let keys = &self.keys;
+        self.index.insert_unique(h, i, |&j| hash(keys.get(j)));
+        self.keys.push(k);
+        if shown != key {
+            self.shown.push(row.cell(shown));
+        }
+        self.lines.push(row.line());
+        self.columns
+            .push(u32::try_from(row.column(key)).unwrap_or(u32::MAX));
         Ok(i)
     }
 }
 
 /// The groups read so far.
-struct Groups {
-    path: String,
-    headers: Vec<String>,
-    plan: Plan,
+pub struct Groups<'p> {
+    plan: &'p Plan,
     agg: Agg,
     labels: Keys,
     series: Keys,
-    /// `[series][category]`.
+    /// `[series][group]`.
     accs: Vec<Vec<Acc>>,
-    skipped: u64,
+    /// `[series][group]`: some value of the group was approximate (`~25`). Empty until one
+    /// is: most files have none, and a million groups need no flag each.
+    approx: Vec<Vec<bool>>,
+    /// Empty value cells left out.
+    pub skipped: u64,
     percent: bool,
 }
 
-impl Groups {
-    fn new(sample: &Table, plan: Plan, agg: Agg) -> Groups {
+impl<'p> Groups<'p> {
+    /// No groups yet, for the plan's `agg`.
+    pub fn new(plan: &'p Plan) -> Groups<'p> {
         Groups {
-            path: sample.path.clone(),
-            headers: sample.headers.clone(),
             plan,
-            agg,
+            agg: plan.agg.unwrap_or(Agg::Count),
             labels: Keys::default(),
             series: Keys::default(),
             accs: Vec::new(),
+            approx: Vec::new(),
             skipped: 0,
             percent: false,
         }
     }
 
-    fn add(&mut self, row: &impl Record) -> Result<(), DatasetError> {
+    /// The groups so far.
+    pub fn count(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Takes in one row.
+    pub fn add(&mut self, row: &impl Record) -> Result<(), DatasetError> {
         let p = self.plan;
-        let cat = self
-            .labels
-            .of(row, p.label, p.shown_label, &self.path, &self.headers)?;
-        let ser = match (p.series, p.shown_series) {
-            (Some(c), Some(shown)) => self.series.of(row, c, shown, &self.path, &self.headers)?,
+        let about = match p.approx {
+            Some(c) => super::approx::marks(row, c, p)?,
+            None => false,
+        };
+        let g = self.labels.of(row, p.label, p.shown_label, p)?;
+        let s = match (p.series, p.shown_series) {
+            (Some(c), Some(shown)) => self.series.of(row, c, shown, p)?,
             _ => 0,
         };
-        if self.accs.len() <= ser {
-            self.accs.resize(ser + 1, Vec::new());
+        if self.accs.len() <= s {
+            self.accs.resize(s + 1, Vec::new());
         }
-        let accs = &mut self.accs[ser];
-        if accs.len() <= cat {
-            accs.resize(cat + 1, Acc::default());
+        let accs = &mut self.accs[s];
+        if accs.len() <= g {
+            accs.resize(g + 1, Acc::default());
         }
-        let acc = &mut accs[cat];
-        acc.rows += 1;
-        let Some(vc) = p.value else { return Ok(()) };
+        let Some(vc) = p.value() else {
+            accs[g].push(Agg::Count, 0.0);
+            return Ok(());
+        };
         match value(row.cell(vc), p.mark) {
             Ok(Some(n)) => {
-                acc.push(n.value, n.approx);
+                accs[g].push(self.agg, n.value);
                 self.percent |= n.percent;
+                if n.approx || about {
+                    self.mark_approx(s, g);
+                }
             }
             Ok(None) => self.skipped += 1,
             Err(e) => {
                 return Err(DatasetError::Parse {
-                    path: self.path.clone(),
+                    path: p.path.clone(),
                     line: row.line(),
                     column: row.column(vc),
-                    name: self.headers[vc].clone(),
+                    name: p.headers[vc].clone(),
                     value: row.cell(vc).to_string(),
                     hint: e.hint(),
                 });
@@ -364,65 +235,162 @@ impl Groups {
         Ok(())
     }
 
-    /// The dataset of the groups.
-    fn finish(self, sample: &Table, percent: bool) -> Dataset {
-        let column = self
-            .plan
-            .value
-            .map_or_else(|| self.agg.name().to_string(), |c| self.headers[c].clone());
-        let names: Vec<String> = match self.plan.series {
-            Some(_) => self
-                .series
-                .first
-                .iter()
-                .map(|(s, ..)| crate::text::clean(s))
+    /// Marks group `g` of series `s` approximate.
+    fn mark_approx(&mut self, s: usize, g: usize) {
+        if self.approx.len() <= s {
+            self.approx.resize(s + 1, Vec::new());
+        }
+        let flags = &mut self.approx[s];
+        if flags.len() <= g {
+            flags.resize(g + 1, false);
+        }
+        flags[g] = true;
+    }
+
+    /// True when some value of group `g` in series `s` was approximate (a count of rows is
+    /// exact, whatever their values).
+    fn is_approx(&self, s: usize, g: usize) -> bool {
+        self.agg != Agg::Count
+            && self
+                .approx
+                .get(s)
+                .and_then(|f| f.get(g))
+                .copied()
+                .unwrap_or(false)
+    }
+
+    /// The figures of group `g` in series `s`.
+    fn acc(&self, s: usize, g: usize) -> Acc {
+        self.accs
+            .get(s)
+            .and_then(|a| a.get(g))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The dataset of the groups, with `top` the N largest (by the first series, or by the
+    /// latest period when the series are periods) and the rest folded as one group.
+    pub fn finish(self, top: Option<usize>, watch: &[String]) -> (Dataset, Option<Folded>) {
+        let p = self.plan;
+        let column = p
+            .value()
+            .map_or_else(|| self.agg.name().to_string(), |c| p.headers[c].clone());
+        let names: Vec<String> = match p.series {
+            Some(key) => (0..self.series.len())
+                .map(|s| {
+                    let shown = self.series.shown(s, p.shown_series != Some(key));
+                    crate::text::clean(shown)
+                })
                 .collect(),
             None => vec![crate::text::clean(&column)],
         };
-        let categories = self.labels.first.len();
+        let groups = self.labels.len();
+        let (kept, folded) = match top {
+            Some(n) if groups > n => {
+                let rank = labels::rank_series(
+                    &names,
+                    |s| {
+                        (0..groups)
+                            .filter(|&g| self.acc(s, g).result(self.agg).is_some())
+                            .count()
+                    },
+                    groups,
+                );
+                let kept = super::fold::largest(
+                    n,
+                    (0..groups).map(|g| self.acc(rank, g).result(self.agg)),
+                );
+                let folded = self.fold(&kept, &names, rank, groups, watch);
+                (kept, Some(folded))
+            }
+            _ => ((0..groups).collect(), None),
+        };
+        let separate = p.shown_label != p.label;
         let series = names
             .into_iter()
             .enumerate()
-            .map(|(s, name)| {
-                let accs = self.accs.get(s).map_or(&[][..], Vec::as_slice);
-                let cells = (0..categories)
-                    .map(|c| {
-                        let acc = accs.get(c).copied().unwrap_or_default();
-                        let (_, line, column) = self.labels.first[c];
-                        acc.result(self.agg).map(|value| Cell {
+            .map(|(s, name)| Series {
+                key: name.clone(),
+                name,
+                column: column.clone(),
+                cells: kept
+                    .iter()
+                    .map(|&g| {
+                        self.acc(s, g).result(self.agg).map(|value| Cell {
                             value,
-                            line,
-                            column,
+                            line: self.labels.lines[g],
+                            column: self.labels.columns[g] as usize,
                             raw: format(value, decimals_needed(&[value])),
-                            // A count of rows is exact, whatever their values.
-                            approx: acc.approx && self.agg != Agg::Count,
+                            approx: self.is_approx(s, g),
                         })
                     })
-                    .collect();
-                Series {
-                    key: name.clone(),
-                    name,
-                    column: column.clone(),
-                    cells,
-                }
+                    .collect(),
             })
             .collect();
-        Dataset {
-            path: sample.path.clone(),
-            labels: self
-                .labels
-                .first
+        let dataset = Dataset {
+            path: p.path.clone(),
+            labels: kept
                 .iter()
-                .map(|(l, ..)| crate::text::clean(l))
+                .map(|&g| crate::text::clean(self.labels.shown(g, separate)))
                 .collect(),
             series,
-            percent,
-            // A group with no value has no bar; skipped cells are noted by the pipeline.
+            percent: p.value().is_some() && (p.percent_header || self.percent),
+            // A group with no value has no bar; skipped cells are noted by the loader.
             missing: Vec::new(),
             warnings: Vec::new(),
             // Groups come in the order they first appear, not the order of years or dates.
             ordered: false,
             series_ordered: false,
+        };
+        (dataset, folded)
+    }
+
+    /// The groups not in `kept` (sorted), merged per series.
+    fn fold(
+        &self,
+        kept: &[usize],
+        names: &[String],
+        rank: usize,
+        groups: usize,
+        watch: &[String],
+    ) -> Folded {
+        let mut watch = super::fold::Watch::new(watch);
+        if !watch.idle() {
+            let separate = self.plan.shown_label != self.plan.label;
+            for g in (0..groups).filter(|g| kept.binary_search(g).is_err()) {
+                watch.fold(&crate::text::clean(self.labels.shown(g, separate)));
+            }
+        }
+        let accs = (0..names.len())
+            .map(|s| {
+                let mut other = Acc::default();
+                for g in (0..groups).filter(|g| kept.binary_search(g).is_err()) {
+                    other.merge(self.agg, self.acc(s, g));
+                }
+                other
+            })
+            .collect();
+        let approx = (0..names.len())
+            .map(|s| {
+                !self.approx.is_empty()
+                    && (0..groups)
+                        .filter(|g| kept.binary_search(g).is_err())
+                        .any(|g| self.is_approx(s, g))
+            })
+            .collect();
+        Folded {
+            kept: kept.len(),
+            total: groups,
+            accs,
+            approx,
+            totals: vec![0.0; names.len()],
+            agg: self.agg,
+            grouped: true,
+            ranked_by: (names.len() > 1).then(|| names[rank].clone()),
+            watched: watch.folded(),
+            first: (0..groups)
+                .find(|g| kept.binary_search(g).is_err())
+                .map(|g| (self.labels.lines[g], self.labels.columns[g] as usize)),
         }
     }
 }

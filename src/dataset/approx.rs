@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::{Dataset, DatasetError};
+use super::DatasetError;
 use crate::table::Table;
 
 /// Headers of the column that marks rows approximate (any case).
@@ -18,14 +18,40 @@ const YES: [&str; 7] = ["yes", "y", "true", "1", "x", "~", "≈"];
 /// Cells that leave a row exact (any case; an empty cell too).
 const NO: [&str; 4] = ["no", "n", "false", "0"];
 
+/// The `approx` column of a header, if it has one.
+pub(super) fn column(headers: &[String]) -> Option<usize> {
+    headers
+        .iter()
+        .position(|h| HEADERS.iter().any(|a| h.trim().eq_ignore_ascii_case(a)))
+}
+
+/// Whether a row's `approx` cell (in `column` of the plan's file) marks it approximate, or
+/// the error for a cell that says neither yes nor no.
+pub(super) fn marks(
+    row: &impl super::sink::Record,
+    column: usize,
+    plan: &super::plan::Plan,
+) -> Result<bool, DatasetError> {
+    let cell = row.cell(column).trim().to_lowercase();
+    if YES.contains(&cell.as_str()) {
+        Ok(true)
+    } else if cell.is_empty() || NO.contains(&cell.as_str()) {
+        Ok(false)
+    } else {
+        Err(DatasetError::Approx {
+            path: plan.path.clone(),
+            line: row.line(),
+            column: row.column(column),
+            name: plan.headers[column].clone(),
+            value: row.cell(column).to_string(),
+        })
+    }
+}
+
 /// The table without its `approx` column, and the lines of the rows it marks approximate
 /// (the table itself, and none, when it has no such column).
 pub(super) fn split(table: &Table) -> Result<(Cow<'_, Table>, Vec<u64>), DatasetError> {
-    let Some(col) = table
-        .headers
-        .iter()
-        .position(|h| HEADERS.iter().any(|a| h.trim().eq_ignore_ascii_case(a)))
-    else {
+    let Some(col) = column(&table.headers) else {
         return Ok((Cow::Borrowed(table), Vec::new()));
     };
     let mut lines = Vec::new();
@@ -50,20 +76,4 @@ pub(super) fn split(table: &Table) -> Result<(Cow<'_, Table>, Vec<u64>), Dataset
         row.columns.remove(col);
     }
     Ok((Cow::Owned(rest), lines))
-}
-
-/// Marks approximate every value that comes from one of `lines`.
-pub(super) fn mark(ds: &mut Dataset, lines: &[u64]) {
-    if lines.is_empty() {
-        return;
-    }
-    for cell in ds
-        .series
-        .iter_mut()
-        .flat_map(|s| s.cells.iter_mut().flatten())
-    {
-        if lines.contains(&cell.line) {
-            cell.approx = true;
-        }
-    }
 }

@@ -99,16 +99,19 @@ pub(super) fn label_and_series(
     let free = |c: usize| Some(c) != series;
     let plain = |c: usize| !is_language_variant(table, c) && !is_note(&table.headers[c]);
     let n = table.headers.len();
-    let label = (0..n)
+    let times =
+        |c: usize| free(c) && labels::is_ordered_column(table, c) && labels::is_distinct(table, c);
+    let text = (0..n)
         .find(|&c| free(c) && !numeric[c] && plain(c))
-        .or_else(|| (0..n).find(|&c| free(c) && !numeric[c]))
-        .or_else(|| {
-            (0..n).find(|&c| {
-                free(c)
-                    && ((labels::is_ordered_column(table, c) && labels::is_distinct(table, c))
-                        || labels::is_code_column(table, c))
-            })
-        })
+        .or_else(|| (0..n).find(|&c| free(c) && !numeric[c]));
+    // A text column with one value in every row (`country` in a table of one country) tells
+    // no row apart: a column of distinct years or dates labels the rows instead.
+    let text = match text {
+        Some(c) if labels::is_constant(table, c) => (0..n).find(|&o| times(o)).or(Some(c)),
+        other => other,
+    };
+    let label = text
+        .or_else(|| (0..n).find(|&c| times(c) || (free(c) && labels::is_code_column(table, c))))
         .ok_or_else(|| DatasetError::NoLabel {
             path: table.path.clone(),
             available: table.header_list(),

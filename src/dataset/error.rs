@@ -52,6 +52,10 @@ pub enum DatasetError {
     },
     /// Two rows of one group (`agg`) with different text in the column the group is shown from.
     Disagree(Box<Disagreement>),
+    /// Data the options cannot draw honestly (shares past 100% summed into "Other").
+    Refused(Message),
+    /// More categories than the chart can draw, seen while reading past the sample.
+    TooMany(TooMany),
     /// A cell of the `approx` column that says neither yes nor no.
     Approx {
         /// File.
@@ -76,6 +80,20 @@ pub enum DatasetError {
         /// The first of them.
         first: String,
     },
+}
+
+/// More categories than a chart can draw, seen at `line` while reading: the reading stops
+/// there, and the chart kind words the refusal (it knows its limits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TooMany {
+    /// File.
+    pub path: String,
+    /// The line where the categories passed `most`.
+    pub line: u64,
+    /// The most categories the chart draws.
+    pub most: usize,
+    /// The labels so far were years or dates.
+    pub ordered: bool,
 }
 
 /// Two rows of one group with different text in the column the group is shown from.
@@ -109,7 +127,14 @@ impl DatasetError {
     /// The message, with options named by key.
     pub fn message(&self) -> Message {
         match self {
-            DatasetError::Table(e) => e.to_string().into(),
+            DatasetError::Table(e) => e.message(),
+            DatasetError::Refused(m) => m.clone(),
+            DatasetError::TooMany(t) => Message::new()
+                .text(format!(
+                    "{}:{}: more than {} categories are too many for a readable chart\n  hint: keep the largest with ",
+                    t.path, t.line, t.most
+                ))
+                .name("top"),
             DatasetError::Parse {
                 path,
                 line,

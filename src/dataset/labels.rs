@@ -1,5 +1,6 @@
-//! Labels that are not words: years (`2019`), ISO dates (`2019-03-01`, `2019-03`) and codes
-//! (`004`). Years and dates are *ordered*: they keep the order of the file, and dates are written
+//! Labels that are not words: years (`2019`, also written `1950.0` or, in World Bank DataBank
+//! headers, `2009 [YR2009]`), ISO dates (`2019-03-01`, `2019-03`) and codes (`004`). Years and
+//! dates are *ordered*: they keep the order of the file, years are written as years and dates
 //! in the shortest form that keeps them apart.
 
 use crate::table::Table;
@@ -10,10 +11,53 @@ const CODE_WORDS: [&str; 6] = ["code", "id", "iso", "fips", "hs", "isic"];
 /// Headers of a column of times.
 const TIME_WORDS: [&str; 6] = ["year", "date", "period", "month", "time", "quarter"];
 
-/// A year: four digits from 1000 to 2999, written without a thousands separator.
+/// A year: four digits from 1000 to 2999, written without a thousands separator (`1950.0`
+/// and `2009 [YR2009]` too: [`crate::table::year_of`]).
 pub fn is_year(cell: &str) -> bool {
-    let c = cell.trim();
-    c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()) && matches!(c.as_bytes()[0], b'1' | b'2')
+    crate::table::year_of(cell).is_some()
+}
+
+/// True for an ISO date, `YYYY-MM-DD` or `YYYY-MM`.
+pub fn is_date(cell: &str) -> bool {
+    iso_date(cell).is_some()
+}
+
+/// A header as a series is named: a year as the year (`2009 [YR2009]` is 2009), anything
+/// else as written.
+pub fn period_name(header: &str) -> String {
+    match crate::table::year_of(header) {
+        Some(y) => y.to_string(),
+        None => header.to_string(),
+    }
+}
+
+/// Of periods `years` (in column order), the one to rank by: the latest that at least half
+/// of the `rows` fill (`filled[i]` of them), else the one the most fill (the latest of
+/// equals). An index into `years`.
+pub fn latest(years: &[u16], filled: &[usize], rows: usize) -> usize {
+    let by_year = |a: &usize, b: &usize| years[*a].cmp(&years[*b]);
+    let most = (0..years.len())
+        .filter(|&i| filled[i] * 2 >= rows && filled[i] > 0)
+        .max_by(by_year);
+    most.or_else(|| (0..years.len()).max_by(|a, b| filled[*a].cmp(&filled[*b]).then(by_year(a, b))))
+        .unwrap_or(0)
+}
+
+/// The series to rank categories by for `top`: the latest period when the series are
+/// periods ([`latest`]; `filled(s)` is how many of the `rows` series `s` fills), else the
+/// first.
+pub fn rank_series(names: &[String], filled: impl Fn(usize) -> usize, rows: usize) -> usize {
+    if names.len() < 2 {
+        return 0;
+    }
+    let years: Option<Vec<u16>> = names.iter().map(|n| crate::table::year_of(n)).collect();
+    match years {
+        Some(years) => {
+            let filled: Vec<usize> = (0..names.len()).map(filled).collect();
+            latest(&years, &filled, rows)
+        }
+        None => 0,
+    }
 }
 
 /// An ISO date, `YYYY-MM-DD` or `YYYY-MM`: `(year, month, day)`, the day 1 when not given.
@@ -46,6 +90,16 @@ fn filled(table: &Table, col: usize) -> impl Iterator<Item = &str> {
         .iter()
         .map(move |r| r.cells[col].as_str())
         .filter(|c| !is_missing(c))
+}
+
+/// True when the column's cells are all one text (and there are two rows or more): a column
+/// that tells no row apart (`country` in a table of one country) is not a label column.
+pub fn is_constant(table: &Table, col: usize) -> bool {
+    let mut cells = table.rows.iter().map(|r| r.cells[col].as_str());
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    table.rows.len() > 1 && cells.all(|c| c == first)
 }
 
 /// True when every filled cell of the column is a year, or every one an ISO date.
@@ -91,10 +145,13 @@ pub fn names_a_time(header: &str) -> bool {
     TIME_WORDS.iter().any(|w| h.contains(w))
 }
 
-/// The labels of an ordered column in their shortest distinct form: dates all on 1 January as
-/// the year ("2019"), dates all on the first of a month as the month ("2019-03"); years and
-/// anything else as written.
+/// The labels of an ordered column in their shortest distinct form: years as years ("1950.0"
+/// is "1950"), dates all on 1 January as the year ("2019"), dates all on the first of a month
+/// as the month ("2019-03"); anything else as written.
 pub fn shortest(labels: Vec<String>) -> Vec<String> {
+    if labels.iter().all(|l| is_year(l)) {
+        return labels.iter().map(|l| period_name(l)).collect();
+    }
     let dates: Option<Vec<(u32, u32, u32)>> = labels.iter().map(|l| iso_date(l)).collect();
     let Some(dates) = dates else {
         return labels;
@@ -122,6 +179,9 @@ mod tests {
     fn years_and_dates() {
         assert!(is_year("2019") && is_year("1000") && is_year("2999"));
         assert!(!is_year("3000") && !is_year("999") && !is_year("2,019") && !is_year("2019.5"));
+        assert!(is_year("1950.0") && is_year("2009 [YR2009]") && !is_year("2009 [YR2010]"));
+        assert_eq!(period_name("2009 [YR2009]"), "2009");
+        assert_eq!(period_name("Population"), "Population");
         assert_eq!(iso_date("2019-03-01"), Some((2019, 3, 1)));
         assert_eq!(iso_date("2019-03"), Some((2019, 3, 1)));
         assert_eq!(iso_date("2019-13"), None);
@@ -141,5 +201,22 @@ mod tests {
         );
         assert_eq!(s(&["2019", "2020"]), vec!["2019", "2020"]);
         assert_eq!(s(&["Oil", "2020"]), vec!["Oil", "2020"]);
+        assert_eq!(s(&["1950.0", "1951.0"]), vec!["1950", "1951"]);
+    }
+
+    #[test]
+    fn the_latest_period_most_rows_fill_ranks() {
+        // 2023 is filled by 1 row of 10: 2022 ranks.
+        assert_eq!(latest(&[2020, 2021, 2022, 2023], &[10, 10, 9, 1], 10), 2);
+        // Columns in any order: the latest year, not the last column.
+        assert_eq!(latest(&[2023, 2022], &[10, 10], 10), 0);
+        // None filled by half: the most filled.
+        assert_eq!(latest(&[2020, 2021], &[3, 2], 10), 0);
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            rank_series(&names(&["Production", "Reserves"]), |_| 5, 5),
+            0
+        );
+        assert_eq!(rank_series(&names(&["1964", "2013"]), |_| 5, 5), 1);
     }
 }

@@ -1,7 +1,9 @@
 //! From CSV records and the [`DataOptions`] to the numbers a chart draws: which column gives the
 //! labels (in the chosen language), which give the values, and how long data splits into series.
-//! [`load`] is the one entry point: a table read whole, or with `agg` its records grouped as
-//! they stream by ([`agg`]).
+//! [`load`] is the one entry point, for every chart alike: the one reader
+//! ([`crate::table::Reader`]), the one planner ([`plan`], from the first rows), then every row
+//! into one sink: a table's categories ([`sink`], the N largest only with `top`) or `agg`'s
+//! groups ([`agg`]); `top`'s "Other" or note ([`fold`]).
 //!
 //! Zero configuration: the first text column gives the labels; every numeric column is a series.
 //! Long ("tidy") data, where a label repeats once per series (Oil/Production, Oil/Reserves), is
@@ -12,20 +14,21 @@ mod approx;
 mod cells;
 mod columns;
 mod error;
+pub mod fold;
 mod labels;
-
-use std::io::Read as _;
+pub mod plan;
+pub mod sink;
 
 use crate::locale::Locale;
 use crate::locale::number::decimals_needed;
-use crate::options::{DataOptions, DecimalMark, Message, Sort};
-use crate::table::number;
-use crate::table::stream::Stream;
-use crate::table::{Row, Table, TableError};
+use crate::options::{DataOptions, Message, Sort};
+use crate::table::{ReadOptions, Reader, Table};
+use agg::Groups;
 pub use cells::Missing;
-use cells::{check_ambiguous, decimal_mark, looks_numeric, parse_cell, strict_error, warnings};
-use columns::{label_and_series, percent_header, shown_column, value_columns};
-pub use error::{DatasetError, Disagreement};
+pub use error::{DatasetError, Disagreement, TooMany};
+use fold::{Folded, Rest};
+use plan::Plan;
+use sink::Rows;
 
 /// A value with the place it came from, for error messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,254 +126,237 @@ pub enum Input<'a> {
 pub struct Loaded {
     /// The numbers to draw.
     pub dataset: Dataset,
-    /// The table, when it was read whole (a message can then point at a cell of it).
-    pub table: Option<Table>,
+    /// The first rows the columns were chosen from (a message can point at a cell of them).
+    pub sample: Table,
+    /// True when the sample is the whole file.
+    pub whole: bool,
     /// What `agg` computed ("Sum of amount"), for the subtitle.
     pub computed: Option<String>,
-    /// What the user should know besides the warnings of the dataset (cells `agg` left out).
+    /// A note for the chart, in its language: what `top` left out ("10 largest of 57").
+    pub note: Option<String>,
+    /// What the user should know besides the warnings of the dataset (a preamble or footer
+    /// left out, cells `agg` left out).
     pub notes: Vec<Message>,
+    /// The names of [`Shape::watch`] that `top` folded into "Other" or left out.
+    pub folded: Vec<String>,
 }
 
-/// Reads the dataset of a chart: with `agg` the records are streamed and grouped, else the
-/// table is read whole. `path` names the input in messages; `legend` renames the series;
-/// `locale` words `agg`'s subtitle.
+/// What the chart asks of its data besides the columns: series names, order, the language of
+/// its words, and the most categories it can draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape<'a> {
+    /// Legend names of the series, in order.
+    pub legend: &'a [String],
+    /// Sort the categories.
+    pub order: Option<Sort>,
+    /// The chart's words ("Other", `agg`'s subtitle, `top`'s note).
+    pub locale: &'a Locale,
+    /// Past this many categories (without `top`) the chart is refused as soon as the rows
+    /// past the sample show it ([`DatasetError::TooMany`]).
+    pub most: Option<usize>,
+    /// The chart draws its values as the parts of one whole (a pie): what `top` leaves out is
+    /// part of it, so it is folded into "Other" unless the user says `other = "drop"`.
+    pub parts: bool,
+    /// Categories to tell apart if `top` folds them (those the chart highlights):
+    /// [`Loaded::folded`].
+    pub watch: &'a [String],
+}
+
+/// The sink the rows flow into: a table's categories, or `agg`'s groups.
+enum Sink<'p> {
+    Rows(Rows<'p>),
+    Groups(Groups<'p>),
+}
+
+impl<'p> Sink<'p> {
+    fn new(plan: &'p Plan, data: &DataOptions, sample: &Table, watch: &[String]) -> Sink<'p> {
+        match plan.agg {
+            Some(_) => Sink::Groups(Groups::new(plan)),
+            None => {
+                let rank = plan.rank_column(sample);
+                let mut rows = Rows::new(plan, data.strict, data.top, rank);
+                rows.watch(watch);
+                Sink::Rows(rows)
+            }
+        }
+    }
+
+    fn add(&mut self, row: &impl sink::Record) -> Result<(), DatasetError> {
+        match self {
+            Sink::Rows(r) => r.add(row),
+            Sink::Groups(g) => g.add(row),
+        }
+    }
+
+    /// Categories (or groups) so far.
+    fn len(&self) -> usize {
+        match self {
+            Sink::Rows(r) => r.count(),
+            Sink::Groups(g) => g.count(),
+        }
+    }
+
+    fn ordered(&self) -> bool {
+        match self {
+            Sink::Rows(r) => r.ordered(),
+            Sink::Groups(_) => false,
+        }
+    }
+
+    /// The dataset, what `top` folded, and the empty cells `agg` left out.
+    fn finish(self, top: Option<usize>, watch: &[String]) -> (Dataset, Option<Folded>, u64) {
+        match self {
+            Sink::Rows(r) => {
+                let (ds, folded) = r.finish(top);
+                (ds, folded, 0)
+            }
+            Sink::Groups(g) => {
+                let skipped = g.skipped;
+                let (ds, folded) = g.finish(top, watch);
+                (ds, folded, skipped)
+            }
+        }
+    }
+}
+
+/// How the reader reads the CSV, as `data` asks.
+fn read_options(data: &DataOptions) -> ReadOptions {
+    ReadOptions {
+        delimiter: data.delimiter_byte(),
+        skip: data.skip.unwrap_or(0),
+        header: !data.no_header,
+    }
+}
+
+/// Reads the dataset of a chart: the columns chosen from the first rows ([`Plan`]), then
+/// every row, of those and of the rest as they stream by, into one sink (the table's
+/// categories, the N largest with `top`, or `agg`'s groups). `path` names the input in
+/// messages.
 pub fn load(
     path: &str,
     input: Input,
     data: &DataOptions,
-    legend: &[String],
-    order: Option<Sort>,
-    locale: &Locale,
+    shape: Shape,
 ) -> Result<Loaded, DatasetError> {
-    let Some(how) = data.agg else {
-        let bytes;
-        let csv = match input {
-            Input::Bytes(b) => b,
-            Input::Reader(mut r) => {
-                let mut all = Vec::new();
-                r.read_to_end(&mut all).map_err(|error| TableError::Io {
-                    path: path.to_string(),
-                    error,
-                })?;
-                bytes = all;
-                &bytes
-            }
-        };
-        let table = crate::table::parse(path, csv, data.delimiter_byte())?;
-        return Ok(Loaded {
-            dataset: build(&table, data, legend, order)?,
-            table: Some(table),
-            computed: None,
-            notes: Vec::new(),
-        });
-    };
-    let reader = match input {
+    let input = match input {
         Input::Bytes(b) => Box::new(b) as Box<dyn std::io::Read>,
         Input::Reader(r) => r,
     };
-    let mut stream = Stream::open(path, reader, data.delimiter_byte())?;
-    let groups = agg::aggregate(&mut stream, data, legend, order, locale)?;
-    let notes = groups
-        .skipped
-        .map(|(count, column)| {
-            let cells = if count == 1 { "cell" } else { "cells" };
+    let mut reader = Reader::open(path, input, read_options(data))?;
+    let (sample, more) = reader.sample(plan::SAMPLE)?;
+    let plan = Plan::new(&sample, data)?;
+    let mut sink = Sink::new(&plan, data, &sample, shape.watch);
+    for row in &sample.rows {
+        sink.add(row)?;
+    }
+    let most = shape.most.filter(|_| data.top.is_none());
+    if more {
+        while reader.advance()? {
+            sink.add(&reader)?;
+            if let Some(most) = most
+                && sink.len() > most
+            {
+                return Err(DatasetError::TooMany(TooMany {
+                    path: path.to_string(),
+                    line: reader.line(),
+                    most,
+                    ordered: sink.ordered(),
+                }));
+            }
+        }
+    }
+    let mut notes = reader.take_notes();
+    let (dataset, note, skipped, folded) = shape_up(&plan, sink, data, shape)?;
+    if let Some(column) = plan.value().filter(|_| skipped > 0) {
+        let cells = if skipped == 1 { "cell" } else { "cells" };
+        notes.push(
             Message::new()
                 .text(format!(
-                    "{path}: skipped {count} empty {cells} in column '{column}' ("
+                    "{path}: skipped {skipped} empty {cells} in column '{}' (",
+                    plan.headers[column]
                 ))
-                .set("agg", how.name())
-                .text(" leaves them out)")
-        })
-        .into_iter()
-        .collect();
+                .set("agg", plan.agg.map_or("", |a| a.name()))
+                .text(" leaves them out)"),
+        );
+    }
+    let computed = plan.agg.map(|agg| {
+        let by = &plan.headers[plan.label];
+        let of = plan.value().map_or("", |c| plan.headers[c].as_str());
+        shape.locale.agg_subtitle(agg, by, of)
+    });
     Ok(Loaded {
-        dataset: groups.dataset,
-        table: None,
-        computed: Some(groups.subtitle),
+        dataset,
+        sample,
+        whole: !more,
+        computed,
+        note,
         notes,
+        folded,
     })
 }
 
-/// Builds the dataset a chart draws: the columns chosen, series named by `legend` (in order),
-/// categories sorted if asked.
-pub fn build(
-    table: &Table,
-    spec: &DataOptions,
-    legend: &[String],
-    order: Option<Sort>,
-) -> Result<Dataset, DatasetError> {
-    // An `approx` column is no label, series or value: taken out, its rows remembered.
-    let (table, approx_lines) = approx::split(table)?;
-    let table = table.as_ref();
-    let mark = decimal_mark(table, spec.decimal_mark());
-    let numeric: Vec<bool> = (0..table.headers.len())
-        .map(|c| looks_numeric(table, c, mark))
-        .collect();
-    let (label_col, series_col) = label_and_series(
-        table,
-        spec.label.as_deref(),
-        spec.series.as_deref(),
-        &numeric,
-    )?;
-    let lang = spec.lang.as_ref();
-    let shown_label_col = shown_column(table, label_col, lang)?;
-    let value_cols = value_columns(table, &spec.value, label_col, series_col, &numeric)?;
-    if spec.decimal.is_none() {
-        for &c in &value_cols {
-            check_ambiguous(table, c)?;
+/// The dataset a sink ends with, as the chart asks: "Other" or a note for what `top`
+/// folded, series named by the legend, categories sorted ("Other" stays last).
+fn shape_up(
+    plan: &Plan,
+    sink: Sink,
+    data: &DataOptions,
+    shape: Shape,
+) -> Result<(Dataset, Option<String>, u64, Vec<String>), DatasetError> {
+    let (mut ds, folded, skipped) = sink.finish(data.top, shape.watch);
+    let watched = folded.as_ref().map_or(Vec::new(), |f| f.watched.clone());
+    let rest = match &folded {
+        Some(f) => {
+            let adds_up = plan.values.iter().all(|&c| fold::adds_up(&plan.headers[c]));
+            let adds_up = adds_up || shape.parts;
+            fold::rest(f, data.other, ds.percent, adds_up, &ds.path, shape.locale)?
         }
-    }
-    let columns = Chosen {
-        label: label_col,
-        shown_label: shown_label_col,
-        series: series_col,
-        shown_series: series_col
-            .map(|c| shown_column(table, c, lang))
-            .transpose()?,
-        values: value_cols,
+        None => Rest::None,
     };
-    let (mut labels, row_category) = categories(table, &columns);
-    let ordered = labels::is_ordered_column(table, label_col);
-    if ordered && shown_label_col == label_col {
-        labels = labels::shortest(labels);
-    }
-    let read = Read { mark };
-    let (series, percent_cells, missing) =
-        series(table, &columns, labels.len(), &row_category, read)?;
-    if let (true, Some(m)) = (spec.strict, missing.first()) {
-        return Err(strict_error(&table.path, m));
-    }
-    let mut ds = Dataset {
-        path: table.path.clone(),
-        labels,
-        series,
-        percent: percent_header(table, &columns.values) || percent_cells,
-        warnings: warnings(&table.path, &missing),
-        missing,
-        ordered,
-        series_ordered: false,
-    };
-    approx::mark(&mut ds, &approx_lines);
-    for (s, name) in ds.series.iter_mut().zip(legend) {
+    for (s, name) in ds.series.iter_mut().zip(shape.legend) {
         s.name = crate::text::clean(name);
     }
     ds.series_ordered =
         ds.series.len() > 1 && ds.series.iter().all(|s| labels::is_ordered(&s.name));
-    if let Some(order) = order {
+    if let Some(order) = shape.order {
         sort(&mut ds, order);
     }
-    Ok(ds)
-}
-
-/// How value cells are read.
-#[derive(Clone, Copy)]
-struct Read {
-    mark: DecimalMark,
-}
-
-/// The columns a dataset is read from.
-struct Chosen {
-    /// The column whose cells tell the categories apart.
-    label: usize,
-    /// The column the category labels are shown from (its Arabic twin in Arabic).
-    shown_label: usize,
-    /// The column that splits long data into series, if any.
-    series: Option<usize>,
-    /// The column the series names are shown from.
-    shown_series: Option<usize>,
-    /// The value columns.
-    values: Vec<usize>,
-}
-
-/// The category labels in order of first appearance (every row when not pivoting: duplicates
-/// stay), and the category of each row.
-fn categories(table: &Table, cols: &Chosen) -> (Vec<String>, Vec<usize>) {
-    let mut labels: Vec<String> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut row_category = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let key = &row.cells[cols.label];
-        let idx = match cols.series {
-            Some(_) => keys.iter().position(|k| k == key),
-            None => None,
-        };
-        let idx = idx.unwrap_or_else(|| {
-            keys.push(key.clone());
-            labels.push(crate::text::clean(&row.cells[cols.shown_label]));
-            keys.len() - 1
-        });
-        row_category.push(idx);
-    }
-    (labels, row_category)
-}
-
-/// The series: one per value column, times one per distinct series key, each with one cell per
-/// category; whether any cell was written as a percentage; and the cells that say "no data".
-fn series(
-    table: &Table,
-    cols: &Chosen,
-    categories: usize,
-    row_category: &[usize],
-    read: Read,
-) -> Result<(Vec<Series>, bool, Vec<Missing>), DatasetError> {
-    let mut series: Vec<Series> = Vec::new();
-    let mut series_keys: Vec<(usize, String)> = Vec::new();
-    let mut percent = false;
-    let mut missing = Vec::new();
-    for (r, row) in table.rows.iter().enumerate() {
-        for &vc in &cols.values {
-            let skey = cols.series.map_or(String::new(), |c| row.cells[c].clone());
-            let s = match series_keys.iter().position(|(c, k)| *c == vc && *k == skey) {
-                Some(s) => s,
-                None => {
-                    series_keys.push((vc, skey));
-                    series.push(Series {
-                        name: series_name(table, cols, row, vc),
-                        key: series_key(table, cols, row, vc),
-                        column: table.headers[vc].clone(),
-                        cells: vec![None; categories],
-                    });
-                    series.len() - 1
-                }
-            };
-            if number::is_missing(&row.cells[vc]) {
-                missing.push(Missing {
-                    series: s,
-                    line: row.line,
-                    column: row.columns[vc],
-                    header: table.headers[vc].clone(),
-                    raw: row.cells[vc].clone(),
-                });
-                continue;
+    let note = match rest {
+        Rest::Other(cells) => {
+            ds.labels.push(shape.locale.words().other.to_string());
+            for (s, cell) in ds.series.iter_mut().zip(cells) {
+                s.cells.push(cell);
             }
-            let (cell, pct) = parse_cell(table, r, vc, read.mark)?;
-            percent |= pct;
-            series[s].cells[row_category[r]] = Some(cell);
+            None
         }
-    }
-    Ok((series, percent, missing))
+        Rest::Note(note) => Some(note),
+        Rest::None => None,
+    };
+    Ok((ds, note, skipped, watched))
 }
 
-/// The legend name of the series that `row` starts in value column `vc`: the series key, the
-/// value column's header, or both.
-fn series_name(table: &Table, cols: &Chosen, row: &Row, vc: usize) -> String {
-    let shown = cols.shown_series.map(|c| crate::text::clean(&row.cells[c]));
-    match (shown, cols.values.len()) {
-        (Some(group), 1) => group,
-        (Some(group), _) => format!("{} · {group}", table.headers[vc]),
-        (None, _) => crate::text::clean(&table.headers[vc]),
+/// Builds the dataset of a table already read, as [`load`] does (in English, without `top`'s
+/// note): the columns chosen, series named by `legend` (in order), categories sorted if asked.
+pub fn build(
+    table: &Table,
+    data: &DataOptions,
+    legend: &[String],
+    order: Option<Sort>,
+) -> Result<Dataset, DatasetError> {
+    let plan = Plan::new(table, data)?;
+    let mut sink = Sink::new(&plan, data, table, &[]);
+    for row in &table.rows {
+        sink.add(row)?;
     }
-}
-
-/// The key of the series that `row` starts in value column `vc`: as [`series_name`], from
-/// the key column instead of its language version.
-fn series_key(table: &Table, cols: &Chosen, row: &Row, vc: usize) -> String {
-    let key = cols.series.map(|c| crate::text::clean(&row.cells[c]));
-    match (key, cols.values.len()) {
-        (Some(group), 1) => group,
-        (Some(group), _) => format!("{} · {group}", table.headers[vc]),
-        (None, _) => crate::text::clean(&table.headers[vc]),
-    }
+    let shape = Shape {
+        legend,
+        order,
+        locale: Locale::of(&crate::options::Lang::en()),
+        most: None,
+        parts: false,
+        watch: &[],
+    };
+    Ok(shape_up(&plan, sink, data, shape)?.0)
 }
 
 /// Sorts categories by the first series (missing values last).

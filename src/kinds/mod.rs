@@ -324,39 +324,57 @@ impl ChartOptions {
         self.dyn_kind().whole()
     }
 
+    /// The most categories the kind draws, for any data: a file's rows are read no further
+    /// once they pass it (without `top`). A kind's limit depends on the data only through
+    /// whether its labels are years or dates.
+    pub fn most_categories(&self) -> usize {
+        let kind = self.dyn_kind();
+        [false, true]
+            .into_iter()
+            .map(|ordered| {
+                let probe = Dataset {
+                    ordered,
+                    ..Dataset::default()
+                };
+                kind.limit(&probe).max
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The refusal of a file whose categories passed [`ChartOptions::most_categories`] while it
+    /// was read.
+    pub fn too_many(&self, t: &crate::dataset::TooMany) -> KindError {
+        let probe = Dataset {
+            ordered: t.ordered,
+            ..Dataset::default()
+        };
+        limits::too_many(&t.path, t.line, self.dyn_kind().limit(&probe))
+    }
+
     /// What would read better than this chart of `ds`, as warnings.
     pub fn advice(&self, ds: &Dataset) -> Vec<Message> {
         self.dyn_kind().advice(ds)
     }
 
-    /// The data the chart draws: `ds` after the kind's checks, the highlight's, `top` and the
-    /// kind's limit (the data CSV of `build` writes it).
-    pub fn drawn<'d>(
-        &self,
-        ds: &'d Dataset,
-        locale: &crate::locale::Locale,
-    ) -> Result<std::borrow::Cow<'d, Dataset>, KindError> {
+    /// The data the chart draws: `ds` (`top` already applied as the rows were read) after the
+    /// kind's checks, the highlight's and the kind's limit (the data CSV of `build` writes it).
+    pub fn drawn<'d>(&self, ds: &'d Dataset) -> Result<&'d Dataset, KindError> {
         let kind = self.dyn_kind();
         kind.check(ds)?;
-        let common = kind.common();
-        crate::layout::paint::check_highlight(ds, &common.highlight)?;
-        let limit = kind.limit(ds);
-        if common.data.top.is_some() || ds.labels.len() > limit.max {
-            let mut copy = ds.clone();
-            limits::fit(&mut copy, limit, common.data.top, locale)?;
-            crate::layout::paint::check_kept(&copy, &common.highlight, common.data.top)?;
-            Ok(std::borrow::Cow::Owned(copy))
-        } else {
-            Ok(std::borrow::Cow::Borrowed(ds))
-        }
+        crate::layout::paint::check_highlight(ds, &kind.common().highlight)?;
+        limits::fit(ds, kind.limit(ds))?;
+        Ok(ds)
     }
 
-    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks,
-    /// `top` and the kind's limit, its layout, mirrored for a right-to-left chart.
+    /// Lays out a chart (the options are valid: a `Job` checked them): the kind's checks, the
+    /// highlighted names, the kind's limit, its layout, mirrored for a right-to-left chart.
+    /// (`top` was applied as the rows were read; a highlighted category it folded is refused
+    /// by the pipeline.)
     pub fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError> {
         let kind = self.dyn_kind();
-        let ds = self.drawn(ds, cx.locale)?;
-        let mut scene = kind.layout(&ds, cx)?;
+        let ds = self.drawn(ds)?;
+        let mut scene = kind.layout(ds, cx)?;
         if cx.rtl {
             scene.mirror();
         }

@@ -85,6 +85,10 @@ pub fn text(
     if ds.percent {
         parts.push(words.percent.to_string());
     }
+    // What `top` left out ("10 largest of 57"), as the chart's note says.
+    if let Some(note) = &cx.left_out {
+        parts.push(text::clean(note));
+    }
     if let Some(src) = &spec.source {
         parts.push(format!("{}: {}", words.source, text::clean(src)));
     }

@@ -22,16 +22,21 @@ pub struct Context<'a> {
     pub rtl: bool,
     /// The subtitle given: the user's, else what `agg` computed ("Sum of amount").
     pub subtitle: Option<String>,
+    /// The note line: what `top` left out ("10 largest of 57"), then the user's note.
+    pub note: Option<String>,
+    /// What `top` left out, alone (for the alt text).
+    pub left_out: Option<String>,
 }
 
 impl<'a> Context<'a> {
     /// The context of a chart of `ds` with options `common` and fonts `fonts`; `computed` is
-    /// the subtitle `agg` made, if any.
+    /// the subtitle `agg` made, if any, and `note` what the data adds to the note line.
     pub fn resolve(
         ds: &Dataset,
         common: &Common,
         fonts: &'a FontSet,
         computed: Option<String>,
+        note: Option<String>,
     ) -> Context<'a> {
         let lang = common.data.lang.as_ref();
         let rtl = match lang {
@@ -52,6 +57,11 @@ impl<'a> Context<'a> {
             lang_tag,
             rtl,
             subtitle: common.subtitle.clone().or(computed),
+            note: match (&note, &common.note) {
+                (Some(data), Some(user)) => Some(format!("{data}. {user}")),
+                (data, user) => data.clone().or_else(|| user.clone()),
+            },
+            left_out: note,
         }
     }
 }

@@ -262,7 +262,7 @@ impl<'a> Page<'a> {
         // Note and source at the bottom, the note just above the source.
         let source = self.spec.source.as_deref().map(|t| self.frame_text(t));
         let source = source.map(|t| source_line(&t, self.context.locale));
-        let note = self.spec.note.as_deref().map(|t| self.frame_text(t));
+        let note = self.context.note.as_deref().map(|t| self.frame_text(t));
         let footer: Vec<String> = [source, note].into_iter().flatten().collect();
         let mut below = s.margin * 0.75;
         for t in &footer {
@@ -517,7 +517,7 @@ fn summary(ds: &Dataset, title: &str, spec: &Common, cx: &Context) -> String {
             parts.push(values.join(comma));
         }
     }
-    if let Some(note) = &spec.note {
+    if let Some(note) = &cx.note {
         parts.push(frame(note));
     }
     if let Some(src) = &spec.source {

@@ -13,6 +13,7 @@
 //! Croatian, Lithuanian and Turkmen not (CLDR 49: `12,9 %`).
 
 pub mod number;
+pub mod top;
 
 use crate::options::{Agg, Lang};
 
@@ -169,6 +170,17 @@ impl Locale {
     /// The chart's words: its own, else English.
     pub fn words(&self) -> &'static Words {
         self.own_words.unwrap_or(&EN)
+    }
+
+    /// What `top` left out, for the chart's note: "10 largest of 57", with the series the
+    /// categories were ranked by ("10 largest of 57 (2022)"). In the row's language when it
+    /// has words of its own (a row of one language), else in English.
+    pub fn largest(&self, n: usize, total: usize, by: Option<&str>) -> String {
+        let code = self.own_words.and(self.codes.first().copied());
+        // In Latin digits and the language's grouping ("5,000", "5 000"); the chart's own
+        // digits are applied to the whole line, as to any note.
+        let count = |v: usize| self.number(v as f64, 0, false, crate::options::Digits::Latin);
+        top::largest(code, &count(n), &count(total), by)
     }
 
     /// What `agg` computed, for the subtitle: "Sum of amount", "Count of rows by region".

@@ -23,7 +23,7 @@ pub use color::NamedColor;
 pub use lang::Lang;
 pub use message::{Message, OptionError, Voice};
 pub use size::{Length, PX_PER_PT, SizeName};
-pub use values::{Agg, DecimalMark, Digits, Sort, SvgText, ThemeName};
+pub use values::{Agg, DecimalMark, Digits, OtherRule, Sort, SvgText, ThemeName};
 
 /// Smallest image side in pixels.
 pub const MIN_SIZE: u32 = 200;
@@ -67,9 +67,22 @@ pub struct DataOptions {
     /// CSV delimiter (default: sniffed from the header: comma, semicolon or tab).
     #[arg(long, value_name = "CHAR")]
     pub delimiter: Option<char>,
-    /// Keep the N largest categories and fold the rest into "Other".
+    /// Keep the N largest categories (by the first series; by the latest period for a table of
+    /// years) and fold the rest into "Other" when their values add up (else a note says what
+    /// was left out).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// What `top` does with the rest: `sum` folds it into "Other" (with `agg`, the rest's own
+    /// count, sum, mean, min or max), `drop` leaves it out with a note (default: `sum` for
+    /// values that add up: counts, amounts, shares of one whole; else `drop`).
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub other: Option<OtherRule>,
+    /// Read a file without a header row: its columns are "column 1", "column 2", ...
+    #[arg(long)]
+    pub no_header: bool,
+    /// Skip N lines before the header (notes above a table).
+    #[arg(long, value_name = "N")]
+    pub skip: Option<u64>,
     /// Decimal separator of the numbers: `.` or `,` (default: a comma in a `;` or tab file
     /// whose numbers never use a point).
     #[arg(long, value_name = "CHAR")]

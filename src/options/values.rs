@@ -92,3 +92,13 @@ impl Agg {
         }
     }
 }
+
+/// What becomes of the categories `top` leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum OtherRule {
+    /// Fold them into one "Other" category: their sum (with `agg`, their group's value).
+    Sum,
+    /// Leave them out; a note on the chart says how many were kept of how many.
+    Drop,
+}

@@ -73,13 +73,9 @@ fn message(c: char, source: Source, options: &ChartOptions, set: &FontSet) -> Me
 /// Where `c` comes from: a cell ("file:line:column: column 'label'"), a header, an option, or
 /// the file name (a title made from it).
 fn place(c: char, source: Source, options: &ChartOptions) -> Message {
-    let (path, table) = match source {
-        Source::Table(t) => (t.path.as_str(), Some(t)),
-        Source::Stream(p) => (p, None),
-    };
-    if let Some(table) = table
-        && let Some(at) = cell_of(c, table)
-    {
+    let table = source.table;
+    let path = table.path.as_str();
+    if let Some(at) = cell_of(c, table) {
         return at.into();
     }
     let common = options.common();
@@ -98,8 +94,8 @@ fn place(c: char, source: Source, options: &ChartOptions) -> Message {
     if let Some(v) = common.legend.iter().find(|l| l.contains(c)) {
         return Message::new().opening("legend", format!("{v:?}"));
     }
-    if table.is_none() {
-        // Aggregated from a stream: the rows are gone, the label is a group's.
+    if !source.whole {
+        // Past the first rows: they are gone, the label is a row's or a group's.
         return format!("{path}: a label").into();
     }
     format!("{path} (the title is made from the file name)").into()
@@ -126,12 +122,11 @@ fn cell_of(c: char, table: &Table) -> Option<String> {
         .map(|h| format!("{}:1: header '{h}'", table.path))
 }
 
-/// Where a chart's text came from: a table read whole, or a stream aggregated by `agg` (only
-/// its path is left to name).
+/// Where a chart's text came from: the first rows of its table (the whole of a small file).
 #[derive(Clone, Copy)]
-pub enum Source<'a> {
-    /// A table.
-    Table(&'a Table),
-    /// A stream, by path.
-    Stream(&'a str),
+pub struct Source<'a> {
+    /// The first rows.
+    pub table: &'a Table,
+    /// True when they are the whole file.
+    pub whole: bool,
 }

@@ -12,7 +12,7 @@ mod job;
 
 use std::path::{Path, PathBuf};
 
-use crate::dataset::{self, Dataset, Input};
+use crate::dataset::{self, Dataset, DatasetError, Input, Shape};
 use crate::fonts::Fonts;
 use crate::kinds::ChartOptions;
 use crate::kinds::bar::HORIZONTAL_BARS;
@@ -127,32 +127,39 @@ pub fn lay_out(
 ) -> Result<Laid, Error> {
     let common = options.common();
     let locale = Locale::of_chart(common.data.lang.as_ref());
-    let loaded = dataset::load(
-        path,
-        input,
-        &common.data,
-        &common.legend,
-        options.sort(),
+    let shape = Shape {
+        legend: &common.legend,
+        order: options.sort(),
         locale,
-    )?;
-    let set = fonts.set(&common.font)?;
+        most: Some(options.most_categories()),
+        parts: matches!(options.whole(), crate::layout::alt::Whole::One(_)),
+        watch: &common.highlight,
+    };
+    let loaded = dataset::load(path, input, &common.data, shape).map_err(|e| match e {
+        DatasetError::TooMany(t) => Error::Kind(options.too_many(&t)),
+        e => Error::Dataset(e),
+    })?;
     let ds = &loaded.dataset;
-    let cx = Context::resolve(ds, common, &set, loaded.computed);
+    // A highlighted category that `top` folded away is refused, not drawn without it.
+    layout::paint::check_kept(ds, &loaded.folded, common.data.top)
+        .map_err(|m| Error::Kind(m.into()))?;
+    let set = fonts.set(&common.font)?;
+    let cx = Context::resolve(ds, common, &set, loaded.computed, loaded.note);
     let mut scene = options.layout(ds, &cx)?;
     if let Some(m) = scene.crowded.take() {
         return Err(crate::kinds::KindError(m).into());
     }
-    let source = match &loaded.table {
-        Some(table) => Source::Table(table),
-        None => Source::Stream(path),
+    let source = Source {
+        table: &loaded.sample,
+        whole: loaded.whole,
     };
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
     let code = locale.codes.first().copied().unwrap_or("en");
     let noun = (options.noun(code), options.whole());
     let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
     let alt = layout::with_remarks(alt, &scene.remarks);
-    let drawn = options.drawn(ds, locale)?;
-    let data = layout::data::csv(&drawn, options.whole(), &cx);
+    let drawn = options.drawn(ds)?;
+    let data = layout::data::csv(drawn, options.whole(), &cx);
     // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
     // notes and warnings, what would read better, and colours given that some reader cannot
     // see or tell apart.
@@ -191,13 +198,26 @@ pub fn preview_dataset(
 ) -> Result<(Dataset, Vec<Notice>), Error> {
     let path = shown(input);
     let locale = Locale::of_chart(data.lang.as_ref());
-    let loaded = dataset::load(&path, open(input)?, data, &[], sort, locale)?;
-    let mut ds = loaded.dataset;
+    let shape = Shape {
+        legend: &[],
+        order: sort,
+        locale,
+        most: None,
+        parts: false,
+        watch: &[],
+    };
+    let loaded = dataset::load(&path, open(input)?, data, shape)?;
+    let ds = loaded.dataset;
     if data.top.is_some() {
         // The terminal shows as many rows as a horizontal bar chart.
-        crate::kinds::limits::fit(&mut ds, HORIZONTAL_BARS, data.top, locale)?;
+        crate::kinds::limits::fit(&ds, HORIZONTAL_BARS)?;
     }
+    // What `top` left out, which a chart says in its note line.
+    let note = loaded
+        .note
+        .map(|n| Notice::Note(format!("{path}: {n}").into()));
     let notices = (loaded.notes.into_iter().map(Notice::Note))
+        .chain(note)
         .chain(
             ds.warnings
                 .iter()

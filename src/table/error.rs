@@ -1,6 +1,9 @@
 //! What can be wrong with a CSV file as text: it cannot be read, is not UTF-8, is binary, empty,
-//! has no rows, a ragged row or a quoting error. Each message names the file (with line and
-//! column where there is one) and ends with a hint; none names an option.
+//! has no rows, no header, a header narrower than its rows, a ragged row or a quoting error.
+//! Each message names the file (with line and column where there is one) and ends with a hint;
+//! the two that name an option (`no-header`, `skip`) do so by key in [`TableError::message`].
+
+use crate::options::Message;
 
 /// Errors in the bytes of a CSV file: reading, encoding, records.
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +76,37 @@ pub enum TableError {
         /// The delimiter in use.
         delimiter: char,
     },
+    /// A first row that holds numbers: the file has no header.
+    #[error(
+        "{path}:{line}:{column}: the first row holds {value:?}, a number, so it is data, not a header\n  hint: add a header row naming the columns (e.g. label,value), or read the file without one with --no-header"
+    )]
+    NoHeader {
+        /// File.
+        path: String,
+        /// 1-based line of the first row.
+        line: u64,
+        /// 1-based column of the number.
+        column: usize,
+        /// The number as written.
+        value: String,
+    },
+    /// A header narrower (or wider) than the rows under it, and a later line that looks like
+    /// the header: lines above the header this reader did not recognise as a preamble.
+    #[error(
+        "{path}:1: the first line has {fields} fields but the rows below it have {width}; line {line} looks like the header\n  hint: skip the lines above the header with --skip {skip}"
+    )]
+    HeaderWidth {
+        /// File.
+        path: String,
+        /// Fields in the first line.
+        fields: usize,
+        /// Fields most rows have.
+        width: usize,
+        /// The line that looks like the header.
+        line: u64,
+        /// Lines to skip to reach it.
+        skip: u64,
+    },
     /// A CSV syntax error from the csv crate.
     #[error("{path}:{line}: {message}\n  hint: check the quoting on this line")]
     Csv {
@@ -83,4 +117,34 @@ pub enum TableError {
         /// The reader's message.
         message: String,
     },
+}
+
+impl TableError {
+    /// The message, with options named by key for the front end to word.
+    pub fn message(&self) -> Message {
+        match self {
+            TableError::NoHeader {
+                path,
+                line,
+                column,
+                value,
+            } => Message::new()
+                .text(format!(
+                    "{path}:{line}:{column}: the first row holds {value:?}, a number, so it is data, not a header\n  hint: add a header row naming the columns (e.g. label,value), or read the file without one with "
+                ))
+                .on("no-header"),
+            TableError::HeaderWidth {
+                path,
+                fields,
+                width,
+                line,
+                skip,
+            } => Message::new()
+                .text(format!(
+                    "{path}:1: the first line has {fields} fields but the rows below it have {width}; line {line} looks like the header\n  hint: skip the lines above the header with "
+                ))
+                .set("skip", skip),
+            other => other.to_string().into(),
+        }
+    }
 }

@@ -1,17 +1,19 @@
 //! The table layer: CSV bytes -> [`Table`] of trimmed text cells, with the line and column of
 //! every cell, and the numbers in those cells ([`number`]).
 //!
-//! This layer knows nothing of charts. It checks the encoding, sniffs the delimiter, refuses
-//! ragged rows and keeps positions so that later errors can point at `file:line:column`.
-//! [`stream`] reads the same CSV record by record.
+//! This layer knows nothing of charts. It checks the encoding, sniffs the delimiter, finds the
+//! header (past a preamble), leaves out footers, refuses ragged rows and keeps positions so
+//! that later errors can point at `file:line:column`. [`Reader`] is the one reader, record by
+//! record; [`parse`] collects its rows into a [`Table`].
 
 mod error;
 pub mod number;
-pub mod stream;
+pub mod reader;
 
 use std::path::Path;
 
 pub use error::TableError;
+pub use reader::{ReadOptions, Reader};
 
 /// One data row: its cells (trimmed) and where each starts in the file.
 #[derive(Debug, Clone)]
@@ -64,158 +66,59 @@ pub fn read(path: &Path, delimiter: Option<u8>) -> Result<Table, TableError> {
     parse(&shown, &bytes, delimiter)
 }
 
-/// Parses CSV bytes; `path` is only used in messages.
+/// Parses CSV bytes with a header; `path` is only used in messages.
 pub fn parse(path: &str, bytes: &[u8], delimiter: Option<u8>) -> Result<Table, TableError> {
-    let text = decode(path, bytes)?;
-    let delimiter = delimiter.unwrap_or_else(|| sniff(text));
-    let (headers, rows) = records(path, text, delimiter)?;
-    let mut headers = headers.ok_or_else(|| TableError::Empty {
-        path: path.to_string(),
-    })?;
-    for (i, h) in headers.iter_mut().enumerate() {
-        if h.is_empty() {
-            *h = format!("column {}", i + 1);
-        }
-    }
-    if rows.is_empty() {
-        return Err(TableError::NoRows {
-            path: path.to_string(),
-        });
-    }
-    Ok(Table {
-        path: path.to_string(),
-        headers,
-        rows,
+    let options = ReadOptions {
         delimiter,
-    })
+        ..ReadOptions::default()
+    };
+    parse_with(path, bytes, options)
 }
 
-/// The text of the file: without a byte-order mark, refused when binary, not UTF-8 or blank.
-fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, TableError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(TableError::Binary {
-            path: path.to_string(),
-            offset,
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        let (line, column) = line_column(&String::from_utf8_lossy(&bytes[..offset]), offset);
-        TableError::Utf8 {
-            path: path.to_string(),
-            line,
-            column,
-            offset,
-        }
-    })?;
-    if text.trim().is_empty() {
-        return Err(TableError::Empty {
-            path: path.to_string(),
-        });
-    }
-    Ok(text)
+/// Parses CSV bytes read as `options` say: the [`Reader`] collecting every row.
+pub fn parse_with(path: &str, bytes: &[u8], options: ReadOptions) -> Result<Table, TableError> {
+    let mut reader = Reader::open(path, Box::new(bytes), options)?;
+    Ok(reader.sample(usize::MAX)?.0)
 }
 
-/// The header (the first record that is not blank) and the data rows after it, each as wide
-/// as the header.
-fn records(
-    path: &str,
-    text: &str,
-    delimiter: u8,
-) -> Result<(Option<Vec<String>>, Vec<Row>), TableError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(TableError::Csv {
-                    path: path.to_string(),
-                    line,
-                    message: e.to_string(),
-                });
-            }
-        }
-        // Lines of only delimiters or spaces (spreadsheet padding) are skipped like blank lines.
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let (line, byte) = start(text, &record);
-        let columns = field_columns(text, byte, delimiter, record.len());
-        let cells: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
-        match &headers {
-            None => headers = Some(cells),
-            Some(h) => rows.push(row(path, h.len(), line, cells, columns, delimiter)?),
-        }
-    }
-    Ok((headers, rows))
+/// The year a cell or header names: `2019`, `1950.0` (a year column written as decimals) or
+/// `2009 [YR2009]` (World Bank DataBank headers); four digits from 1000 to 2999.
+pub fn year_of(cell: &str) -> Option<u16> {
+    let c = cell.trim();
+    let c = match c.split_once(" [YR") {
+        Some((year, code)) if code.strip_suffix(']') == Some(year) => year,
+        Some(_) => return None,
+        None => c,
+    };
+    let c = c.strip_suffix(".0").unwrap_or(c);
+    let plain = c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit());
+    (plain && matches!(c.as_bytes()[0], b'1' | b'2'))
+        .then(|| c.parse().ok())
+        .flatten()
 }
 
-/// The line and byte where a record starts. The reader's position of a record is where it
-/// began looking for it: before the blank lines it skipped and, in a CRLF file, at the `\n`
-/// ending the line before; those line ends are stepped over here (as `data::stream` does).
-fn start(text: &str, record: &csv::StringRecord) -> (u64, usize) {
-    let (mut line, mut byte) = record
-        .position()
-        .map_or((1, 0), |p| (p.line(), p.byte() as usize));
-    for &b in text.as_bytes().get(byte..).unwrap_or(&[]) {
-        match b {
-            b'\n' => line += 1,
-            b'\r' => {}
-            _ => break,
-        }
-        byte += 1;
-    }
-    (line, byte)
+/// True when a cell or header names a year ([`year_of`]).
+pub fn is_year_like(cell: &str) -> bool {
+    year_of(cell).is_some()
 }
 
-/// A data row, refused when it has another number of fields than the header (`expected`).
-fn row(
-    path: &str,
-    expected: usize,
-    line: u64,
-    cells: Vec<String>,
-    columns: Vec<usize>,
-    delimiter: u8,
-) -> Result<Row, TableError> {
-    if cells.len() != expected {
-        // Point at the first extra field, or at the last field of a short row.
-        let column = if cells.len() > expected {
-            columns.get(expected).copied().unwrap_or(1)
-        } else {
-            columns.last().copied().unwrap_or(1)
-        };
-        return Err(TableError::Ragged {
-            path: path.to_string(),
-            line,
-            column,
-            found: cells.len(),
-            expected,
-            delimiter: char::from(delimiter),
-        });
-    }
-    Ok(Row {
-        line,
-        cells,
-        columns,
-    })
-}
-
-/// Picks the delimiter that occurs most often (outside quotes) in the first line: `,`, `;` or tab.
+/// Picks the delimiter that occurs most often (outside quotes) in the first line that has one
+/// (a title line above the table has none): `,`, `;` or tab; `,` when no line has one.
 fn sniff(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    text.lines()
+        .map(delimiter_counts)
+        .find(|counts| counts.iter().any(|&n| n > 0))
+        .map_or(b',', |counts| {
+            let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+            [b',', b';', b'\t'][best]
+        })
+}
+
+/// How often `,`, `;` and tab occur outside quotes in `line`.
+fn delimiter_counts(line: &str) -> [usize; 3] {
     let mut counts = [0usize; 3];
     let mut quoted = false;
-    for c in first.chars() {
+    for c in line.chars() {
         match c {
             '"' => quoted = !quoted,
             ',' if !quoted => counts[0] += 1,
@@ -224,19 +127,19 @@ fn sniff(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        [b',', b';', b'\t'][best]
-    }
+    counts
 }
 
-/// 1-based line and column (in characters) of the end of `prefix`.
-fn line_column(prefix: &str, _offset: usize) -> (usize, usize) {
-    let line = prefix.matches('\n').count() + 1;
-    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+/// True once `bytes` hold a whole line with a delimiter in it, so the delimiter can be
+/// sniffed.
+fn sniffable(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    lines.next_back();
+    lines.any(|line| {
+        delimiter_counts(&String::from_utf8_lossy(line))
+            .iter()
+            .any(|&n| n > 0)
+    })
 }
 
 /// The 1-based character column at which each field of the record starting at `start` begins.
@@ -296,6 +199,10 @@ mod tests {
     fn tabs_are_sniffed() {
         let t = parse("t.csv", b"a\tb\nx\t1\n", None).expect("valid");
         assert_eq!(t.delimiter, b'\t');
+        // Past a title line that has no delimiter.
+        let t = parse("t.csv", b"Population\ncountry;pop\nA;5\nB;7\n", None).expect("valid");
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.headers, vec!["country", "pop"]);
     }
 
     #[test]

@@ -394,9 +394,9 @@ fn delimiter_top_and_readability_limits() {
     fixture_fails(
         "bar",
         "over-100-pie.csv",
-        &["--top", "2"],
+        &["--top", "2", "--other", "sum"],
         ": ",
-        &["add up to 147%", "\"Other\""],
+        &["add up to 147%", "\"Other\"", "`--other drop`"],
     );
 }
 

@@ -408,7 +408,7 @@ fn an_option_of_another_kind_is_refused_at_its_key() {
 #[test]
 fn manifest_errors_speak_of_keys_not_flags() {
     // Domain errors found while rendering word options as manifest keys.
-    let text = MANIFEST.replace("each-row = true", "top = 1");
+    let text = MANIFEST.replace("each-row = true", "top = 1\nother = \"sum\"");
     let dir = project(&text);
     write(
         dir.path(),
@@ -419,7 +419,8 @@ fn manifest_errors_speak_of_keys_not_flags() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("chart 'crops-pies'"), "{stderr}");
     assert!(
-        stderr.contains("`kind = \"bar\"` with `horizontal = true`"),
+        stderr.contains("`kind = \"bar\"` with `horizontal = true`")
+            && stderr.contains("`other = \"drop\"`"),
         "{stderr}"
     );
     assert!(

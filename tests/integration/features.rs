@@ -88,7 +88,8 @@ fn stacked_bars_show_the_total_and_refuse_shares_past_100() {
 
 #[test]
 fn top_folds_into_other_and_too_many_is_refused() {
-    let csv: String = std::iter::once("k,v\n".to_string())
+    // Counts add up: "Other" is their sum.
+    let csv: String = std::iter::once("k,count\n".to_string())
         .chain((1..=30).map(|i| format!("c{i},{i}\n")))
         .collect();
     let svg = svg_of(&["bar", "--top", "5"], &csv);
