@@ -349,6 +349,7 @@ fn build_one(
         desc: rendered.desc,
         alt: rendered.alt,
         rtl: rendered.rtl,
+        lang: rendered.lang,
         size: rendered.size,
         outputs: rendered
             .files

@@ -30,9 +30,22 @@ pub fn pick_width(detected: Option<usize>, columns: Option<&str>) -> usize {
 /// Draws the dataset as text, `width` columns wide.
 pub fn render(ds: &Dataset, width: usize, color: bool) -> String {
     let width = width.max(20);
-    let d = ds.decimals();
+    // Numbers as an English chart of these values writes them ("39.3M", "0.00012%", "−2").
     let en = crate::locale::Locale::of(&crate::options::Lang::en());
-    let value = |v: f64| en.number(v, d, ds.percent, crate::options::Digits::Latin);
+    let values: Vec<f64> = ds
+        .series
+        .iter()
+        .flat_map(|s| s.cells.iter().flatten().map(|c| c.value))
+        .collect();
+    let numbers = crate::locale::number::Numbers::new(
+        (en, "en"),
+        crate::options::Digits::Latin,
+        None,
+        &values,
+        ds.percent,
+        false,
+    );
+    let value = |v: f64| numbers.value(v);
     let label_w = ds
         .labels
         .iter()
@@ -44,7 +57,7 @@ pub fn render(ds: &Dataset, width: usize, color: bool) -> String {
         .series
         .iter()
         .flat_map(|s| s.cells.iter().flatten())
-        .map(|c| value(c.value).len())
+        .map(|c| value(c.value).chars().count())
         .max()
         .unwrap_or(1);
     let bar_w = width.saturating_sub(label_w + value_w + 4).max(4);

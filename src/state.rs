@@ -31,6 +31,10 @@ pub struct Entry {
     pub alt: String,
     /// Right-to-left chart.
     pub rtl: bool,
+    /// The chart's language tag (`ar`, `en`, `und-Arab`; empty in a state file of an older
+    /// version).
+    #[serde(default)]
+    pub lang: String,
     /// The drawn size in pixels, for the report page's `<img>` (0 in a state file of an older
     /// version: the page then falls back on the options).
     #[serde(default)]

@@ -63,7 +63,8 @@ pub trait ChartKind:
     /// The most categories the kind draws readably, for this data.
     fn limit(&self, ds: &Dataset) -> Limit;
 
-    /// Lays out the chart, left to right (a right-to-left chart is mirrored afterwards).
+    /// Lays out the chart, left to right (a right-to-left chart is mirrored afterwards; its
+    /// description, the alt text, is written afterwards too).
     fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
 
     /// The alt text's first words, per language code, English first: `[("en", "Bar chart"),
@@ -375,6 +376,12 @@ impl ChartOptions {
         let kind = self.dyn_kind();
         let ds = self.drawn(ds)?;
         let mut scene = kind.layout(ds, cx)?;
+        // One alt text for every output, of the data as drawn (after `top`).
+        let code = cx.locale.codes.first().copied().unwrap_or("en");
+        let noun = (self.noun(code), kind.whole());
+        let desc = crate::layout::alt::text(ds, noun, kind.common(), cx);
+        // Words drawn on the plot that the data does not say (a reference line, a callout).
+        scene.desc = crate::layout::with_remarks(desc, &scene.remarks);
         if cx.rtl {
             scene.mirror();
         }

@@ -38,12 +38,19 @@ fn every_key_is_a_serde_field_of_its_kind() {
         // must set them, else serde does not read that key.
         for k in &keys {
             if !fields.contains(k) {
-                let read = ["\"x\"", "1", "\"asc\"", "\"sum\"", "\"report\""]
-                    .iter()
-                    .any(|v| {
-                        ChartOptions::from_toml(kind, &format!("{k} = {v}"))
-                            .is_ok_and(|o| o != kind.default_options())
-                    });
+                let read = [
+                    "\"x\"",
+                    "1",
+                    "\"asc\"",
+                    "\"sum\"",
+                    "\"report\"",
+                    "\"decimals=1\"",
+                ]
+                .iter()
+                .any(|v| {
+                    ChartOptions::from_toml(kind, &format!("{k} = {v}"))
+                        .is_ok_and(|o| o != kind.default_options())
+                });
                 assert!(read, "{kind:?}: serde does not read {k}");
                 fields.push(k.clone());
             }
@@ -83,5 +90,21 @@ fn every_kind_is_named_and_has_a_noun() {
         assert!(!kind.name().is_empty());
         assert_ne!(options.noun("en"), "Chart", "{kind:?}");
         assert_eq!(options.noun("xx"), options.noun("en"), "{kind:?}");
+    }
+}
+
+#[test]
+fn every_kind_has_a_noun_in_every_language_with_words() {
+    // The alt text starts with the kind's noun: in the chart's language wherever sharechart
+    // writes the chart's other words in it.
+    for &kind in Kind::ALL {
+        let options = kind.default_options();
+        for locale in crate::locale::Locale::all() {
+            let (Some(_), Some(&code)) = (locale.own_words, locale.codes.first()) else {
+                continue;
+            };
+            let has = options.dyn_kind().noun().iter().any(|(c, _)| *c == code);
+            assert!(has, "{kind:?} has no noun in {code}");
+        }
     }
 }

@@ -14,8 +14,9 @@ pub struct Context<'a> {
     pub fonts: &'a FontSet,
     /// The chart language's row: its words, numbers and digits.
     pub locale: &'static Locale,
-    /// The `lang` attribute of the chart: the language given; English without one, or "und"
-    /// (undetermined) when the labels are right to left.
+    /// The `lang` attribute of the chart: the language given; English without one, or, when
+    /// the labels are right to left, "und" (undetermined) with their script: `und-Arab`,
+    /// `und-Thaa`, `und-Hebr`.
     pub lang_tag: String,
     /// Laid out right to left: a right-to-left language, or none given and labels written
     /// right to left.
@@ -48,7 +49,10 @@ impl<'a> Context<'a> {
         };
         let lang_tag = match lang {
             Some(lang) => lang.code().to_string(),
-            None if rtl => "und".to_string(),
+            None if rtl => match locale::rtl_script(ds.labels.iter().map(String::as_str)) {
+                Some(script) => format!("und-{script}"),
+                None => "und".to_string(),
+            },
             None => "en".to_string(),
         };
         Context {

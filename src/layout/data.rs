@@ -23,12 +23,10 @@ pub fn csv(ds: &Dataset, whole: Whole, cx: &Context) -> String {
         }));
         line(&mut out, &row);
     }
-    if let (Whole::One(rest), true, Some(s)) = (whole, ds.percent, ds.series.first()) {
-        let total: f64 = s.cells.iter().flatten().map(|c| c.value).sum();
-        if ds.series.len() == 1 && total < 100.0 - 1e-9 {
-            let label = rest_label(rest, cx.locale);
-            line(&mut out, &[field(&label), number(100.0 - total)]);
-        }
+    // The remainder the pie draws: none when it is only the shares' rounding.
+    if let (Whole::One(rest), 1, Some(r)) = (whole, ds.series.len(), super::parts::remainder(ds)) {
+        let label = rest_label(rest, cx.locale);
+        line(&mut out, &[field(&label), number(r)]);
     }
     out
 }

@@ -10,11 +10,13 @@ mod context;
 pub mod data;
 pub mod measure;
 pub mod paint;
+pub mod parts;
 pub mod theme;
 
 use crate::dataset::Dataset;
 use crate::locale::Locale;
-use crate::options::{Common, MAX_SIZE, MIN_SIZE, Message};
+use crate::locale::number::Numbers;
+use crate::options::{Agg, Common, MAX_SIZE, MIN_SIZE, Message};
 use crate::scene::{Anchor, Color, Scene};
 use crate::text;
 pub use context::Context;
@@ -59,6 +61,10 @@ pub struct Page<'a> {
     pub theme: Theme,
     /// The scene so far.
     pub scene: Scene,
+    /// How the chart writes its numbers (decided from `ds`, the data as drawn).
+    pub numbers: Numbers,
+    /// The title given, as drawn (none: the chart starts with its measure line).
+    title: Option<String>,
     /// The footer (note and source) as drawn by [`Page::frame`]: the range of its items and the
     /// bottom of the plot area above it, so [`Page::fit_height`] can move it up.
     footer: Option<(std::ops::Range<usize>, f64)>,
@@ -76,7 +82,18 @@ impl<'a> Page<'a> {
             cx.fonts.clone(),
         );
         scene.lang = cx.lang_tag.clone();
-        scene.title = cx.locale.text_digits(&title(ds, spec), spec.digits);
+        let title = spec
+            .title
+            .as_deref()
+            .map(|t| cx.locale.text_digits(&text::clean(t), spec.digits));
+        // The accessible name (the SVG's <title>, the PNG's and the PDF's): the title, or
+        // without one the measure line the chart starts with.
+        scene.title = match &title {
+            Some(t) => t.clone(),
+            None => subtitle(ds, spec, cx)
+                .map(|s| cx.locale.text_digits(&s, spec.digits))
+                .unwrap_or_default(),
+        };
         Page {
             spec,
             ds,
@@ -84,6 +101,8 @@ impl<'a> Page<'a> {
             sizes: Sizes::for_type(spec.font_pt(), cx.rtl),
             theme,
             scene,
+            numbers: numbers(ds, spec, cx),
+            title,
             footer: None,
         }
     }
@@ -171,9 +190,10 @@ impl<'a> Page<'a> {
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
 
-    /// A value as shown on the chart: "76%", "43.5%", "102,347" (or "٧٦٪" with Arabic digits).
+    /// A value as shown on the chart: "76%", "43.5%", "102,347", "39.3M" (or "٧٦٪" with Arabic
+    /// digits), as [`Numbers::value`] writes it.
     pub fn value_label(&self, v: f64) -> String {
-        self.number(v, self.ds.decimals())
+        self.numbers.value(v)
     }
 
     /// A value as shown on the chart, "~25%" when it is approximate.
@@ -227,11 +247,9 @@ impl<'a> Page<'a> {
         self.lead(size) * lines.len() as f64
     }
 
-    /// A number with `decimals`, the unit and the chart's digits.
+    /// A number with `decimals`, the unit, the chart's digits and the user's prefix and suffix.
     pub fn number(&self, v: f64, decimals: usize) -> String {
-        self.context
-            .locale
-            .number(v, decimals, self.ds.percent, self.spec.digits)
+        self.numbers.fixed(v, decimals)
     }
 
     /// Draws title, subtitle, legend, note and source; returns the area left for the plot
@@ -247,11 +265,17 @@ impl<'a> Page<'a> {
     pub fn frame_with(&mut self, legend: &[(String, Color)], min_plot: f64) -> Area {
         let s = self.sizes;
         let w = f64::from(self.scene.width);
-        let title = self.scene.title.clone();
-        let mut y = self.block(&title, s.title, self.theme.text, true, s.margin);
+        // No title given: none is made up (from the file name); the measure line comes first.
+        let mut y = s.margin;
+        let titled = self.title.is_some();
+        if let Some(title) = self.title.clone() {
+            y = self.block(&title, s.title, self.theme.text, true, y);
+        }
         if let Some(sub) = subtitle(self.ds, self.spec, self.context).map(|t| self.frame_text(&t)) {
-            // Arabic: a wider gap too, for the marks under the title's last line.
-            y += if self.context.rtl { 0.4 } else { 0.15 } * s.label;
+            if titled {
+                // Arabic: a wider gap too, for the marks under the title's last line.
+                y += if self.context.rtl { 0.4 } else { 0.15 } * s.label;
+            }
             y = self.block(&sub, s.subtitle, self.theme.muted, false, y);
         }
         y += s.label;
@@ -339,10 +363,9 @@ impl<'a> Page<'a> {
         self.scene.remarks.push(sentence);
     }
 
-    /// Finishes the scene: the plain-language summary for screen readers.
-    pub fn finish(mut self) -> Scene {
-        let desc = summary(self.ds, &self.scene.title, self.spec, self.context);
-        self.scene.desc = with_remarks(desc, &self.scene.remarks);
+    /// Finishes the scene (its description, the alt text, is written by the kinds' common
+    /// layout from the data as drawn: [`alt::text`]).
+    pub fn finish(self) -> Scene {
         self.scene
     }
 }
@@ -410,23 +433,28 @@ pub fn with_remarks(text: String, remarks: &[String]) -> String {
     out
 }
 
-/// The title: given, or made from the file name ("oic_weight.csv" -> "Oic weight"; "Chart" for
-/// standard input).
-pub fn title(ds: &Dataset, spec: &Common) -> String {
-    if let Some(t) = &spec.title {
-        return text::clean(t);
-    }
-    // Standard input has no file name to make a title from.
-    let path = if ds.path == "<stdin>" { "" } else { &ds.path };
-    let stem = std::path::Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-        .unwrap_or_default();
-    let mut c = stem.trim().chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => "Chart".to_string(),
-    }
+/// The title: the one given, cleaned, or none (""): a chart draws no title it was not given.
+pub fn title(_ds: &Dataset, spec: &Common) -> String {
+    spec.title.as_deref().map(text::clean).unwrap_or_default()
+}
+
+/// How the chart of `ds` (the data as drawn) writes its numbers: its language and digits, the
+/// user's `format`, and the precision of computed values for `agg mean`.
+pub fn numbers(ds: &Dataset, spec: &Common, cx: &Context) -> Numbers {
+    let values: Vec<f64> = ds
+        .series
+        .iter()
+        .flat_map(|s| s.cells.iter().flatten().map(|c| c.value))
+        .collect();
+    let code = spec.data.lang.as_ref().map_or("en", |l| l.primary());
+    Numbers::new(
+        (cx.locale, code),
+        spec.digits,
+        spec.format.as_ref(),
+        &values,
+        ds.percent,
+        spec.data.agg == Some(Agg::Mean),
+    )
 }
 
 /// The subtitle: given (by the user, or computed by `agg`), or else the measure's name when
@@ -465,7 +493,7 @@ pub fn subtitle(ds: &Dataset, spec: &Common, cx: &Context) -> Option<String> {
 
 /// Prefixes "Source: " (or the chart language's word: "المصدر: ") unless the text already
 /// starts with it.
-fn source_line(src: &str, locale: &Locale) -> String {
+pub fn source_line(src: &str, locale: &Locale) -> String {
     let word = locale.words().source;
     let lower = src.to_lowercase();
     let bare = word.trim_end_matches([':', ' ']).to_lowercase();
@@ -481,54 +509,6 @@ pub fn rest_label(rest: Option<&str>, locale: &Locale) -> String {
         Some(r) => text::clean(r),
         None => locale.words().rest.to_string(),
     }
-}
-
-/// "Title. Subtitle. Dates 76%, Cotton 43%." — the data in words, for the SVG `<desc>`.
-fn summary(ds: &Dataset, title: &str, spec: &Common, cx: &Context) -> String {
-    let d = ds.decimals();
-    let comma = if cx.rtl { "، " } else { ", " };
-    let mut parts = vec![title.to_string()];
-    let locale = cx.locale;
-    let frame = |t: &str| locale.text_digits(&text::clean(t), spec.digits);
-    if let Some(sub) = subtitle(ds, spec, cx) {
-        parts.push(frame(&sub));
-    }
-    for s in &ds.series {
-        let values: Vec<String> = ds
-            .labels
-            .iter()
-            .zip(&s.cells)
-            .map(|(l, c)| match c {
-                Some(c) => {
-                    let n = locale.number(c.value, d, ds.percent, spec.digits);
-                    let about = locale.words().about;
-                    if c.approx {
-                        format!("{l} {about} {n}")
-                    } else {
-                        format!("{l} {n}")
-                    }
-                }
-                None => format!("{l} {}", locale.words().no_data),
-            })
-            .collect();
-        if ds.series.len() > 1 {
-            parts.push(format!("{}: {}", s.name, values.join(comma)));
-        } else {
-            parts.push(values.join(comma));
-        }
-    }
-    if let Some(note) = &cx.note {
-        parts.push(frame(note));
-    }
-    if let Some(src) = &spec.source {
-        parts.push(source_line(&frame(src), locale));
-    }
-    parts
-        .iter()
-        .map(|p| p.trim_end_matches('.').to_string())
-        .collect::<Vec<_>>()
-        .join(". ")
-        + "."
 }
 
 #[cfg(test)]

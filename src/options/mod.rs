@@ -10,6 +10,7 @@
 
 pub mod annotate;
 pub mod color;
+pub mod format;
 pub mod lang;
 pub mod message;
 pub mod size;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use annotate::{Annotations, Callout, RefLine};
 pub use color::NamedColor;
+pub use format::{Compact, NumberFormat};
 pub use lang::Lang;
 pub use message::{Message, OptionError, Voice};
 pub use size::{Length, PX_PER_PT, SizeName};
@@ -117,7 +119,7 @@ pub struct Common {
     /// Legend name for a series (repeatable, in order; default: from the data).
     #[arg(long, value_name = "NAME")]
     pub legend: Vec<String>,
-    /// Title (default: from the file name).
+    /// Title (default: none; the chart starts with its measure line).
     #[arg(long)]
     pub title: Option<String>,
     /// Subtitle: what is measured and its unit.
@@ -143,6 +145,10 @@ pub struct Common {
     /// Digits of the numbers on the chart.
     #[arg(long, value_enum, default_value_t)]
     pub digits: Digits,
+    /// How numbers are written: `decimals=N`, `prefix=TEXT`, `suffix=TEXT`,
+    /// `compact=on|off|auto`, comma-separated (default: as written, compact from a million).
+    #[arg(long, value_name = "SPEC")]
+    pub format: Option<NumberFormat>,
     /// Where the chart goes: a size and a type size made for it (report: 16 x 10 cm, the
     /// full text width of an A4 or Letter report; half: 7.8 x 6.5 cm; slide: 16:9; web).
     #[arg(long, value_enum, value_name = "NAME")]
@@ -184,6 +190,7 @@ impl Default for Common {
             color: Vec::new(),
             highlight: Vec::new(),
             digits: Digits::default(),
+            format: None,
             size: None,
             width: None,
             height: None,

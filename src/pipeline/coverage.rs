@@ -70,8 +70,7 @@ fn message(c: char, source: Source, options: &ChartOptions, set: &FontSet) -> Me
         )
 }
 
-/// Where `c` comes from: a cell ("file:line:column: column 'label'"), a header, an option, or
-/// the file name (a title made from it).
+/// Where `c` comes from: a cell ("file:line:column: column 'label'"), a header, or an option.
 fn place(c: char, source: Source, options: &ChartOptions) -> Message {
     let table = source.table;
     let path = table.path.as_str();
@@ -80,11 +79,14 @@ fn place(c: char, source: Source, options: &ChartOptions) -> Message {
     }
     let common = options.common();
     let rest = options.rest();
+    let format = common.format.as_ref().map(ToString::to_string);
     let given = [
         ("title", common.title.as_deref()),
         ("subtitle", common.subtitle.as_deref()),
         ("source", common.source.as_deref()),
+        ("note", common.note.as_deref()),
         ("rest", rest),
+        ("format", format.as_deref()),
     ];
     for (key, value) in given {
         if let Some(v) = value.filter(|v| v.contains(c)) {
@@ -98,7 +100,7 @@ fn place(c: char, source: Source, options: &ChartOptions) -> Message {
         // Past the first rows: they are gone, the label is a row's or a group's.
         return format!("{path}: a label").into();
     }
-    format!("{path} (the title is made from the file name)").into()
+    format!("{path}: a word of the chart").into()
 }
 
 /// The first cell (or header) of the table that holds `c`.

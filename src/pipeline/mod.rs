@@ -66,6 +66,8 @@ pub struct Rendered {
     pub data: String,
     /// Laid out right to left.
     pub rtl: bool,
+    /// The chart's language tag (`ar`, `en`, `und-Arab`).
+    pub lang: String,
     /// The drawn size in pixels (a chart without a given height is as tall as its content).
     pub size: (u32, u32),
     /// What the user should know, in order.
@@ -154,10 +156,8 @@ pub fn lay_out(
         whole: loaded.whole,
     };
     coverage::check(&scene, &set, source, options).map_err(Error::Glyph)?;
-    let code = locale.codes.first().copied().unwrap_or("en");
-    let noun = (options.noun(code), options.whole());
-    let alt = layout::alt::text(ds, &scene.title, noun, common, &cx);
-    let alt = layout::with_remarks(alt, &scene.remarks);
+    // The SVG's description is the alt text every other output carries.
+    let alt = scene.desc.clone();
     let drawn = options.drawn(ds)?;
     let data = layout::data::csv(drawn, options.whole(), &cx);
     // Said once the chart is drawn, so that a refused chart gives its error alone: the data's
@@ -262,6 +262,7 @@ fn render_laid(job: &Job, laid: Laid) -> Result<Rendered, Error> {
         alt,
         data,
         rtl: scene.rtl,
+        lang: scene.lang,
         size,
         notices,
     })

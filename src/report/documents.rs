@@ -121,7 +121,10 @@ pub fn typst(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
     );
     for (chart, e) in items {
         let lang = if e.rtl {
-            format!(", lang: \"{}\"", typ(&super::lang_of(chart)))
+            // Typst takes a language code alone ("und", not "und-Arab").
+            let lang = super::lang_of(chart, e);
+            let code = lang.split('-').next().unwrap_or("und");
+            format!(", lang: \"{}\"", typ(code))
         } else {
             String::new()
         };

@@ -135,7 +135,7 @@ fn html(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
     for ((chart, e), heading) in items.iter().zip(headings(items)) {
         let (shown, all) = files(dir, e);
         let lang = if e.rtl {
-            format!(" lang=\"{}\" dir=\"rtl\"", lang_of(chart))
+            format!(" lang=\"{}\" dir=\"rtl\"", lang_of(chart, e))
         } else {
             String::new()
         };
@@ -182,7 +182,7 @@ fn markdown(dir: &Path, items: &[(&Chart, &Entry)]) -> String {
         if e.rtl {
             out.push_str(&format!(
                 "\n<div dir=\"rtl\" lang=\"{}\">\n\n{body}\n</div>\n",
-                lang_of(chart)
+                lang_of(chart, e)
             ));
         } else {
             out.push_str(&format!("\n{body}"));
@@ -234,11 +234,12 @@ fn url(p: &str) -> String {
     out
 }
 
-/// The language tag of a right-to-left chart: its `lang`, or "und" when the direction came
-/// from the labels' script and the language is not known.
-fn lang_of(chart: &Chart) -> String {
+/// The language tag of a right-to-left chart: its `lang`, or "und" with the labels' script
+/// (`und-Arab`) when the direction came from them, as the chart's SVG has it.
+fn lang_of(chart: &Chart, e: &Entry) -> String {
     match &chart.job.common().data.lang {
         Some(lang) => lang.code().to_string(),
+        None if e.lang.starts_with("und") => e.lang.clone(),
         None => "und".to_string(),
     }
 }

@@ -8,7 +8,7 @@ use crate::common::{bin, tempdir, write};
 /// Records: one row per order, with an empty amount on line 4.
 const ORDERS: &str = "id,region,amount\n1,North,10\n2,South,5\n3,North,\n4,East,7\n5,North,3\n";
 
-/// The `<desc>` of an SVG: "Title. Subtitle. Label value, ...".
+/// The `<desc>` of an SVG, its alt text: "Bar chart: Title. Subtitle. Label value, ...".
 fn desc(svg: &str) -> String {
     let doc = roxmltree::Document::parse(svg).expect("valid XML");
     doc.descendants()
@@ -62,7 +62,7 @@ fn count_needs_no_value_column() {
     let d = bar(ORDERS, &["--label", "region", "--agg", "count"]);
     assert_eq!(
         d,
-        "Orders. Count of rows by region. North 3, South 1, East 1."
+        "Bar chart: Count of rows by region. North 3, South 1, East 1."
     );
 }
 
@@ -80,7 +80,7 @@ fn sum_mean_min_max_skip_empty_cells_and_say_so_once() {
             ORDERS,
             &["--label", "region", "--value", "amount", "--agg", agg],
         );
-        assert_eq!(desc(&svg), format!("Orders. {want}"), "{agg}");
+        assert_eq!(desc(&svg), format!("Bar chart: {want}"), "{agg}");
         assert!(err.starts_with("note: "), "{agg}: {err}");
         assert!(
             err.ends_with(&format!(
@@ -96,7 +96,7 @@ fn sum_mean_min_max_skip_empty_cells_and_say_so_once() {
 fn the_one_numeric_column_is_the_value_and_a_given_subtitle_wins() {
     let csv = "region,amount\nNorth,10\nSouth,5\nNorth,2\n";
     let (svg, err) = run("bar", csv, &["--agg", "sum", "--subtitle", "Orders in EUR"]);
-    assert_eq!(desc(&svg), "Orders. Orders in EUR. North 12, South 5.");
+    assert_eq!(desc(&svg), "Bar chart: Orders in EUR. North 12, South 5.");
     assert_eq!(err, "", "no empty cell, no note");
 }
 
@@ -105,7 +105,7 @@ fn one_group() {
     let csv = "region,amount\nNorth,1\nNorth,2\nNorth,4\n";
     assert_eq!(
         bar(csv, &["--agg", "mean"]),
-        "Orders. Mean of amount. North 2.333."
+        "Bar chart: Mean of amount. North 2.33."
     );
 }
 
@@ -119,11 +119,11 @@ fn top_folds_small_groups_and_sort_orders_them() {
     }
     assert_eq!(
         bar(&csv, &["--agg", "count", "--top", "2"]),
-        "Orders. Count of rows by region. A 5, C 4, Other 6."
+        "Bar chart: Count of rows by region. A 5, C 4, Other 6."
     );
     assert_eq!(
         bar(&csv, &["--agg", "count", "--sort", "asc"]),
-        "Orders. Count of rows by region. B 1, D 2, E 3, C 4, A 5."
+        "Bar chart: Count of rows by region. B 1, D 2, E 3, C 4, A 5."
     );
 }
 
@@ -132,7 +132,7 @@ fn long_data_with_series_gives_one_series_per_key() {
     let csv = "region,product,amount\nNorth,Tea,2\nNorth,Tea,3\nSouth,Tea,1\nNorth,Rice,4\n";
     assert_eq!(
         bar(csv, &["--agg", "sum", "--series", "product"]),
-        "Orders. Sum of amount. Tea: North 5, South 1. Rice: North 4, South no data."
+        "Bar chart: Sum of amount. Tea: North 5, South 1. Rice: North 4, South no data."
     );
     // A pair without rows counts zero rows.
     assert_eq!(
@@ -140,16 +140,17 @@ fn long_data_with_series_gives_one_series_per_key() {
             csv,
             &["--agg", "count", "--series", "product", "--label", "region"]
         ),
-        "Orders. Count of rows by region. Tea: North 2, South 1. Rice: North 1, South 0."
+        "Bar chart: Count of rows by region. Tea: North 2, South 1. Rice: North 1, South 0."
     );
 }
 
 #[test]
 fn pie_of_counts() {
+    // Each slice's share of the rows, then its count.
     let (svg, _) = run("pie", ORDERS, &["--label", "region", "--agg", "count"]);
     assert_eq!(
         desc(&svg),
-        "Orders. Count of rows by region. North 3, South 1, East 1."
+        "Pie chart: Count of rows by region. North 60% (3), South 20% (1), East 20% (1)."
     );
 }
 
@@ -157,7 +158,7 @@ fn pie_of_counts() {
 fn arabic_labels_come_from_the_rows_of_each_group() {
     let csv = "region,region_ar,amount\nNorth,الشمال,1\nSouth,الجنوب,2\nNorth,الشمال,3\n";
     let d = bar(csv, &["--agg", "sum", "--lang", "ar", "--title", "T"]);
-    assert_eq!(d, "T. مجموع «amount». الشمال 4، الجنوب 2.");
+    assert_eq!(d, "مخطط أعمدة: T. مجموع «amount». الشمال 4، الجنوب 2.");
     let bad = "region,region_ar,amount\nNorth,الشمال,1\nSouth,الجنوب,2\nNorth,شمال,3\n";
     let e = error("bar", bad.as_bytes(), &["--agg", "sum", "--lang", "ar"]);
     assert!(
@@ -283,7 +284,7 @@ fn agg_is_a_manifest_key() {
     let svg = std::fs::read_to_string(dir.path().join("o.svg")).expect("written");
     assert_eq!(
         desc(&svg),
-        "Orders. Count of rows by region. North 3, South 1, East 1."
+        "Bar chart: Count of rows by region. North 3, South 1, East 1."
     );
     write(
         dir.path(),
@@ -310,10 +311,10 @@ fn standard_input_is_read_with_and_without_agg() {
         .assert()
         .success();
     let svg = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
-    // No file name: the title falls back to "Chart".
+    // No title is made up for standard input: the chart starts with its measure line.
     assert_eq!(
         desc(&svg),
-        "Chart. Count of rows by region. North 3, South 1, East 1."
+        "Bar chart: Count of rows by region. North 3, South 1, East 1."
     );
     let out = bin()
         .args(["pie", "-", "--title", "Shares", "-o", "-"])
@@ -321,7 +322,10 @@ fn standard_input_is_read_with_and_without_agg() {
         .assert()
         .success();
     let svg = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
-    assert_eq!(desc(&svg), "Shares. share, %. A 60%, B 40%.");
+    assert_eq!(
+        desc(&svg),
+        "Pie chart: Shares. share, %. A 60%, B 40%. Values in %."
+    );
 }
 
 #[test]

@@ -89,15 +89,14 @@ fn build_renders_every_output_relative_to_the_manifest() {
     // its alt text and caption (#21).
     let tex = String::from_utf8(read(&out.join("charts.tex"))).expect("UTF-8");
     assert!(
-        tex.contains("\\@namedef{sharechart@crops-bar}{\\includegraphics[width=15.88cm,alt={Bar chart: Crops.")
-            && tex.contains("\\@namedef{sharechart@caption@crops-bar}{Crops}")
+        tex.contains("\\@namedef{sharechart@crops-bar}{\\includegraphics[width=15.88cm,alt={Bar chart: share, \\%.")
+            && tex.contains("\\@namedef{sharechart@caption@crops-bar}{share, \\%}")
             && tex.contains("\\providecommand\\sharechartfigure"),
         "{tex}"
     );
     let typ = String::from_utf8(read(&out.join("charts.typ"))).expect("UTF-8");
     assert!(
-        typ.contains("\"crops-pies\": figure(\n    image(\"crops-pies.svg\", width: 15.88cm, alt: \"Donut chart: Crops.")
-            || typ.contains("\"crops-pies\": figure(\n    image(\"crops-pies.svg\", width: 15.88cm, alt: \"Pie chart: Crops."),
+        typ.contains("\"crops-pies\": figure(\n    image(\"crops-pies.svg\", width: 15.88cm, alt: \"Pie chart: share, %. Dates 76% (Rest of world 24%)"),
         "{typ}"
     );
     assert!(typ.contains("#let chart(name) = charts.at(name)"), "{typ}");
@@ -418,6 +417,7 @@ fn manifest_errors_speak_of_keys_not_flags() {
     let (code, stderr) = build(&dir.path().join("charts.toml"), &[]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("chart 'crops-pies'"), "{stderr}");
+    // A pie of shares adding up past 100% is refused for that first, `top` or not.
     assert!(
         stderr.contains("`kind = \"bar\"` with `horizontal = true`")
             && stderr.contains("`other = \"drop\"`"),

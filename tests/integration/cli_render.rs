@@ -183,10 +183,11 @@ fn pie_and_donut_with_rest() {
     let (near, r) = hole(&donut);
     assert!(near > 0.5 * r, "a donut has a hole: {near} of {r}");
     assert!(texts(&donut).iter().any(|x| x == "Rest of world"));
-    // Parts without % that sum to 100 are shares of their total: no rest slice.
+    // Parts without % that sum to 100 are shares of their total: no rest slice, and each
+    // labelled with its share.
     let parts = svg_of("pie", &fixture("parts.csv"), &[]);
     assert!(!fills(&parts).contains(&"#919191".to_string()));
-    assert!(parts.contains("Green 40, Blue 35, Red 25"));
+    assert!(parts.contains("Green 40%, Blue 35%, Red 25%"), "{parts}");
 }
 
 #[test]

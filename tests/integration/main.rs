@@ -19,6 +19,7 @@ mod golden;
 mod incremental;
 mod languages;
 mod no_overlap;
+mod numbers;
 mod png;
 mod properties;
 mod regressions;

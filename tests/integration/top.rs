@@ -75,7 +75,7 @@ fn values_that_do_not_add_up_are_left_out_with_a_note() {
     // No "Other 307.5": the two largest, and the note on the chart and in the summary.
     assert_eq!(
         desc(&svg),
-        "T. lifeExp. Maldives 81.0, Qatar 81.6. 2 largest of 5."
+        "Bar chart: T. lifeExp. Maldives 81.0, Qatar 81.6. 2 largest of 5."
     );
     assert!(svg.contains(">\n2 largest of 5\n<"), "the note is drawn");
     assert!(!svg.contains("Other"));
@@ -99,13 +99,13 @@ fn counts_amounts_and_shares_of_one_whole_add_up() {
     let shares = "crop,share\nA,40\nB,30\nC,20\nD,10\n";
     assert_eq!(
         values(shares, &["--top", "2"]),
-        "share, %. A 40%, B 30%, Other 30%."
+        "share, %. A 40%, B 30%, Other 30%. Values in %."
     );
     // Shares of different wholes (147% in all) are not added up.
     let over = "crop,share\nA,60\nB,50\nC,37\n";
     assert_eq!(
         values(over, &["--top", "2"]),
-        "share, %. A 60%, B 50%. 2 largest of 3."
+        "share, %. A 60%, B 50%. 2 largest of 3. Values in %."
     );
 }
 
@@ -202,7 +202,7 @@ fn top_keeps_the_largest_of_a_file_past_the_sample() {
         .collect();
     // `value` does not name an amount: the three largest, and the note.
     assert_eq!(
-        values(&csv, &["--top", "3"]),
+        values(&csv, &["--top", "3", "--format", "compact=off"]),
         format!("value. {}. 3 largest of 5,000.", want.join(", "))
     );
     // Counted: the rest is summed, exactly.
@@ -213,7 +213,7 @@ fn top_keeps_the_largest_of_a_file_past_the_sample() {
         .map(|(v, l)| format!("{l} {}", group(*v)))
         .collect();
     assert_eq!(
-        values(&counts, &["--top", "3"]),
+        values(&counts, &["--top", "3", "--format", "compact=off"]),
         format!("count. {}, Other {}.", shown.join(", "), group(rest))
     );
 }
@@ -438,7 +438,7 @@ fn an_approx_column_past_the_sample_is_read_as_the_rows_go_by() {
         "{e}"
     );
     let fixed = csv.replace(",maybe", ",yes");
-    let (svg, _) = bar(&fixed, &["--top", "3"]);
+    let (svg, _) = bar(&fixed, &["--top", "3", "--format", "compact=off"]);
     let d = desc(&svg);
     // The largest three and Other; the approximate row (1400) is folded, so Other is too.
     assert!(d.contains("r1497 1,497, r1498 1,498, r1499 1,499"), "{d}");

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::limits::{Alt, Limit};
 use super::{ChartKind, KindError};
 use crate::dataset::{Cell, Dataset, Series};
+use crate::layout::alt::Whole;
 use crate::layout::{Context, Page, rest_label, shares};
 use crate::locale::number::format;
 use crate::options::{Annotations, Common, Message, OptionError, Order, RefLine, Sort};
@@ -141,8 +142,38 @@ impl ChartKind for BarOptions {
         layout(ds, self, cx)
     }
 
+    /// Share-vs-rest bars say each share's rest too, as a grid of donuts does.
+    fn whole(&self) -> Whole<'_> {
+        match &self.rest {
+            Some(rest) => Whole::EachRow(Some(rest)),
+            None => Whole::None,
+        }
+    }
+
     fn noun(&self) -> &'static [(&'static str, &'static str)] {
-        &[("en", "Bar chart"), ("ar", "مخطط أعمدة")]
+        &[
+            ("en", "Bar chart"),
+            ("ar", "مخطط أعمدة"),
+            ("fr", "Diagramme en barres"),
+            ("tr", "Çubuk grafik"),
+            ("fa", "نمودار میله‌ای"),
+            ("ur", "بار چارٹ"),
+            ("bn", "বার চার্ট"),
+            ("ms", "Carta bar"),
+            ("id", "Diagram batang"),
+            ("ru", "Столбчатая диаграмма"),
+            ("uz", "Ustunli diagramma"),
+            ("kk", "Бағаналы диаграмма"),
+            ("az", "Sütunlu diaqram"),
+            ("ky", "Мамычалуу диаграмма"),
+            ("tg", "Диаграммаи сутунӣ"),
+            ("tk", "Sütünli diagramma"),
+            ("ps", "میله‌يي چارټ"),
+            ("sq", "Grafik me shtylla"),
+            ("so", "Jaantus baar"),
+            ("ha", "Jadawalin sanduna"),
+            ("dv", "ބާ ޗާޓް"),
+        ]
     }
 
     /// A bar chart of one category compares nothing across categories.

@@ -14,10 +14,11 @@ use crate::layout::paint::{rect_points, tint};
 use crate::layout::{Area, Page};
 use crate::scene::{Anchor, Color};
 
-/// A tick label, with the decimals the step between ticks needs.
+/// A tick label, with the decimals the step between ticks needs ("0.5", "0.0001%"), compact
+/// like the values ("500K", "1.5M").
 fn tick_label(cx: &Page, v: f64, ticks: &[f64]) -> String {
     let step = ticks.get(1).map_or(1.0, |t| t - ticks[0]);
-    cx.number(v, crate::locale::number::decimals_needed(&[step]))
+    cx.numbers.tick(v, step)
 }
 
 /// Draws a segment's label inside it when it fits, else (single segments) just outside.
@@ -431,25 +432,54 @@ fn top_room(above: &[f64], groups: &[Group], (lo, hi): (f64, f64), full: f64) ->
 }
 
 /// Years and dates under vertical bars: each whole, on one line, and only every k-th where
-/// they would not fit side by side (their order tells the reader the ones between).
+/// they would not fit side by side (their order tells the reader the ones between). Years are
+/// labelled on round years (1870, 1880, 1890), whatever year the data starts in.
 fn thinned(fonts: &FontSet, labels: &[String], size: f64, slot: f64) -> Vec<Vec<String>> {
     let widest = labels
         .iter()
         .map(|l| fonts.width(l, size, false))
         .fold(0.0, f64::max);
     let k = ((widest + size * 0.6) / slot.max(1.0)).ceil().max(1.0) as usize;
+    let shown: Vec<bool> = match round_years(labels, k) {
+        Some(shown) => shown,
+        None => (0..labels.len()).map(|i| i % k == 0).collect(),
+    };
     labels
         .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            if i % k == 0 {
-                vec![l.clone()]
-            } else {
-                Vec::new()
-            }
-        })
+        .zip(shown)
+        .map(|(l, show)| if show { vec![l.clone()] } else { Vec::new() })
         .collect()
 }
+
+/// Which of `labels`, years in increasing order, to show when only every `k`-th fits: those
+/// that are multiples of the smallest round step (1, 2, 5, 10, 20, 25, 50, 100, ... years) that
+/// keeps any two shown labels at least `k` bars apart. `None` when the labels are not such
+/// years, every label fits, or fewer than two would be shown.
+fn round_years(labels: &[String], k: usize) -> Option<Vec<bool>> {
+    if k <= 1 {
+        return None;
+    }
+    let years: Vec<i64> = labels
+        .iter()
+        .map(|l| l.parse::<i64>().ok().filter(|y| (1..=9999).contains(y)))
+        .collect::<Option<_>>()?;
+    if years.windows(2).any(|w| w[1] <= w[0]) {
+        return None;
+    }
+    for step in ROUND_YEARS {
+        let shown: Vec<bool> = years.iter().map(|y| y % step == 0).collect();
+        let at: Vec<usize> = (0..years.len()).filter(|&i| shown[i]).collect();
+        if at.windows(2).all(|w| w[1] - w[0] >= k) {
+            return (at.len() >= 2).then_some(shown);
+        }
+    }
+    None
+}
+
+/// The steps of round years, smallest first.
+const ROUND_YEARS: [i64; 15] = [
+    1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000,
+];
 
 /// Horizontal bars: category labels left of the plot, each whole in its row, tick labels under
 /// it, and room on the right for the values past the bars (and on the left for those past

@@ -1,8 +1,11 @@
 //! Pies and donuts of the parts of one whole.
 //!
-//! Percentages that sum below 100 get a remainder slice (`--rest`); above 100 they are refused,
-//! since they cannot be parts of one whole. Slices start at 12 o'clock and run clockwise, largest
-//! first with the remainder last; labels sit outside with leader lines and never overlap.
+//! Percentages that sum below 100 get a remainder slice (`--rest`), unless the shortfall is
+//! only the rounding of the shares (`layout::parts::remainder`); above 100 they are refused,
+//! since they cannot be parts of one whole, before anything else is said of them. Counts and
+//! amounts are labelled with their share of the total and, where it fits, the number itself.
+//! Slices start at 12 o'clock and run clockwise, largest first with the remainder last; labels
+//! sit outside with leader lines and never overlap.
 
 mod grid;
 
@@ -16,7 +19,7 @@ use super::{ChartKind, KindError};
 use crate::dataset::Dataset;
 use crate::layout::alt::Whole;
 use crate::layout::paint::approximate;
-use crate::layout::{Area, Context, Page, rest_label};
+use crate::layout::{Area, Context, Page, parts, rest_label};
 use crate::locale::number::format;
 use crate::options::{Annotations, Callout, Common, Message, Order, Sort};
 use crate::scene::{Anchor, Color, Item, Scene};
@@ -104,9 +107,15 @@ impl ChartKind for PieOptions {
         }
     }
 
-    /// A pie cannot have a missing value: a part of a whole cannot be unknown.
+    /// A pie cannot have a missing value (a part of a whole cannot be unknown), nor shares
+    /// that add up past 100%: said first, before any "too many slices, try `top`" whose
+    /// advice would only lead here.
     fn check(&self, ds: &Dataset) -> Result<(), KindError> {
-        check_no_missing(ds)
+        check_no_missing(ds)?;
+        if !self.each_row {
+            check_one_whole(ds)?;
+        }
+        Ok(())
     }
 
     fn limit(&self, _ds: &Dataset) -> Limit {
@@ -123,9 +132,53 @@ impl ChartKind for PieOptions {
 
     fn noun(&self) -> &'static [(&'static str, &'static str)] {
         if self.donut {
-            &[("en", "Donut chart"), ("ar", "مخطط حلقي")]
+            &[
+                ("en", "Donut chart"),
+                ("ar", "مخطط حلقي"),
+                ("fr", "Diagramme en anneau"),
+                ("tr", "Halka grafik"),
+                ("fa", "نمودار حلقه‌ای"),
+                ("ur", "ڈونٹ چارٹ"),
+                ("bn", "ডোনাট চার্ট"),
+                ("ms", "Carta donat"),
+                ("id", "Diagram donat"),
+                ("ru", "Кольцевая диаграмма"),
+                ("uz", "Halqali diagramma"),
+                ("kk", "Сақиналы диаграмма"),
+                ("az", "Halqavari diaqram"),
+                ("ky", "Шакек диаграмма"),
+                ("tg", "Диаграммаи ҳалқавӣ"),
+                ("tk", "Halkaly diagramma"),
+                ("ps", "کړۍ‌يي چارټ"),
+                ("sq", "Grafik unazor"),
+                ("so", "Jaantus giraan ah"),
+                ("ha", "Jadawalin zobe"),
+                ("dv", "ޑޯނަޓް ޗާޓް"),
+            ]
         } else {
-            &[("en", "Pie chart"), ("ar", "مخطط دائري")]
+            &[
+                ("en", "Pie chart"),
+                ("ar", "مخطط دائري"),
+                ("fr", "Diagramme circulaire"),
+                ("tr", "Pasta grafik"),
+                ("fa", "نمودار دایره‌ای"),
+                ("ur", "پائی چارٹ"),
+                ("bn", "পাই চার্ট"),
+                ("ms", "Carta pai"),
+                ("id", "Diagram lingkaran"),
+                ("ru", "Круговая диаграмма"),
+                ("uz", "Doiraviy diagramma"),
+                ("kk", "Дөңгелек диаграмма"),
+                ("az", "Dairəvi diaqram"),
+                ("ky", "Тегерек диаграмма"),
+                ("tg", "Диаграммаи доиравӣ"),
+                ("tk", "Tegelek diagramma"),
+                ("ps", "کلیز چارټ"),
+                ("sq", "Grafik rrethor"),
+                ("so", "Jaantus wareeg ah"),
+                ("ha", "Jadawalin da'ira"),
+                ("dv", "ޕައި ޗާޓް"),
+            ]
         }
     }
 
@@ -212,6 +265,29 @@ fn check_no_missing(ds: &Dataset) -> Result<(), KindError> {
     Ok(())
 }
 
+/// Percentages drawn as one pie must be parts of one whole: they may not add up past 100%
+/// (with slack for rounding in the source).
+fn check_one_whole(ds: &Dataset) -> Result<(), KindError> {
+    let Some(series) = ds.series.first() else {
+        return Ok(());
+    };
+    let total: f64 = series.cells.iter().flatten().map(|c| c.value).sum();
+    if ds.percent && total > 100.0 + ROUNDING {
+        return Err(Message::new()
+            .text(format!(
+                "{}: the shares add up to {}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use ",
+                ds.path,
+                format(total, ds.decimals()),
+            ))
+            .kind("bar", &[])
+            .text(" to compare them, or ")
+            .kind("pie", &["each-row"])
+            .text(" for one share-vs-rest pie per row")
+            .into());
+    }
+    Ok(())
+}
+
 /// Checks a pie's values and returns its parts.
 fn slices_of(ds: &Dataset, spec: &PieOptions) -> Result<Parts, KindError> {
     if ds.series.len() != 1 {
@@ -259,25 +335,12 @@ fn slices_of(ds: &Dataset, spec: &PieOptions) -> Result<Parts, KindError> {
             .kind("bar", &[])
             .into());
     }
-    let mut rest = None;
-    if ds.percent && !spec.each_row {
-        if total > 100.0 + ROUNDING {
-            return Err(Message::new()
-                .text(format!(
-                    "{}: the shares add up to {}%, more than 100%: a pie shows parts of one whole, and these are not\n  hint: use ",
-                    ds.path,
-                    format(total, ds.decimals()),
-                ))
-                .kind("bar", &[])
-                .text(" to compare them, or ")
-                .kind("pie", &["each-row"])
-                .text(" for one share-vs-rest pie per row")
-                .into());
-        }
-        if total < 100.0 - 1e-9 {
-            rest = Some(100.0 - total);
-        }
-    }
+    let rest = if spec.each_row {
+        None
+    } else {
+        check_one_whole(ds)?;
+        parts::remainder(ds)
+    };
     Ok((out, rest))
 }
 
@@ -399,25 +462,42 @@ fn callouts(cx: &Page, slices: &[Slice], donut: bool, notes: &[Option<String>]) 
     let centre = donut && slices.len() <= 2;
     let inner = cx.inner();
     let max_w = (inner / 2.0 - s.label * (TEXT_GAP + MIN_RADIUS)).min(inner * 0.3);
-    let labels: Vec<Label> = slices
+    // The value: a percentage as it is; of counts, the share, and the count where it fits.
+    let values: Vec<f64> = slices.iter().map(|sl| sl.value).collect();
+    let shares = parts::shares_of(&cx.numbers, &values);
+    let total: f64 = values.iter().sum();
+    let text = |v: f64| {
+        let numbers = (&cx.numbers, &shares);
+        let both = parts::part_text(v, total, numbers, true);
+        if cx.width(&both, s.value, true) <= max_w {
+            both
+        } else {
+            parts::part_text(v, total, numbers, false)
+        }
+    };
+    let labels: Vec<(Vec<String>, String, Vec<String>)> = slices
         .iter()
         .enumerate()
         .map(|(i, sl)| {
             let value = if centre && i == 0 {
                 String::new()
             } else {
-                cx.approx_label(sl.value, sl.approx)
+                let text = text(sl.value);
+                if sl.approx { format!("~{text}") } else { text }
             };
             let note = notes.get(i).cloned().flatten();
             let note = note.map_or_else(Vec::new, |n| cx.wrap(&n, s.label, false, max_w));
             (cx.wrap(&sl.label, s.label, false, max_w), value, note)
         })
         .collect();
+    // The widest callout line, names and values alike, so none leaves the canvas.
     let widest = labels
         .iter()
-        .flat_map(|(l, _, n)| l.iter().chain(n).map(|x| cx.width(x, s.label, false)))
+        .flat_map(|(l, v, n)| {
+            let names = l.iter().chain(n).map(|x| cx.width(x, s.label, false));
+            names.chain(std::iter::once(cx.width(v, s.value, true)))
+        })
         .fold(0.0, f64::max);
-    let total: f64 = slices.iter().map(|sl| sl.value).sum();
     let mut a = 0.0;
     let mut sides: [Vec<(usize, f64)>; 2] = [Vec::new(), Vec::new()];
     for (i, sl) in slices.iter().enumerate() {
@@ -593,7 +673,11 @@ fn draw(
     // A single share in a donut: the number large in the middle, in the text colour like the
     // numbers of every other donut.
     if centre {
-        let v = cx.approx_label(slices[0].value, slices[0].approx);
+        let values: Vec<f64> = slices.iter().map(|sl| sl.value).collect();
+        let shares = parts::shares_of(&cx.numbers, &values);
+        let total: f64 = values.iter().sum();
+        let v = parts::part_text(slices[0].value, total, (&cx.numbers, &shares), false);
+        let v = if slices[0].approx { format!("~{v}") } else { v };
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
