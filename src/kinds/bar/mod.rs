@@ -145,7 +145,7 @@ impl ChartKind for BarOptions {
     /// Share-vs-rest bars say each share's rest too, as a grid of donuts does.
     fn whole(&self) -> Whole<'_> {
         match &self.rest {
-            Some(rest) => Whole::EachRow(Some(rest)),
+            Some(rest) => Whole::EachRow(Some(rest), &[]),
             None => Whole::None,
         }
     }
