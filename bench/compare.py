@@ -2,7 +2,7 @@
 """sharechart builds side by side, interleaved, with gnuplot as the yardstick.
 
     python3 bench/compare.py NAME=BINARY [NAME=BINARY ...]      (from the repository root)
-    RUNS=200 BATCH_RUNS=5 BATCH_N=200 FORMATS=svg,png,pdf python3 bench/compare.py ...
+    RUNS=200 BATCH_RUNS=5 BATCH_N=200 FORMATS=svg,png,pdf MAP=NAME python3 bench/compare.py ...
 
 Made to weigh a change: give it the binary of each commit (for example `before=/tmp/a
 after=target/release/sharechart`). For each format, every binary and gnuplot (when installed:
@@ -16,9 +16,14 @@ likewise. Wall time of the whole process, spawn to reap; CPU time (user + sys) a
 faults from the kernel's accounting of the child (`wait4`), which other processes on the machine
 disturb much less than the wall time.
 
+With MAP=NAME[,NAME...] those binaries also draw the world map of the 57 member states (`map
+data/oic-members.csv --extent world`, issue #23) as a contestant of its own, "NAME map", taking
+turns with the rest, so a map's time is weighed against the bar chart's in the same run.
+
 Prints a markdown table (and writes it to bench/out/compare.md): one chart p50, p90 and mean
 wall ms, its ratio to gnuplot's p50, median CPU ms and page faults; a build's wall and CPU ms per
-chart (medians of the runs); and the bytes of the agri chart. Standard library only.
+chart (medians of the runs); and the bytes of the chart (agri, or the map). Standard library
+only.
 """
 import os
 import random
@@ -37,6 +42,10 @@ FORMATS = os.environ.get("FORMATS", "svg,png,pdf").split(",")
 TITLE = "OIC member states' share of world production (%)"
 SUBTITLE = "Share of world total (%), by commodity"
 AGRI = ["bar", "agriculture.csv", "--title", TITLE, "--subtitle", SUBTITLE]
+WITH_MAP = [n for n in os.environ.get("MAP", "").split(",") if n]
+MEMBERS = os.path.join(ROOT, "data/oic-members.csv")
+MAP_TITLE = "57 member states on four continents"
+MAP = ["map", MEMBERS, "--extent", "world", "--title", MAP_TITLE]
 
 
 def spawn(cmd):
@@ -54,15 +63,19 @@ def spawn(cmd):
     return wall * 1e3, (ru.ru_utime + ru.ru_stime) * 1e3, ru.ru_minflt
 
 
-def manifest(d, fmt):
-    """BATCH_N copies of the agri chart, as run.sh writes them."""
+def manifest(d, fmt, world_map=False):
+    """BATCH_N copies of the agri chart, as run.sh writes them (or of the members' map)."""
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, "charts.toml")
     with open(path, "w") as m:
-        m.write(f'[defaults]\ntitle = "{TITLE}"\nsubtitle = "{SUBTITLE}"\n')
+        if world_map:
+            m.write(f'[defaults]\ntitle = "{MAP_TITLE}"\n')
+            chart = f'input = "{MEMBERS}"\nkind = "map"\nextent = "world"\n'
+        else:
+            m.write(f'[defaults]\ntitle = "{TITLE}"\nsubtitle = "{SUBTITLE}"\n')
+            chart = f'input = "{PEERS}/agriculture.csv"\nkind = "bar"\n'
         for i in range(1, BATCH_N + 1):
-            m.write(f'\n[[chart]]\nname = "c{i:03d}"\ninput = "{PEERS}/agriculture.csv"\n'
-                    f'kind = "bar"\noutput = ["{i:03d}.{fmt}"]\n')
+            m.write(f'\n[[chart]]\nname = "c{i:03d}"\n{chart}output = ["{i:03d}.{fmt}"]\n')
     return path
 
 
@@ -85,6 +98,11 @@ def entries(fmt):
         d = os.path.join(OUT, f"batch-{name}-{fmt}")
         out.append((name, [path, *AGRI, "-o", single], single,
                     [path, "build", "--force", "-m", manifest(d, fmt)], d))
+        if name in WITH_MAP:
+            single = os.path.join(OUT, f"{name}-map.{fmt}")
+            d = os.path.join(OUT, f"batch-{name}-map-{fmt}")
+            out.append((f"{name} map", [path, *MAP, "-o", single], single,
+                        [path, "build", "--force", "-m", manifest(d, fmt, True)], d))
     if shutil.which("gnuplot"):
         single = os.path.join(OUT, f"gnuplot.{fmt}")
         d = os.path.join(OUT, f"batch-gnuplot-{fmt}")
@@ -145,7 +163,7 @@ def main():
         print(f"# {fmt} done", file=sys.stderr)
     load.append(os.getloadavg()[0])
     head = ["binary", "fmt", "1 chart p50 ms", "p90 ms", "mean ms", "vs gnuplot (p50)", "CPU ms",
-            "page faults", f"{BATCH_N} charts: ms/chart", "CPU ms/chart", "agri bytes"]
+            "page faults", f"{BATCH_N} charts: ms/chart", "CPU ms/chart", "bytes"]
     md = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     md += ["| " + " | ".join(r) + " |" for r in rows]
     md.append(f"\n{RUNS} interleaved runs a chart (after 3 warm-up rounds), {BATCH_RUNS} builds of "

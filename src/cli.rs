@@ -15,7 +15,7 @@ use crate::pipeline::Job;
 
 const EXIT_STATUS: &str = "Exit status: 0 success; 1 an error (bad input, a failed chart, stale charts with --check); 2 bad usage.";
 
-/// Report-quality bar and pie charts from small CSV files, as SVG and PNG.
+/// Report-quality bar charts, pie charts and maps from small CSV files, as SVG, PNG and PDF.
 #[derive(Debug, Parser)]
 #[command(name = "sharechart", version, about, long_about = None, after_help = EXIT_STATUS)]
 pub struct Cli {

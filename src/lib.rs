@@ -1,4 +1,5 @@
-//! sharechart: report-quality bar and pie charts from small CSV files, as SVG, PNG and PDF.
+//! sharechart: report-quality bar charts, pie charts and maps from small CSV files, as SVG, PNG
+//! and PDF.
 //!
 //! The data flows one way: CSV ([`table`]) -> [`dataset`] -> chart layout ([`kinds`] on a
 //! [`layout`] page, giving a [`scene`]) -> SVG via plotters -> PNG via resvg, PDF via krilla

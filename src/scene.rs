@@ -74,6 +74,41 @@ pub enum Item {
         /// Bold weight.
         bold: bool,
     },
+    /// A path of straight segments in fractional pixels: closed rings (a country with its
+    /// islands and holes, filled by the non-zero rule) or open polylines (hatching). Written by
+    /// the SVG writer itself, since plotters rounds to whole pixels and knows no holes.
+    Path {
+        /// The subpaths, each a list of points.
+        subpaths: Vec<Vec<(f64, f64)>>,
+        /// True when every subpath is a closed ring.
+        closed: bool,
+        /// Fill (closed paths only).
+        fill: Option<Color>,
+        /// Outline.
+        stroke: Option<Stroke>,
+    },
+    /// A circle (a map's symbol for a small state).
+    Circle {
+        /// Centre x.
+        cx: f64,
+        /// Centre y.
+        cy: f64,
+        /// Radius.
+        r: f64,
+        /// Fill.
+        fill: Option<Color>,
+        /// Outline.
+        stroke: Option<Stroke>,
+    },
+}
+
+/// The outline of a [`Item::Path`] or [`Item::Circle`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// Colour.
+    pub color: Color,
+    /// Width in (fractional) pixels.
+    pub width: f64,
 }
 
 /// A finished chart, ready to be written as SVG.
@@ -111,9 +146,14 @@ impl Item {
     /// Moves the item down by `dy` pixels (up when negative).
     pub fn shift_y(&mut self, dy: f64) {
         match self {
-            Item::Rect { y, .. } | Item::Text { y, .. } => *y += dy,
+            Item::Rect { y, .. } | Item::Text { y, .. } | Item::Circle { cy: y, .. } => *y += dy,
             Item::Polygon { points, .. } | Item::Line { points, .. } => {
                 for p in points {
+                    p.1 += dy;
+                }
+            }
+            Item::Path { subpaths, .. } => {
+                for p in subpaths.iter_mut().flatten() {
                     p.1 += dy;
                 }
             }
@@ -190,21 +230,35 @@ impl Scene {
     pub fn mirror(&mut self) {
         let w = f64::from(self.width);
         for item in &mut self.items {
-            match item {
-                Item::Rect { x, w: rw, .. } => *x = w - *x - *rw,
-                Item::Polygon { points, .. } | Item::Line { points, .. } => {
-                    for p in points.iter_mut() {
-                        p.0 = w - p.0;
-                    }
+            item.mirror(w);
+        }
+    }
+}
+
+impl Item {
+    /// Mirrors the item left to right in a scene `width` pixels wide (see [`Scene::mirror`]).
+    pub fn mirror(&mut self, width: f64) {
+        let w = width;
+        match self {
+            Item::Rect { x, w: rw, .. } => *x = w - *x - *rw,
+            Item::Polygon { points, .. } | Item::Line { points, .. } => {
+                for p in points.iter_mut() {
+                    p.0 = w - p.0;
                 }
-                Item::Text { x, anchor, .. } => {
-                    *x = w - *x;
-                    *anchor = match anchor {
-                        Anchor::Start => Anchor::End,
-                        Anchor::End => Anchor::Start,
-                        Anchor::Middle => Anchor::Middle,
-                    };
+            }
+            Item::Path { subpaths, .. } => {
+                for p in subpaths.iter_mut().flatten() {
+                    p.0 = w - p.0;
                 }
+            }
+            Item::Circle { cx, .. } => *cx = w - *cx,
+            Item::Text { x, anchor, .. } => {
+                *x = w - *x;
+                *anchor = match anchor {
+                    Anchor::Start => Anchor::End,
+                    Anchor::End => Anchor::Start,
+                    Anchor::Middle => Anchor::Middle,
+                };
             }
         }
     }
@@ -232,5 +286,30 @@ mod tests {
             }
         );
         assert!(matches!(s.items[1], Item::Text { x, anchor: Anchor::End, .. } if x == 95.0));
+    }
+
+    #[test]
+    fn paths_and_circles_mirror_and_move() {
+        let mut path = Item::Path {
+            subpaths: vec![vec![(10.0, 1.0), (30.0, 2.0)]],
+            closed: false,
+            fill: None,
+            stroke: None,
+        };
+        path.mirror(100.0);
+        path.shift_y(5.0);
+        assert!(
+            matches!(&path, Item::Path { subpaths, .. } if subpaths[0] == [(90.0, 6.0), (70.0, 7.0)])
+        );
+        let mut dot = Item::Circle {
+            cx: 10.0,
+            cy: 1.0,
+            r: 2.0,
+            fill: None,
+            stroke: None,
+        };
+        dot.mirror(100.0);
+        dot.shift_y(-1.0);
+        assert!(matches!(dot, Item::Circle { cx, cy, .. } if cx == 90.0 && cy == 0.0));
     }
 }

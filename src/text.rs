@@ -140,6 +140,11 @@ pub fn isolate_numbers(text: &str) -> String {
             i = at + 1;
         }
         let number: String = chars[start..i].iter().collect();
+        // Already isolated (a map's class label): once is enough.
+        if start > 0 && matches!(chars[start - 1], '\u{2066}' | '\u{2067}' | '\u{2068}') {
+            out.push_str(&number);
+            continue;
+        }
         let open = if number.chars().any(is_arabic_number) {
             '\u{2067}'
         } else {
@@ -230,6 +235,13 @@ mod tests {
         assert!(same_name(" production ", "Production"));
         assert!(same_name("Natural  gas", "natural gas"));
         assert!(!same_name("Oil", "Oils"));
+    }
+
+    #[test]
+    fn isolate_numbers_leaves_an_isolated_number_as_it_is() {
+        let once = isolate_numbers("أقل من 10%");
+        assert_eq!(once, "أقل من \u{2066}10%\u{2069}");
+        assert_eq!(isolate_numbers(&once), once);
     }
 
     #[test]

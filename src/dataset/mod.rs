@@ -160,6 +160,9 @@ pub struct Shape<'a> {
     /// Categories to tell apart if `top` folds them (those the chart highlights):
     /// [`Loaded::folded`].
     pub watch: &'a [String],
+    /// The chart needs a value column. A map of the listed countries does not: a table with
+    /// no numeric column then gives its labels and no series instead of an error.
+    pub values: bool,
 }
 
 /// The sink the rows flow into: a table's categories, or `agg`'s groups.
@@ -244,7 +247,7 @@ pub fn load(
     };
     let mut reader = Reader::open(path, input, read_options(data))?;
     let (sample, more) = reader.sample(plan::SAMPLE)?;
-    let plan = Plan::new(&sample, data)?;
+    let plan = Plan::new(&sample, data, shape.values)?;
     let mut sink = Sink::new(&plan, data, &sample, shape.watch);
     for row in &sample.rows {
         sink.add(row)?;
@@ -343,7 +346,7 @@ pub fn build(
     legend: &[String],
     order: Option<Sort>,
 ) -> Result<Dataset, DatasetError> {
-    let plan = Plan::new(table, data)?;
+    let plan = Plan::new(table, data, true)?;
     let mut sink = Sink::new(&plan, data, table, &[]);
     for row in &table.rows {
         sink.add(row)?;
@@ -355,6 +358,7 @@ pub fn build(
         most: None,
         parts: false,
         watch: &[],
+        values: true,
     };
     Ok(shape_up(&plan, sink, data, shape)?.0)
 }

@@ -40,10 +40,15 @@ pub struct Plan {
 
 impl Plan {
     /// The plan for `sample` as `data` asks: chosen as if an `approx` column were not there
-    /// ([`super::approx`]).
-    pub fn new(sample: &Table, data: &DataOptions) -> Result<Plan, DatasetError> {
+    /// ([`super::approx`]). Without `need_values` (a map of listed countries), a table with no
+    /// numeric column is planned with no value column.
+    pub fn new(
+        sample: &Table,
+        data: &DataOptions,
+        need_values: bool,
+    ) -> Result<Plan, DatasetError> {
         let (rest, _) = super::approx::split(sample)?;
-        let mut plan = Plan::choose(rest.as_ref(), data)?;
+        let mut plan = Plan::choose(rest.as_ref(), data, need_values)?;
         if let Some(col) = super::approx::column(&sample.headers) {
             // Back to the file's columns: those after the `approx` column move one right.
             let at = |c: usize| if c >= col { c + 1 } else { c };
@@ -59,7 +64,7 @@ impl Plan {
     }
 
     /// The plan for a table without an `approx` column.
-    fn choose(sample: &Table, data: &DataOptions) -> Result<Plan, DatasetError> {
+    fn choose(sample: &Table, data: &DataOptions, need_values: bool) -> Result<Plan, DatasetError> {
         let mark = decimal_mark(sample, data.decimal_mark());
         let numeric: Vec<bool> = (0..sample.headers.len())
             .map(|c| looks_numeric(sample, c, mark))
@@ -72,7 +77,10 @@ impl Plan {
         )?;
         let (series, values) = match data.agg {
             None => {
-                let values = value_columns(sample, &data.value, label, series, &numeric)?;
+                let values = match value_columns(sample, &data.value, label, series, &numeric) {
+                    Err(DatasetError::NoNumeric { .. }) if !need_values => Vec::new(),
+                    found => found?,
+                };
                 if data.decimal.is_none() {
                     for &c in &values {
                         check_ambiguous(sample, c)?;

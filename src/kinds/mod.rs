@@ -76,6 +76,17 @@ pub trait ChartKind:
         Whole::None
     }
 
+    /// Whether the kind needs a value column: a map of listed countries does not.
+    fn needs_values(&self) -> bool {
+        true
+    }
+
+    /// Whether the kind words its description itself (the scene's `desc`, which a map writes
+    /// class by class), so that the alt text is the noun and that description.
+    fn alt_is_desc(&self) -> bool {
+        false
+    }
+
     /// What would read better than this chart of `ds`, if anything (a bar chart of one
     /// category, a pie of one share): warnings, not errors, as the chart is still true.
     fn advice(&self, _ds: &Dataset) -> Vec<Message> {
@@ -232,6 +243,7 @@ macro_rules! registry {
 registry! {
     Bar(bar::BarOptions),
     Pie(pie::PieOptions),
+    Map(map::MapOptions),
 }
 
 /// [`ChartKind`] without its constants, so [`ChartOptions`] can hand out any kind as one type.
@@ -245,6 +257,8 @@ trait Dispatch {
     fn layout(&self, ds: &Dataset, cx: &Context) -> Result<Scene, KindError>;
     fn noun(&self) -> &'static [(&'static str, &'static str)];
     fn whole(&self) -> Whole<'_>;
+    fn needs_values(&self) -> bool;
+    fn alt_is_desc(&self) -> bool;
     fn advice(&self, ds: &Dataset) -> Vec<Message>;
 }
 
@@ -275,6 +289,12 @@ impl<K: ChartKind> Dispatch for K {
     }
     fn whole(&self) -> Whole<'_> {
         ChartKind::whole(self)
+    }
+    fn needs_values(&self) -> bool {
+        ChartKind::needs_values(self)
+    }
+    fn alt_is_desc(&self) -> bool {
+        ChartKind::alt_is_desc(self)
     }
     fn advice(&self, ds: &Dataset) -> Vec<Message> {
         ChartKind::advice(self, ds)
@@ -323,6 +343,16 @@ impl ChartOptions {
     /// How the alt text says the parts of a whole.
     pub fn whole(&self) -> Whole<'_> {
         self.dyn_kind().whole()
+    }
+
+    /// Whether the kind needs a value column.
+    pub fn needs_values(&self) -> bool {
+        self.dyn_kind().needs_values()
+    }
+
+    /// Whether the alt text is the noun and the scene's description.
+    pub fn alt_is_desc(&self) -> bool {
+        self.dyn_kind().alt_is_desc()
     }
 
     /// The most categories the kind draws, for any data: a file's rows are read no further
@@ -379,9 +409,14 @@ impl ChartOptions {
         // One alt text for every output, of the data as drawn (after `top`).
         let code = cx.locale.codes.first().copied().unwrap_or("en");
         let noun = (self.noun(code), kind.whole());
-        let desc = crate::layout::alt::text(ds, noun, kind.common(), cx);
+        scene.desc = if kind.alt_is_desc() {
+            // A kind that describes itself (the map, class by class) gets the noun in front.
+            format!("{}: {}", noun.0, scene.desc)
+        } else {
+            crate::layout::alt::text(ds, noun, kind.common(), cx)
+        };
         // Words drawn on the plot that the data does not say (a reference line, a callout).
-        scene.desc = crate::layout::with_remarks(desc, &scene.remarks);
+        scene.desc = crate::layout::with_remarks(std::mem::take(&mut scene.desc), &scene.remarks);
         if cx.rtl {
             scene.mirror();
         }

@@ -6,6 +6,7 @@ use crate::dataset::Dataset;
 use crate::fonts::FontSet;
 use crate::locale::{self, Locale};
 use crate::options::Common;
+use crate::table::Table;
 
 /// Direction, language and fonts of one chart, and the subtitle it was given.
 #[derive(Debug, Clone)]
@@ -23,6 +24,9 @@ pub struct Context<'a> {
     pub rtl: bool,
     /// The subtitle given: the user's, else what `agg` computed ("Sum of amount").
     pub subtitle: Option<String>,
+    /// The first rows of the file (the whole of a small one), so that a kind can point at the
+    /// cell behind a label (a map's unknown country).
+    pub table: Option<&'a Table>,
     /// The note line: what `top` left out ("10 largest of 57"), then the user's note.
     pub note: Option<String>,
     /// What `top` left out, alone (for the alt text).
@@ -61,11 +65,17 @@ impl<'a> Context<'a> {
             lang_tag,
             rtl,
             subtitle: common.subtitle.clone().or(computed),
+            table: None,
             note: match (&note, &common.note) {
                 (Some(data), Some(user)) => Some(format!("{data}. {user}")),
                 (data, user) => data.clone().or_else(|| user.clone()),
             },
             left_out: note,
         }
+    }
+
+    /// The context with the table the data was read from.
+    pub fn with_table(self, table: Option<&'a Table>) -> Context<'a> {
+        Context { table, ..self }
     }
 }

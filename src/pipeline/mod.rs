@@ -136,6 +136,7 @@ pub fn lay_out(
         most: Some(options.most_categories()),
         parts: matches!(options.whole(), crate::layout::alt::Whole::One(_)),
         watch: &common.highlight,
+        values: options.needs_values(),
     };
     let loaded = dataset::load(path, input, &common.data, shape).map_err(|e| match e {
         DatasetError::TooMany(t) => Error::Kind(options.too_many(&t)),
@@ -146,7 +147,9 @@ pub fn lay_out(
     layout::paint::check_kept(ds, &loaded.folded, common.data.top)
         .map_err(|m| Error::Kind(m.into()))?;
     let set = fonts.set(&common.font)?;
-    let cx = Context::resolve(ds, common, &set, loaded.computed, loaded.note);
+    // The first rows, where a kind can point at the cell behind a label (a map's country).
+    let cx = Context::resolve(ds, common, &set, loaded.computed, loaded.note)
+        .with_table(Some(&loaded.sample));
     let mut scene = options.layout(ds, &cx)?;
     if let Some(m) = scene.crowded.take() {
         return Err(crate::kinds::KindError(m).into());
@@ -205,6 +208,7 @@ pub fn preview_dataset(
         most: None,
         parts: false,
         watch: &[],
+        values: true,
     };
     let loaded = dataset::load(&path, open(input)?, data, shape)?;
     let ds = loaded.dataset;

@@ -8,7 +8,7 @@ use plotters_backend::{
     text_anchor::{HPos, Pos, VPos},
 };
 
-use crate::scene::{Anchor, Color, Item, Scene};
+use crate::scene::{self, Anchor, Color, Item, Scene};
 use crate::xml;
 
 /// A text style for plotters' backend: a family, a size, a colour, an anchor.
@@ -118,6 +118,10 @@ fn px(v: f64) -> i32 {
 }
 
 /// The SVG text of a scene. Deterministic: the same scene gives the same bytes.
+///
+/// plotters draws the items it knows (rectangles, polygons, lines and text in whole pixels);
+/// paths and circles in fractional pixels (a map's countries, hatching and symbols) are
+/// written here, in painting order between plotters' runs.
 pub fn to_svg(scene: &Scene) -> String {
     let mut buf = String::with_capacity(16 * 1024);
     {
@@ -129,7 +133,38 @@ pub fn to_svg(scene: &Scene) -> String {
             &Stroke(scene.background, 0),
             true,
         );
-        for item in &scene.items {
+        let _ = b.present();
+    }
+    // plotters' output ends with the root's closing tag: the items go before it.
+    let close = buf.rfind("</svg>").unwrap_or(buf.len());
+    buf.truncate(close);
+    for run in scene.items.chunk_by(|a, b| own(a) == own(b)) {
+        if run.first().is_some_and(own) {
+            run.iter().for_each(|item| write_own(&mut buf, item));
+        } else {
+            buf.push_str(&plotters_run(scene, run));
+        }
+    }
+    buf.push_str("</svg>\n");
+    accessible(
+        arabic_runs(&precise_points(&round_font_sizes(&buf), scene)),
+        scene,
+    )
+}
+
+/// True for the items this writer draws itself rather than plotters.
+fn own(item: &Item) -> bool {
+    matches!(item, Item::Path { .. } | Item::Circle { .. })
+}
+
+/// The SVG elements plotters writes for `items` (none of them [`own`]), without its root
+/// element: drawn into a document of their own, whose first line opens the root and whose
+/// last closes it.
+fn plotters_run(scene: &Scene, items: &[Item]) -> String {
+    let mut doc = String::with_capacity(items.len() * 96 + 256);
+    {
+        let mut b = SVGBackend::with_string(&mut doc, (scene.width, scene.height));
+        for item in items {
             let _ = match item {
                 Item::Rect { x, y, w, h, fill } => {
                     let (x0, y0, x1, y1) = (px(*x), px(*y), px(x + w), px(y + h));
@@ -169,14 +204,134 @@ pub fn to_svg(scene: &Scene) -> String {
                     },
                     (px(*x), px(*y)),
                 ),
+                Item::Path { .. } | Item::Circle { .. } => Ok(()),
             };
         }
         let _ = b.present();
     }
-    accessible(
-        arabic_runs(&precise_points(&round_font_sizes(&buf), scene)),
-        scene,
-    )
+    let body = doc.find('\n').map_or("", |i| &doc[i + 1..]);
+    body.strip_suffix("</svg>\n").unwrap_or(body).to_string()
+}
+
+/// Writes a path or a circle: coordinates to a tenth of a pixel, a path's points after its
+/// first as relative moves (`l`), which keeps a world map about half the size.
+fn write_own(out: &mut String, item: &Item) {
+    match item {
+        Item::Path {
+            subpaths,
+            closed,
+            fill,
+            stroke,
+        } => {
+            out.push_str("<path d=\"");
+            for sub in subpaths {
+                let Some(start) = sub.first().map(|p| (tenths(p.0), tenths(p.1))) else {
+                    continue;
+                };
+                // Points that round onto the one before draw nothing.
+                let mut at = start;
+                let mut steps = Vec::with_capacity(sub.len());
+                for p in &sub[1..] {
+                    let next = (tenths(p.0), tenths(p.1));
+                    if next != at {
+                        steps.push((next.0 - at.0, next.1 - at.1));
+                        at = next;
+                    }
+                }
+                if steps.is_empty() {
+                    continue;
+                }
+                out.push('M');
+                push_pair(out, start, true);
+                out.push('l');
+                for (i, step) in steps.into_iter().enumerate() {
+                    push_pair(out, step, i == 0);
+                }
+                if *closed {
+                    out.push('Z');
+                }
+            }
+            out.push('"');
+            match fill {
+                Some(c) if *closed => push_attr(out, "fill", &hex(*c)),
+                _ => push_attr(out, "fill", "none"),
+            }
+            push_stroke(out, *stroke);
+            out.push_str("/>\n");
+        }
+        Item::Circle {
+            cx,
+            cy,
+            r,
+            fill,
+            stroke,
+        } => {
+            out.push_str("<circle");
+            push_attr(out, "cx", &decimal(tenths(*cx)));
+            push_attr(out, "cy", &decimal(tenths(*cy)));
+            push_attr(out, "r", &decimal(tenths(*r)));
+            match fill {
+                Some(c) => push_attr(out, "fill", &hex(*c)),
+                None => push_attr(out, "fill", "none"),
+            }
+            push_stroke(out, *stroke);
+            out.push_str("/>\n");
+        }
+        _ => {}
+    }
+}
+
+fn push_stroke(out: &mut String, stroke: Option<scene::Stroke>) {
+    if let Some(s) = stroke {
+        push_attr(out, "stroke", &hex(s.color));
+        push_attr(
+            out,
+            "stroke-width",
+            &format!("{}", (s.width * 100.0).round() / 100.0),
+        );
+        push_attr(out, "stroke-linejoin", "round");
+    }
+}
+
+fn push_attr(out: &mut String, key: &str, value: &str) {
+    out.push(' ');
+    out.push_str(key);
+    out.push_str("=\"");
+    out.push_str(value);
+    out.push('"');
+}
+
+/// `#RRGGBB`, as plotters writes colours.
+fn hex(c: Color) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// A coordinate in whole tenths of a pixel (exact from here on: deltas of tenths add up).
+fn tenths(v: f64) -> i64 {
+    (v * 10.0).round() as i64
+}
+
+/// Tenths as a decimal: `12.3`, `-0.5` as `-.5`, `40` for 4.0.
+fn decimal(t: i64) -> String {
+    let (sign, a) = if t < 0 { ("-", -t) } else { ("", t) };
+    match (a / 10, a % 10) {
+        (0, 0) => "0".to_string(),
+        (whole, 0) => format!("{sign}{whole}"),
+        (0, frac) => format!("{sign}.{frac}"),
+        (whole, frac) => format!("{sign}{whole}.{frac}"),
+    }
+}
+
+/// Appends `x y`; a minus sign separates numbers by itself. `first` is the first number after
+/// a command letter (no separator).
+fn push_pair(out: &mut String, (x, y): (i64, i64), first: bool) {
+    for (i, v) in [x, y].into_iter().enumerate() {
+        let s = decimal(v);
+        if (i > 0 || !first) && !s.starts_with('-') {
+            out.push(' ');
+        }
+        out.push_str(&s);
+    }
 }
 
 /// Writes the points of every polygon and line to a hundredth of a pixel: plotters takes whole
@@ -315,6 +470,87 @@ pub(super) fn accessible(svg: String, scene: &Scene) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn scene(items: Vec<Item>) -> Scene {
+        let fonts = crate::fonts::Fonts::default().set(&[]).expect("embedded");
+        let mut s = Scene::new(100, 50, Color::hex(0xFFFFFF), false, fonts);
+        s.items = items;
+        s
+    }
+
+    #[test]
+    fn paths_are_written_in_tenths_with_relative_steps() {
+        assert_eq!(
+            [0, 5, -5, 10, -12, 123, -1230].map(decimal),
+            ["0", ".5", "-.5", "1", "-1.2", "12.3", "-123"]
+        );
+        let stroke = Some(scene::Stroke {
+            color: Color::hex(0x777777),
+            width: 0.5,
+        });
+        let ring = vec![(10.0, 10.0), (20.04, 10.0), (20.0, 10.01), (20.0, 5.5)];
+        let svg = to_svg(&scene(vec![
+            Item::Path {
+                subpaths: vec![ring.clone(), vec![(1.0, 1.0)]],
+                closed: true,
+                fill: Some(Color::hex(0x0589BD)),
+                stroke,
+            },
+            Item::Path {
+                subpaths: vec![ring],
+                closed: false,
+                fill: Some(Color::hex(0x0589BD)),
+                stroke: None,
+            },
+            Item::Circle {
+                cx: 5.25,
+                cy: 6.0,
+                r: 4.5,
+                fill: None,
+                stroke,
+            },
+        ]));
+        // The second point rounds onto the third: one step; a one-point subpath draws nothing.
+        assert!(
+            svg.contains(
+                "<path d=\"M10 10l10 0 0-4.5Z\" fill=\"#0589BD\" stroke=\"#777777\" stroke-width=\"0.5\" stroke-linejoin=\"round\"/>"
+            ),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<path d=\"M10 10l10 0 0-4.5\" fill=\"none\"/>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<circle cx=\"5.3\" cy=\"6\" r=\"4.5\" fill=\"none\" stroke="),
+            "{svg}"
+        );
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn own_items_keep_their_place_between_plotters_items() {
+        let rect = |x: f64| Item::Rect {
+            x,
+            y: 0.0,
+            w: 5.0,
+            h: 5.0,
+            fill: Color::hex(0x123456),
+        };
+        let dot = Item::Circle {
+            cx: 1.0,
+            cy: 1.0,
+            r: 1.0,
+            fill: Some(Color::hex(0xABCDEF)),
+            stroke: None,
+        };
+        let svg = to_svg(&scene(vec![rect(1.0), dot, rect(2.0)]));
+        let at = |s: &str| svg.find(s).unwrap_or_else(|| panic!("{s} in {svg}"));
+        assert!(at("x=\"1\"") < at("<circle") && at("<circle") < at("x=\"2\""));
+        assert_eq!(svg.matches("<svg").count(), 1);
+        assert_eq!(svg.matches("</svg>").count(), 1);
+        assert!(roxmltree::Document::parse(&svg).is_ok(), "{svg}");
+    }
 
     #[test]
     fn arabic_text_names_a_latin_face_for_what_noto_sans_arabic_lacks() {

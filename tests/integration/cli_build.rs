@@ -365,7 +365,7 @@ fn manifest_errors_name_the_place() {
     let cases: [(String, &[&str]); 4] = [
         (
             MANIFEST.replace("kind = \"pie\"", "kind = \"line\""),
-            &["{m}:15:8: chart 'crops-pies': 'kind' must be \"bar\" or \"pie\""],
+            &["{m}:15:8: chart 'crops-pies': 'kind' must be \"bar\", \"pie\" or \"map\""],
         ),
         (
             MANIFEST.replace(

@@ -86,10 +86,14 @@ fn data_dir() -> PathBuf {
     common::repo_root().join("data")
 }
 
+/// Files of `data/` that are not the article's figures, each with a test of its own below.
+const REFERENCE: &[&str] = &["oic-members.csv"];
+
+/// The files of the article's figures.
 fn csv_files() -> Vec<String> {
     common::names_in(&data_dir())
         .into_iter()
-        .filter(|n| n.ends_with(".csv"))
+        .filter(|n| n.ends_with(".csv") && !REFERENCE.contains(&n.as_str()))
         .collect()
 }
 
@@ -198,4 +202,38 @@ fn labels_and_shares_occur_in_the_article() {
         missing.is_empty(),
         "not found in the article text: {missing:#?}"
     );
+}
+
+/// `data/oic-members.csv`, the map's list: exactly the 57 member states (the article: «تضم 57
+/// دولة»), each with its ISO codes and its names in English, Arabic and French as the map's
+/// country table (CLDR) gives them, so the file and the map cannot drift apart.
+#[test]
+fn the_member_states_file_lists_the_57_members_with_their_names() {
+    use sharechart::geo::{Key, OIC_MEMBERS, World};
+    let world = World::load();
+    let rows = rows("oic-members.csv");
+    let codes: Vec<&str> = rows.iter().map(|r| r.get("iso3")).collect();
+    assert_eq!(
+        codes, OIC_MEMBERS,
+        "data/oic-members.csv: the members, in code order"
+    );
+    for r in &rows {
+        let at = format!("data/oic-members.csv:{}", r.line);
+        let id = world
+            .find(Key::Alpha3, r.get("iso3"), "en")
+            .unwrap_or_else(|e| panic!("{at}: {e}"));
+        let c = world.country(id);
+        assert_eq!(r.get("iso2"), c.iso2(), "{at}");
+        for (col, lang) in [("name", "en"), ("name_ar", "ar"), ("name_fr", "fr")] {
+            assert_eq!(r.get(col), c.name(lang), "{at}: {col}");
+        }
+        assert!(
+            r.get("name_ar").chars().any(sharechart::text::is_arabic),
+            "{at}"
+        );
+    }
+    let path = common::repo_root().join("../shared/article/000_4e43c9ddc1c9beaf.txt");
+    if let Ok(article) = std::fs::read_to_string(path) {
+        assert!(article.contains(&format!("تضم {} دولة", rows.len())));
+    }
 }

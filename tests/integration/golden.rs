@@ -166,6 +166,17 @@ fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
                 "donut = true\neach-row = true\nhighlight = [\"الجمعية العامة\"]",
             ),
         ),
+        // A map (#23): classes, no data hatched, a small state's symbol, a zoomed extent.
+        (
+            "map-gulf",
+            "map-gulf.csv",
+            spec(Kind::Map, "Gulf shares", "bins = [10, 20, 50]"),
+        ),
+        (
+            "map-gulf-ar",
+            "map-gulf.csv",
+            ar(Kind::Map, "حصص الخليج", "bins = [10, 20, 50]"),
+        ),
     ]
 }
 
@@ -211,6 +222,8 @@ golden! {
     donuts_each_row_ar => "donuts-each-row-ar",
     bar_approx_highlight => "bar-approx-highlight",
     donuts_approx_ar => "donuts-approx-ar",
+    map_gulf => "map-gulf",
+    map_gulf_ar => "map-gulf-ar",
 }
 
 #[test]

@@ -18,6 +18,7 @@ mod files;
 mod golden;
 mod incremental;
 mod languages;
+mod map;
 mod no_overlap;
 mod numbers;
 mod png;
