@@ -189,7 +189,13 @@ impl ChartKind for PieOptions {
             .iter()
             .flat_map(|s| s.cells.iter().flatten().map(|c| c.value))
             .collect();
-        if !self.each_row && values.len() == 1 && ds.labels.len() == 1 {
+        // Said unless the title already gives the number ("Muslims are 14% of Russia's
+        // population"): then the donut only shows it, which is what the hint asks for.
+        let in_title = |v: f64| {
+            let number = format(v, ds.decimals());
+            self.common.title.as_deref().is_some_and(|t| says(t, &number))
+        };
+        if !self.each_row && values.len() == 1 && ds.labels.len() == 1 && !in_title(values[0]) {
             let shape = if self.donut { "donut" } else { "pie" };
             return vec![Message::new().text(format!(
                 "{}: a {shape} of one share ({:?}) shows one number\n  hint: give the number in the title or a sentence, or set it beside comparable shares in a bar chart (",
@@ -201,7 +207,7 @@ impl ChartKind for PieOptions {
         let (lo, hi) = values
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| (l.min(v), h.max(v)));
-        if self.each_row && ds.percent && values.len() >= 3 && hi - lo <= ALIKE {
+        if self.each_row && ds.percent && values.len() >= ALIKE_MANY && hi - lo <= ALIKE {
             let shape = if self.donut { "donuts" } else { "pies" };
             return vec![Message::new()
                 .text(format!(
@@ -231,6 +237,11 @@ impl ChartKind for PieOptions {
 /// Donuts of a grid whose values all lie within this many percentage points of each other
 /// look alike: a bar chart shows their differences better.
 const ALIKE: f64 = 5.0;
+
+/// ... when there are at least this many: three numbers are read at a glance however they are
+/// drawn (the article's three "about a quarter" donuts, each of its own whole), while seven
+/// donuts of 23% to 25% (the article's minerals) are a wall of the same picture.
+const ALIKE_MANY: usize = 4;
 
 /// How far above 100 a percentage total may go before it is refused (rounding in the source).
 const ROUNDING: f64 = 0.5;
@@ -794,9 +805,33 @@ pub(in crate::kinds) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f6
     out
 }
 
+/// Whether `text` writes `number` as a number of its own: not inside "2014", "114", "14.5" or
+/// "3,14" (a full stop ending a sentence, "... 14.", is no decimal point).
+fn says(text: &str, number: &str) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let point = |c: Option<char>| matches!(c, Some('.' | ','));
+    text.match_indices(number).any(|(i, _)| {
+        let mut before = text[..i].chars().rev();
+        let (b1, b2) = (before.next(), before.next());
+        let mut after = text[i + number.len()..].chars();
+        let (a1, a2) = (after.next(), after.next());
+        !digit(b1) && !(point(b1) && digit(b2)) && !digit(a1) && !(point(a1) && digit(a2))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_finds_a_number_of_its_own_only() {
+        assert!(says("Muslims are 14% of Russia's population", "14"));
+        assert!(says("يشكّل المسلمون 14% من سكان روسيا", "14"));
+        assert!(says("Share in 2020: 14.", "14"));
+        for other in ["In 2014", "114 people", "14.5%", "3,14", "0.14"] {
+            assert!(!says(other, "14"), "{other}");
+        }
+    }
 
     #[test]
     fn spread_separates_overlapping_labels() {
