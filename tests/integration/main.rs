@@ -24,6 +24,7 @@ mod numbers;
 mod png;
 mod properties;
 mod regressions;
+mod remarks;
 mod report_pdf;
 mod tables;
 mod top;
