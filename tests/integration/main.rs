@@ -6,6 +6,7 @@
 mod common;
 
 mod agg;
+mod article;
 mod cli;
 mod cli_build;
 mod cli_render;
