@@ -25,7 +25,13 @@ pub enum Whole<'a> {
 /// "Bar chart: Title. Subtitle. Series: A 1%, B 2%. Note. Values in %. Source: ...": `noun`
 /// is the kind's in the chart's language, `whole` how the kind says the parts of a whole; `ds`
 /// is the data as drawn.
-pub fn text(ds: &Dataset, (noun, whole): (&str, Whole), spec: &Common, cx: &Context) -> String {
+pub fn text(
+    ds: &Dataset,
+    (noun, whole): (&str, Whole),
+    spec: &Common,
+    cx: &Context,
+    remarks: &[String],
+) -> String {
     let words = cx.locale.words();
     let frame = |t: &str| cx.locale.text_digits(&text::clean(t), spec.digits);
     let mut out = Vec::new();
@@ -49,6 +55,7 @@ pub fn text(ds: &Dataset, (noun, whole): (&str, Whole), spec: &Common, cx: &Cont
             out.push(values);
         }
     }
+    out.extend(remarks.iter().cloned());
     // The note as drawn: what `top` left out ("10 largest of 57"), then the user's.
     if let Some(note) = &cx.note {
         out.push(frame(note));

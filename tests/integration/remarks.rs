@@ -446,18 +446,22 @@ fn pies_take_callouts_and_grids_name_each_remainder() {
 }
 
 #[test]
-fn the_alt_text_says_lines_and_callouts_after_the_data() {
+fn the_alt_text_says_lines_and_callouts_after_the_data_before_the_source() {
     let args = [
         "--line",
         "50=World average",
         "--annotate",
         "Rubber=The largest share",
+        "--source",
+        "Test data",
     ];
     let d = desc(&svg("bar", CROPS, &args));
     let data = d.find("Rubber 80%").expect("the data");
     let line = d.find("World average: 50%.").expect("the line");
     let callout = d.find("Rubber: The largest share.").expect("the callout");
-    assert!(data < line && line < callout, "{d}");
+    // After the values, before the unit line and the source.
+    let source = d.find("Source: Test data").expect("the source");
+    assert!(data < line && line < callout && callout < source, "{d}");
     let d = desc(&svg(
         "bar",
         CROPS,
@@ -693,7 +697,6 @@ fn a_callout_that_does_not_fit_is_refused_with_a_hint() {
 }
 
 #[test]
-#[ignore = "bug: the hint for a callout that does not fit on horizontal bars still says to draw them horizontal (`--horizontal`)"]
 fn a_callout_that_does_not_fit_on_horizontal_bars_hints_what_is_left() {
     let callout = format!("Cotton={LONG}");
     let err = fails(

@@ -307,13 +307,15 @@ fn layout_as(
     // dates stay upright, every k-th labelled).
     let names = plot::names(&cx, spec.horizontal, &ticks(5), &groups, &extras);
     let area = cx.frame_with(&legend, names.min_plot);
+    let plot_orient = names.orient;
     let plot = match names.orient {
         Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups, names, &extras),
         Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups, names, &extras),
     };
     let outcome = draw(&mut cx, &plot, &groups);
     if let Some(i) = outcome.crowded {
-        return Err(crowded_callout(ds, &extras, i));
+        let horizontal = matches!(plot_orient, Orient::Horizontal);
+        return Err(crowded_callout(ds, &extras, i, horizontal));
     }
     for l in &spec.line {
         let v = cx.number(l.value, crate::locale::number::decimals_needed(&[l.value]));
@@ -392,20 +394,22 @@ pub(super) fn find_category(ds: &Dataset, name: &str, key: &'static str) -> Resu
 
 /// The error for the callout of category `i` (in `extras`) that touches another text or
 /// leaves the plot.
-fn crowded_callout(ds: &Dataset, extras: &Extras, i: usize) -> KindError {
+/// The refusal of a callout with no room; bars already horizontal are not told to turn.
+fn crowded_callout(ds: &Dataset, extras: &Extras, i: usize, horizontal: bool) -> KindError {
     let label = ds.labels.get(i).map_or("", String::as_str);
     let text = (extras.callouts.get(i))
         .and_then(Option::as_ref)
         .map_or("", |c| c.1.as_str());
-    Message::new()
-        .text(format!(
-            "{}: the callout on {label:?} ({text:?}) does not fit beside the chart's other labels\n  hint: shorten it, draw the bars horizontal (",
-            ds.path
-        ))
-        .on("horizontal")
-        .text("), or give the chart more room with ")
-        .name("width")
-        .into()
+    let head = Message::new().text(format!(
+        "{}: the callout on {label:?} ({text:?}) does not fit beside the chart's other labels\n  hint: shorten it, ",
+        ds.path
+    ));
+    let turn = if horizontal {
+        head
+    } else {
+        head.text("draw the bars horizontal (").on("horizontal").text("), ")
+    };
+    turn.text("or give the chart more room with ").name("width").into()
 }
 
 /// Stacked bars start at zero: a negative segment would overlap the one before it.

@@ -815,7 +815,8 @@ fn says(text: &str, number: &str) -> bool {
         let (b1, b2) = (before.next(), before.next());
         let mut after = text[i + number.len()..].chars();
         let (a1, a2) = (after.next(), after.next());
-        !digit(b1) && !(point(b1) && digit(b2)) && !digit(a1) && !(point(a1) && digit(a2))
+        let inside = digit(b1) || (point(b1) && digit(b2)) || digit(a1) || (point(a1) && digit(a2));
+        !inside
     })
 }
 
