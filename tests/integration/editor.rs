@@ -286,6 +286,25 @@ fn charts_that_would_read_better_otherwise_say_so() {
         err.contains("a donut of one share (\"Muslims\") shows one number"),
         "{err}"
     );
+    // A title that gives the number is what the hint asks for: nothing to say ("2014" is not
+    // 14).
+    let one = "label,share\nMuslims,14\n";
+    let (_, err) = svg(
+        "pie",
+        one,
+        &["--donut", "--title", "Muslims are 14% of Russians"],
+    );
+    assert!(err.is_empty(), "{err}");
+    let (_, err) = svg(
+        "pie",
+        one,
+        &["--donut", "--title", "Muslims in Russia, 2014"],
+    );
+    assert!(err.contains("shows one number"), "{err}");
+    // Three donuts alike are read at a glance (the article's three "about a quarter").
+    let three = "label,share\nA,23\nB,24\nC,25\n";
+    let (_, err) = svg("pie", three, &["--each-row", "--donut"]);
+    assert!(err.is_empty(), "{err}");
     let alike = "label,share\nA,23\nB,24\nC,25\nD,25\n";
     let (_, err) = svg("pie", alike, &["--each-row", "--donut"]);
     assert!(
