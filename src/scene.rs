@@ -132,6 +132,10 @@ pub struct Scene {
     pub fonts: crate::fonts::FontSet,
     /// The language code written on the SVG (`en`, `ar`, `fa`; `und` when not known).
     pub lang: String,
+    /// What the editor wrote on the plot that the data does not say (a reference line and
+    /// its value, a callout and its category), one sentence each, for the description and
+    /// the alt text.
+    pub remarks: Vec<String>,
     /// Set when the chart's content does not fit its canvas (a given height too small for its
     /// text): the pipeline refuses the chart with this message instead of drawing text on
     /// text.
@@ -176,6 +180,7 @@ impl Scene {
             rtl,
             fonts,
             lang: "und".to_string(),
+            remarks: Vec::new(),
             crowded: None,
         }
     }

@@ -81,6 +81,82 @@ pub fn isolate(text: &str, rtl_chart: bool) -> String {
     }
 }
 
+/// True for a digit the bidi algorithm reads as an Arabic number (Arabic-Indic digits and
+/// separators, class AN), as opposed to European numbers (class EN: 0-9, and the Extended
+/// Arabic-Indic digits of Persian and Urdu).
+fn is_arabic_number(c: char) -> bool {
+    bidi_class(c) == BidiClass::AN
+}
+
+/// Each number of right-to-left running text (a title, a note: text with a right-to-left
+/// letter) wrapped in an isolate, with its sign, separators and percent sign, so that it reads
+/// as the same number drawn alone reads (a bar's label): "69%" and not "%69".
+///
+/// Without it, the bidi algorithm reads European digits after an Arabic letter as Arabic
+/// numbers (rule W2), so the percent sign of «تمتلك 69%» is not joined to them (rule W5) and
+/// lands on the digits' left, while the bar labelled "69%" has it on the right. A number of
+/// European digits is isolated left to right (U+2066), as it reads alone; one of Arabic-Indic
+/// digits right to left (U+2067), as [`isolate`] draws it alone in a right-to-left chart.
+pub fn isolate_numbers(text: &str) -> String {
+    if !has_rtl(text) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_numeric());
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        // A number starts at a digit, or at a sign right before one: "~25%" and "−3" (after
+        // the و of «و~25%» too), "-3" after no letter or digit (not the hyphen of "COVID-19").
+        let about = matches!(chars[i], '~' | '≈' | '\u{2212}');
+        let minus = matches!(chars[i], '-' | '+') && (i == 0 || !chars[i - 1].is_alphanumeric());
+        let sign = (about || minus) && digit(i + 1);
+        if !(digit(i) || sign) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        loop {
+            let c = chars.get(i).copied();
+            let separator = matches!(
+                c,
+                Some('.' | ',' | '\u{066B}' | '\u{066C}' | '\u{202F}' | '\u{00A0}' | '\'')
+            );
+            if c.is_some_and(char::is_numeric) || (separator && digit(i + 1)) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        // Its percent (or per mille) sign, maybe after a narrow no-break space.
+        let space = matches!(chars.get(i), Some('\u{202F}' | '\u{00A0}'));
+        let at = if space { i + 1 } else { i };
+        if matches!(
+            chars.get(at),
+            Some('%' | '\u{066A}' | '\u{2030}' | '\u{0609}')
+        ) {
+            i = at + 1;
+        }
+        let number: String = chars[start..i].iter().collect();
+        // Already isolated (a map's class label): once is enough.
+        if start > 0 && matches!(chars[start - 1], '\u{2066}' | '\u{2067}' | '\u{2068}') {
+            out.push_str(&number);
+            continue;
+        }
+        let open = if number.chars().any(is_arabic_number) {
+            '\u{2067}'
+        } else {
+            '\u{2066}'
+        };
+        out.push(open);
+        out.push_str(&number);
+        out.push('\u{2069}');
+    }
+    out
+}
+
 /// Removes control characters (plotters writes them raw, which makes the SVG invalid XML)
 /// and folds runs of white space into one space.
 pub fn clean(text: &str) -> String {
@@ -162,6 +238,13 @@ mod tests {
     }
 
     #[test]
+    fn isolate_numbers_leaves_an_isolated_number_as_it_is() {
+        let once = isolate_numbers("أقل من 10%");
+        assert_eq!(once, "أقل من \u{2066}10%\u{2069}");
+        assert_eq!(isolate_numbers(&once), once);
+    }
+
+    #[test]
     fn isolate_wraps_arabic_first_text_only() {
         assert_eq!(isolate("Oil", false), "Oil");
         assert_eq!(isolate("النفط 2024", false), "\u{2067}النفط 2024\u{2069}");
@@ -211,6 +294,26 @@ mod tests {
         for plain in ["٧٦", "-٥", "76%", "2024"] {
             assert_eq!(isolate(plain, true), plain);
         }
+    }
+
+    #[test]
+    fn numbers_in_right_to_left_running_text_are_isolated() {
+        let (l, r, p) = ('\u{2066}', '\u{2067}', '\u{2069}');
+        assert_eq!(
+            isolate_numbers("تمتلك 69% من الاحتياطي"),
+            format!("تمتلك {l}69%{p} من الاحتياطي")
+        );
+        assert_eq!(
+            isolate_numbers("تنتج ٨٠٪ من المطاط و~25% في 2025"),
+            format!("تنتج {r}٨٠٪{p} من المطاط و{l}~25%{p} في {l}2025{p}")
+        );
+        assert_eq!(
+            isolate_numbers("أكثر من 102,347 كم و12,5\u{202F}% و−3"),
+            format!("أكثر من {l}102,347{p} كم و{l}12,5\u{202F}%{p} و{l}−3{p}")
+        );
+        // Text without a right-to-left letter, and a hyphen inside a word, stay as they are.
+        assert_eq!(isolate_numbers("69% of oil"), "69% of oil");
+        assert_eq!(isolate_numbers("كوفيد-19"), format!("كوفيد-{l}19{p}"));
     }
 
     #[test]

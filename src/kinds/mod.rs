@@ -411,9 +411,12 @@ impl ChartOptions {
         let noun = (self.noun(code), kind.whole());
         scene.desc = if kind.alt_is_desc() {
             // A kind that describes itself (the map, class by class) gets the noun in front.
-            format!("{}: {}", noun.0, scene.desc)
+            let desc = format!("{}: {}", noun.0, scene.desc);
+            crate::layout::with_remarks(desc, &scene.remarks)
         } else {
-            crate::layout::alt::text(ds, noun, kind.common(), cx)
+            // Words drawn on the plot that the data does not say (a reference line, a
+            // callout) come after the values, before the note and the source.
+            crate::layout::alt::text(ds, noun, kind.common(), cx, &scene.remarks)
         };
         if cx.rtl {
             scene.mirror();

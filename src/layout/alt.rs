@@ -6,7 +6,7 @@
 
 use super::{Context, parts, rest_label};
 use crate::dataset::Dataset;
-use crate::options::Common;
+use crate::options::{Callout, Common};
 use crate::text;
 
 /// How a kind's alt text says the parts of a whole.
@@ -15,8 +15,8 @@ pub enum Whole<'a> {
     /// Every value stands alone (bars).
     None,
     /// Each value is its own share-vs-rest whole (`pie --each-row`): "A 14% (Rest 86%)"; the
-    /// rest's label, if given.
-    EachRow(Option<&'a str>),
+    /// rest's label, if given, and the remainders named per category (`rest-of`).
+    EachRow(Option<&'a str>, &'a [Callout]),
     /// The values are parts of one whole (a pie): the remainder to 100% is said last; the
     /// rest's label, if given.
     One(Option<&'a str>),
@@ -25,7 +25,13 @@ pub enum Whole<'a> {
 /// "Bar chart: Title. Subtitle. Series: A 1%, B 2%. Note. Values in %. Source: ...": `noun`
 /// is the kind's in the chart's language, `whole` how the kind says the parts of a whole; `ds`
 /// is the data as drawn.
-pub fn text(ds: &Dataset, (noun, whole): (&str, Whole), spec: &Common, cx: &Context) -> String {
+pub fn text(
+    ds: &Dataset,
+    (noun, whole): (&str, Whole),
+    spec: &Common,
+    cx: &Context,
+    remarks: &[String],
+) -> String {
     let words = cx.locale.words();
     let frame = |t: &str| cx.locale.text_digits(&text::clean(t), spec.digits);
     let mut out = Vec::new();
@@ -49,6 +55,7 @@ pub fn text(ds: &Dataset, (noun, whole): (&str, Whole), spec: &Common, cx: &Cont
             out.push(values);
         }
     }
+    out.extend(remarks.iter().cloned());
     // The note as drawn: what `top` left out ("10 largest of 57"), then the user's.
     if let Some(note) = &cx.note {
         out.push(frame(note));
@@ -73,7 +80,7 @@ fn values(ds: &Dataset, whole: Whole, spec: &Common, cx: &Context) -> Vec<Vec<St
     let numbers = super::numbers(ds, spec, cx);
     let label = |l: &str| cx.locale.text_digits(l, spec.digits);
     let whole = match whole {
-        Whole::EachRow(_) if !ds.percent => Whole::None,
+        Whole::EachRow(..) if !ds.percent => Whole::None,
         w => w,
     };
     // An approximate value is said as one: "about 25%".
@@ -107,10 +114,15 @@ fn values(ds: &Dataset, whole: Whole, spec: &Common, cx: &Context) -> Vec<Vec<St
                             parts::part_text(v, total, (&numbers, &shares), true),
                             approx,
                         ),
-                        Whole::EachRow(rest) if v < 100.0 => format!(
+                        Whole::EachRow(rest, own) if v < 100.0 => format!(
                             "{} ({} {})",
                             about(numbers.value(v), approx),
-                            rest_label(rest, cx.locale),
+                            own.iter()
+                                .find(|c| text::same_name(&c.name, l))
+                                .map_or_else(
+                                    || rest_label(rest, cx.locale),
+                                    |c| text::clean(&c.text)
+                                ),
                             about(numbers.value(100.0 - v), approx)
                         ),
                         _ => about(numbers.value(v), approx),

@@ -98,6 +98,7 @@ pub fn balanced(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f
         lines.push(words[at..at + count].join(" "));
         at += count;
     }
+    let lines = no_widow(fonts, lines, size, bold, max_width);
     if lines.len() == greedy.len()
         && lines
             .iter()
@@ -107,6 +108,33 @@ pub fn balanced(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width: f
     } else {
         greedy
     }
+}
+
+/// `lines` without a one-word last line where the line before can give it a word (and keep
+/// two) and the last line still fits `max_width`: «إنتاجه» alone under a long title.
+fn no_widow(
+    fonts: &FontSet,
+    mut lines: Vec<String>,
+    size: f64,
+    bold: bool,
+    max_width: f64,
+) -> Vec<String> {
+    let n = lines.len();
+    if n < 2 || lines[n - 1].contains(' ') {
+        return lines;
+    }
+    let Some((kept, moved)) = lines[n - 2].rsplit_once(' ') else {
+        return lines;
+    };
+    if !kept.contains(' ') {
+        return lines;
+    }
+    let last = format!("{moved} {}", lines[n - 1]);
+    if fonts.width(&last, size, bold) <= max_width {
+        lines[n - 2] = kept.to_string();
+        lines[n - 1] = last;
+    }
+    lines
 }
 
 /// True when every word of `text` fits `max_width` on its own line: [`wrap`] then breaks at
@@ -158,6 +186,40 @@ mod tests {
         assert!((35.0..70.0).contains(&w), "{w}");
         assert!(fonts.width("Rubber", 16.0, true) > w);
         assert!((fonts.width("Rubber", 32.0, false) - 2.0 * w).abs() < 0.01);
+    }
+
+    #[test]
+    fn balanced_lines_never_end_in_one_word_where_a_word_can_move() {
+        let fonts = embedded();
+        let titles = [
+            "الدول الإسلامية تمتلك 69% من الاحتياطي العالمي من النفط وتستحوذ على 43% من إنتاجه",
+            "OIC states produce 43% of the world’s oil and hold 69% of its reserves",
+            "Les États de l’OCI produisent 47 % de l’étain du monde et en détiennent 56 % des réserves",
+            "تستأثر دول المنظمة بـ40% من الكروم في العالم وبربع النحاس والفوسفات والبوكسيت",
+        ];
+        for t in titles {
+            let full = fonts.width(t, 18.0, true);
+            for step in 20..100 {
+                let w = full * f64::from(step) / 100.0;
+                if !fits_words(&fonts, t, 18.0, true, w) {
+                    continue;
+                }
+                let lines = balanced(&fonts, t, 18.0, true, w);
+                let last = &lines[lines.len() - 1];
+                if lines.len() < 2 || last.contains(' ') {
+                    continue;
+                }
+                // A one-word last line only where the line above has no word to spare or
+                // the two words would not fit.
+                let above = &lines[lines.len() - 2];
+                let spare = above.split(' ').count() > 2;
+                let moved = format!("{} {last}", above.rsplit(' ').next().unwrap_or(""));
+                assert!(
+                    !spare || fonts.width(&moved, 18.0, true) > w,
+                    "{t} at {w}: {lines:?}"
+                );
+            }
+        }
     }
 
     /// Width in em shaped without a cached plan, the way harfrust does it by default.

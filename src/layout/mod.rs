@@ -180,6 +180,12 @@ impl<'a> Page<'a> {
     ) {
         // One digit system per chart: category labels and headers too.
         let s = self.context.locale.text_digits(s, self.spec.digits);
+        // In right-to-left running text each number reads as it does alone ("69%").
+        let s = if self.context.rtl {
+            text::isolate_numbers(&s)
+        } else {
+            s
+        };
         let s = text::isolate(&s, self.context.rtl);
         self.scene.text(x, y, &s, size, color, anchor, bold);
     }
@@ -351,6 +357,12 @@ impl<'a> Page<'a> {
         y + row_h
     }
 
+    /// Notes `sentence` for the description and the alt text: words drawn on the plot that
+    /// the data does not say (a reference line, a callout).
+    pub fn remark(&mut self, sentence: String) {
+        self.scene.remarks.push(sentence);
+    }
+
     /// Finishes the scene (its description, the alt text, is written by the kinds' common
     /// layout from the data as drawn: [`alt::text`]).
     pub fn finish(self) -> Scene {
@@ -410,6 +422,17 @@ pub fn shares(ds: &Dataset, key: &'static str) -> Result<Vec<Share>, Message> {
     Ok(out)
 }
 
+/// `text` (sentences ending in a full stop) with the `remarks` after it.
+pub fn with_remarks(text: String, remarks: &[String]) -> String {
+    let mut out = text;
+    for r in remarks {
+        out.push(' ');
+        out.push_str(r.trim_end_matches('.'));
+        out.push('.');
+    }
+    out
+}
+
 /// The title: the one given, cleaned, or none (""): a chart draws no title it was not given.
 pub fn title(_ds: &Dataset, spec: &Common) -> String {
     spec.title.as_deref().map(text::clean).unwrap_or_default()
@@ -458,6 +481,9 @@ pub fn subtitle(ds: &Dataset, spec: &Common, cx: &Context) -> Option<String> {
         None
     } else if ds.percent && foreign {
         Some(cx.locale.words().percent.to_string())
+    } else if ds.percent && !name.contains(['%', '٪']) && cx.rtl {
+        // Arabic script sets the unit in parentheses: «النسبة (%)», not «النسبة، %».
+        Some(format!("{name} (%)"))
     } else if ds.percent && !name.contains(['%', '٪']) {
         Some(format!("{name}, %"))
     } else {

@@ -46,7 +46,7 @@ const AR: Words = Words {
     },
 };
 const FR: Words = Words {
-    source: "Source : ",
+    source: "Source\u{202F}: ",
     other: "Autres",
     rest: "Reste du monde",
     percent: "Pourcentage (%)",

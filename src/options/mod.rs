@@ -8,6 +8,7 @@
 //! direction, the language's words, the fonts) is resolved per chart in `layout::Context`.
 //! Errors name options by key ([`message`]); the front end words them.
 
+pub mod annotate;
 pub mod color;
 pub mod format;
 pub mod lang;
@@ -18,6 +19,7 @@ pub mod values;
 use clap::Args;
 use serde::{Deserialize, Serialize};
 
+pub use annotate::{Annotations, Callout, RefLine};
 pub use color::NamedColor;
 pub use format::{Compact, NumberFormat};
 pub use lang::Lang;
@@ -40,8 +42,10 @@ pub const FONT_SIZES: std::ops::RangeInclusive<f64> = 4.0..=72.0;
 /// The options that are words (text a reader reads, in the chart's language). A manifest
 /// entry with several languages (`lang = ["en", "ar"]`) must give each of them per language
 /// (`title.ar = "..."`): the same words in every edition would be one language's words on
-/// another's chart.
-pub const WORDS: [&str; 6] = ["title", "subtitle", "note", "source", "legend", "rest"];
+/// another's chart. A reference line's label, a callout and a panel's remainder are words too.
+pub const WORDS: [&str; 9] = [
+    "title", "subtitle", "note", "source", "legend", "rest", "line", "annotate", "rest-of",
+];
 
 /// Which data to draw and how to read it: the columns, the language of the labels, the CSV's
 /// delimiter and decimal separator, missing values, grouping (`agg`) and `top`. Shared by the

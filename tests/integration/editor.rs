@@ -63,7 +63,7 @@ fn color_names_a_series_or_a_category() {
             &["--lang", lang, "--color", "Production=#5A2D00"],
         );
         let f = fills(&s);
-        assert_eq!(count(&f, "#5A2D00"), 3, "two bars and a swatch: {f:?}");
+        assert_eq!(count(&f, "#5A2D00"), 2, "two bars, named directly: {f:?}");
         assert_eq!(count(&f, "#0072B2"), 0, "{f:?}");
         assert!(err.is_empty(), "{err}");
     }
@@ -157,12 +157,12 @@ fn highlight_draws_the_named_in_the_accent_and_dims_the_rest() {
     // In Arabic, by its Arabic name.
     let (s, _) = svg("bar", CROPS, &["--lang", "ar", "--highlight", "القمح"]);
     assert_eq!(count(&fills(&s), "#6B6B6B"), 3);
-    // A series of several: the other series dim, in the legend too.
+    // A series of several: the other series dim (named at the bars: no legend).
     let (s, _) = svg("bar", ENERGY, &["--highlight", "Reserves"]);
     let f = fills(&s);
     assert_eq!(
         (count(&f, "#C27C00"), count(&f, "#6B6B6B")),
-        (3, 3),
+        (2, 2),
         "{f:?}"
     );
     // Share-vs-rest bars of several series: a category's bars, or a series'.
@@ -179,12 +179,13 @@ fn highlight_draws_the_named_in_the_accent_and_dims_the_rest() {
         &["--rest", "Rest", "--highlight", "Reserves"],
     );
     assert_eq!(count(&fills(&s), "#6B6B6B"), 2);
-    // Donuts: the highlighted share in colour, the others dimmed, every rest grey.
+    // Donuts: the highlighted share in colour, the others dimmed, every rest grey (and the
+    // legend's one swatch, the rest's).
     let (s, _) = svg("pie", CROPS, &["--each-row", "--highlight", "Cotton"]);
     let f = fills(&s);
     assert_eq!(
         (count(&f, "#0072B2"), count(&f, "#6B6B6B")),
-        (2, 3),
+        (1, 3),
         "{f:?}"
     );
     assert_eq!(count(&f, "#919191"), 5, "{f:?}");
@@ -285,6 +286,25 @@ fn charts_that_would_read_better_otherwise_say_so() {
         err.contains("a donut of one share (\"Muslims\") shows one number"),
         "{err}"
     );
+    // A title that gives the number is what the hint asks for: nothing to say ("2014" is not
+    // 14).
+    let one = "label,share\nMuslims,14\n";
+    let (_, err) = svg(
+        "pie",
+        one,
+        &["--donut", "--title", "Muslims are 14% of Russians"],
+    );
+    assert!(err.is_empty(), "{err}");
+    let (_, err) = svg(
+        "pie",
+        one,
+        &["--donut", "--title", "Muslims in Russia, 2014"],
+    );
+    assert!(err.contains("shows one number"), "{err}");
+    // Three donuts alike are read at a glance (the article's three "about a quarter").
+    let three = "label,share\nA,23\nB,24\nC,25\n";
+    let (_, err) = svg("pie", three, &["--each-row", "--donut"]);
+    assert!(err.is_empty(), "{err}");
     let alike = "label,share\nA,23\nB,24\nC,25\nD,25\n";
     let (_, err) = svg("pie", alike, &["--each-row", "--donut"]);
     assert!(

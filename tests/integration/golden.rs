@@ -166,6 +166,26 @@ fn cases() -> Vec<(&'static str, &'static str, ChartOptions)> {
                 "donut = true\neach-row = true\nhighlight = [\"الجمعية العامة\"]",
             ),
         ),
+        // #22: a reference line and a callout, and the same mirrored in Arabic (with a number
+        // isolated in the title).
+        (
+            "bar-line-annotate",
+            "crops.csv",
+            spec(
+                Kind::Bar,
+                "Crops against the world average",
+                "line = [\"50=World average\"]\nannotate = [\"Rubber=The largest share\"]",
+            ),
+        ),
+        (
+            "bar-line-annotate-ar",
+            "crops.csv",
+            ar(
+                Kind::Bar,
+                "تنتج دول المنظمة 80% من مطاط العالم",
+                "line = [\"50=المتوسط العالمي\"]\nannotate = [\"المطاط=أكبر حصة\"]",
+            ),
+        ),
         // A map (#23): classes, no data hatched, a small state's symbol, a zoomed extent.
         (
             "map-gulf",
@@ -222,6 +242,8 @@ golden! {
     donuts_each_row_ar => "donuts-each-row-ar",
     bar_approx_highlight => "bar-approx-highlight",
     donuts_approx_ar => "donuts-approx-ar",
+    bar_line_annotate => "bar-line-annotate",
+    bar_line_annotate_ar => "bar-line-annotate-ar",
     map_gulf => "map-gulf",
     map_gulf_ar => "map-gulf-ar",
 }

@@ -88,7 +88,9 @@ fn french_labels_and_words() {
         "--title",
         "Languages",
     ]);
-    assert!(svg.contains("Pétrole") && svg.contains("Réserves") && svg.contains("Source : OIC"));
+    assert!(
+        svg.contains("Pétrole") && svg.contains("Réserves") && svg.contains("Source\u{202F}: OIC")
+    );
     assert!(text_x(&svg, "Languages") < 600.0, "left to right");
 }
 

@@ -6,6 +6,7 @@
 mod common;
 
 mod agg;
+mod article;
 mod cli;
 mod cli_build;
 mod cli_render;
@@ -24,6 +25,7 @@ mod numbers;
 mod png;
 mod properties;
 mod regressions;
+mod remarks;
 mod report_pdf;
 mod tables;
 mod top;

@@ -17,9 +17,9 @@ use crate::dataset::{Cell, Dataset, Series};
 use crate::layout::alt::Whole;
 use crate::layout::{Context, Page, rest_label, shares};
 use crate::locale::number::format;
-use crate::options::{Common, Message, OptionError, Order, Sort};
+use crate::options::{Annotations, Common, Message, OptionError, Order, RefLine, Sort};
 use crate::scene::{Color, Scene};
-use plot::{Orient, draw, fit_horizontal, fit_vertical};
+use plot::{Extras, Orient, draw, fit_horizontal, fit_vertical};
 
 /// The ticks of the value axis for about `target` steps (see [`axis_ticks`]).
 pub(super) type Ticks<'a> = dyn Fn(usize) -> Vec<f64> + 'a;
@@ -49,6 +49,14 @@ pub struct BarOptions {
     /// first round tick at or above the largest value).
     #[arg(long, value_name = "N")]
     pub axis_max: Option<f64>,
+    /// A reference line across the plot at VALUE, named LABEL: a world average, a target
+    /// (repeatable).
+    #[arg(long, value_name = "VALUE=LABEL")]
+    pub line: Vec<RefLine>,
+    /// Callouts on the plot.
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub notes: Annotations,
 }
 
 /// Vertical bars.
@@ -137,7 +145,7 @@ impl ChartKind for BarOptions {
     /// Share-vs-rest bars say each share's rest too, as a grid of donuts does.
     fn whole(&self) -> Whole<'_> {
         match &self.rest {
-            Some(rest) => Whole::EachRow(Some(rest)),
+            Some(rest) => Whole::EachRow(Some(rest), &[]),
             None => Whole::None,
         }
     }
@@ -200,6 +208,8 @@ struct Segment {
     label: String,
     /// An approximate value ("about 30%"), drawn as an estimate.
     approx: bool,
+    /// The rest of a share (`--rest`): its value label is quieter than the share's.
+    rest: bool,
 }
 
 /// A category: its bars side by side, and the label above a stack (its total), if any. A bar
@@ -209,8 +219,25 @@ struct Group {
     total: Option<(f64, String)>,
 }
 
-/// Lays out a bar chart.
+/// Lays out a bar chart: grouped bars with their series named at the bars of the first
+/// category where the names fit there, else with a legend.
 fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindError> {
+    let (scene, named) = layout_as(ds, spec, cx, true)?;
+    if named {
+        Ok(scene)
+    } else {
+        Ok(layout_as(ds, spec, cx, false)?.0)
+    }
+}
+
+/// Lays out a bar chart, naming grouped series at the bars when `direct` (else in a legend);
+/// returns the scene and false when the names were asked for and did not fit.
+fn layout_as(
+    ds: &Dataset,
+    spec: &BarOptions,
+    cx: &Context,
+    direct: bool,
+) -> Result<(Scene, bool), KindError> {
     let asked_stacked = spec.stacked;
     let rest = spec.rest.is_some();
     // Share-vs-rest bars are stacks of two segments.
@@ -230,8 +257,22 @@ fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindEr
         check_parts_of_one_whole(ds)?;
     }
     check_colours(ds)?;
+    let callouts = callouts(ds, &spec.notes)?;
     let mut cx = Page::new(ds, &spec.common, cx);
-    let legend: Vec<_> = if ds.series.len() > 1 {
+    // Grouped bars name their series at the bars of the first category instead of a legend.
+    let direct = direct && !stacked && ds.series.len() > 1;
+    let extras = Extras {
+        lines: (spec.line.iter())
+            .map(|l| (l.value, l.label.clone()))
+            .collect(),
+        callouts,
+        names: if direct {
+            ds.series.iter().map(|s| s.name.clone()).collect()
+        } else {
+            Vec::new()
+        },
+    };
+    let legend: Vec<_> = if ds.series.len() > 1 && !direct {
         ds.series
             .iter()
             .enumerate()
@@ -249,21 +290,126 @@ fn layout(ds: &Dataset, spec: &BarOptions, cx: &Context) -> Result<Scene, KindEr
         .iter()
         .flat_map(|g| g.bars.iter().flatten().map(|s| s.to.min(s.from)))
         .fold(0.0, f64::min);
+    // The reference lines are on the axis too.
+    let lines = spec.line.iter().map(|l| l.value);
+    let (lo, hi) = lines.fold((lo, hi), |(l, h), v| (l.min(v), h.max(v)));
     // Part-to-whole bars (share vs rest, stacked percentages) keep the full 0-100% scale.
     let whole = rest || (asked_stacked && ds.percent);
-    let hi = hi.max(spec.axis_max.unwrap_or(0.0));
-    let ticks = |target: usize| axis_ticks(ds.percent, whole, lo, hi, target);
+    let top = hi.max(spec.axis_max.unwrap_or(0.0));
+    let ticks = |target: usize| {
+        let t = axis_ticks(ds.percent, whole, lo, top, target);
+        match headroom(&t, hi, whole || ds.percent) {
+            Some(more) => axis_ticks(ds.percent, whole, lo, more, target),
+            None => t,
+        }
+    };
     // Upright bars when every name fits under its bar whole, else horizontal ones (years and
     // dates stay upright, every k-th labelled).
-    let names = plot::names(&cx, spec.horizontal, &ticks(5), &groups);
+    let names = plot::names(&cx, spec.horizontal, &ticks(5), &groups, &extras);
     let area = cx.frame_with(&legend, names.min_plot);
+    let plot_orient = names.orient;
     let plot = match names.orient {
-        Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups, names),
-        Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups, names),
+        Orient::Vertical => fit_vertical(&cx, area, &ticks, &groups, names, &extras),
+        Orient::Horizontal => fit_horizontal(&cx, area, &ticks, &groups, names, &extras),
     };
-    draw(&mut cx, &plot, &groups);
+    let outcome = draw(&mut cx, &plot, &groups);
+    if let Some(i) = outcome.crowded {
+        let horizontal = matches!(plot_orient, Orient::Horizontal);
+        return Err(crowded_callout(ds, &extras, i, horizontal));
+    }
+    for l in &spec.line {
+        let v = cx.number(l.value, crate::locale::number::decimals_needed(&[l.value]));
+        cx.remark(format!("{}: {v}", crate::text::clean(&l.label)));
+    }
+    for (label, c) in ds.labels.iter().zip(&extras.callouts) {
+        if let Some((bar, c)) = c {
+            let series = bar.and_then(|b| ds.series.get(b));
+            match series {
+                Some(s) => cx.remark(format!("{label} ({}): {c}", s.name)),
+                None => cx.remark(format!("{label}: {c}")),
+            }
+        }
+    }
     cx.fit_height(plot.bottom);
-    Ok(cx.finish())
+    Ok((cx.finish(), outcome.named || !direct))
+}
+
+/// Room above the largest value `hi` when it sits on the top tick of `ticks` (80% on the 80
+/// gridline): the value the axis must then pass, so that it ends at the next round tick.
+/// Not for an axis that ends at 100% of a percentage (`full`: the whole).
+fn headroom(ticks: &[f64], hi: f64, full: bool) -> Option<f64> {
+    let (first, last) = (ticks[0], ticks[ticks.len() - 1]);
+    let span = last - first;
+    let on_top = hi > 0.0 && span > 0.0 && (last - hi).abs() <= span * 1e-9;
+    (on_top && !(full && last >= 100.0)).then_some(hi + span * 0.01)
+}
+
+/// Each category's callout (`annotate`), in the drawn order: on the category, or on one bar
+/// of a category of grouped bars ("Natural gas (Production)": the category and the series);
+/// a name that is neither is an error with the nearest.
+fn callouts(ds: &Dataset, notes: &Annotations) -> Result<Vec<Option<plot::Note>>, KindError> {
+    let mut out = vec![None; ds.labels.len()];
+    for c in &notes.annotate {
+        let text = crate::text::clean(&c.text);
+        let bar = c
+            .name
+            .trim()
+            .strip_suffix(')')
+            .and_then(|n| n.rsplit_once(" ("))
+            .and_then(|(category, series)| {
+                let i = ds.labels.iter().position(|l| crate::text::same_name(l, category))?;
+                let b = ds.series.iter().position(|s| {
+                    crate::text::same_name(&s.name, series) || crate::text::same_name(&s.key, series)
+                })?;
+                Some((i, b))
+            });
+        match bar {
+            Some((i, b)) if ds.series.len() > 1 => out[i] = Some((Some(b), text)),
+            _ => {
+                let i = find_category(ds, &c.name, "annotate")?;
+                out[i] = Some((None, text));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The index of the category named `name` (as the chart shows it); `key` is the option
+/// that names it, for the error.
+pub(super) fn find_category(ds: &Dataset, name: &str, key: &'static str) -> Result<usize, KindError> {
+    if let Some(i) = ds.labels.iter().position(|l| crate::text::same_name(l, name)) {
+        return Ok(i);
+    }
+    let near = crate::text::nearest(name, ds.labels.iter().map(String::as_str), 3);
+    let near: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
+    Err(Message::new()
+        .text(format!("{}: ", ds.path))
+        .name(key)
+        .text(format!(
+            " names {name:?}, which is no category of the chart\n  hint: the nearest are {}; write the name as the chart shows it, in the chart's language",
+            near.join(", ")
+        ))
+        .into())
+}
+
+/// The error for the callout of category `i` (in `extras`) that touches another text or
+/// leaves the plot.
+/// The refusal of a callout with no room; bars already horizontal are not told to turn.
+fn crowded_callout(ds: &Dataset, extras: &Extras, i: usize, horizontal: bool) -> KindError {
+    let label = ds.labels.get(i).map_or("", String::as_str);
+    let text = (extras.callouts.get(i))
+        .and_then(Option::as_ref)
+        .map_or("", |c| c.1.as_str());
+    let head = Message::new().text(format!(
+        "{}: the callout on {label:?} ({text:?}) does not fit beside the chart's other labels\n  hint: shorten it, ",
+        ds.path
+    ));
+    let turn = if horizontal {
+        head
+    } else {
+        head.text("draw the bars horizontal (").on("horizontal").text("), ")
+    };
+    turn.text("or give the chart more room with ").name("width").into()
 }
 
 /// Stacked bars start at zero: a negative segment would overlap the one before it.
@@ -385,6 +531,7 @@ fn groups(cx: &Page, stacked: bool, rest: bool) -> Vec<Group> {
                             color: color(cx, rest, s, Some(label)),
                             label: cx.approx_label(v, approx),
                             approx: approx && !is_rest,
+                            rest: is_rest,
                         };
                         base += v;
                         seg
@@ -409,6 +556,7 @@ fn groups(cx: &Page, stacked: bool, rest: bool) -> Vec<Group> {
                                 color: color(cx, rest, s, Some(label)),
                                 label: cx.approx_label(v, approx),
                                 approx,
+                                rest: false,
                             })
                             .into_iter()
                             .collect()

@@ -3,9 +3,11 @@
 //! bars grow), and [`Orient`] turns those into x and y. Only the fitting of the labels around
 //! the plot differs: `fit_vertical` and `fit_horizontal` measure them and return a [`Plot`].
 
+mod extras;
 mod place;
 
 use super::{Group, Segment, Ticks};
+pub(super) use extras::{Extras, Note, Outcome};
 use crate::fonts::FontSet;
 use crate::layout::theme::Sizes;
 use crate::layout::paint::{rect_points, tint};
@@ -32,6 +34,13 @@ fn segment_label(
 ) {
     // Inside an approximate segment the label stands on a patch of its paler fill, clear of
     // the stripes, in the text colour.
+    // The rest of a share is quieter than the share it frames: regular weight, a dark grey
+    // that still reads on its grey.
+    if seg.rest && inside {
+        let color = crate::layout::color::with_contrast(cx.theme.muted, seg.color, 4.5);
+        cx.text(x, y, &seg.label.clone(), size, color, anchor, false);
+        return;
+    }
     let color = if inside && seg.approx {
         let fill = tint(seg.color, cx.theme.background);
         let (w, h) = (cx.width(&seg.label, size, true) + 8.0, Sizes::line(size));
@@ -145,6 +154,10 @@ pub(super) struct Plot {
     room: (f64, f64, f64, f64),
     /// The lowest pixel the plot draws on (its tick labels, or its category labels).
     pub(super) bottom: f64,
+    /// The editor's words on the plot: series names, callouts, reference lines.
+    extras: extras::Placed,
+    /// The area the plot was fitted in.
+    area: Area,
 }
 
 /// The categories' names as they will be drawn, and the orientation that lets every one be
@@ -216,23 +229,30 @@ fn widest_tick(cx: &Page, ticks: &[f64]) -> f64 {
 }
 
 /// The slot of each category of upright bars: the width between the tick labels and the
-/// margin shared out (bars at most 9 label heights wide: 27 mm at 8.5 pt).
-fn upright_slot(cx: &Page, ticks: &[f64], n: usize, nb: usize) -> f64 {
-    let room = cx.inner() - widest_tick(cx, ticks) - cx.sizes.tick * 0.8;
+/// margin (less the `gutter` of the reference lines' labels) shared out (bars at most 9
+/// label heights wide: 27 mm at 8.5 pt).
+fn upright_slot(cx: &Page, ticks: &[f64], n: usize, nb: usize, gutter: f64) -> f64 {
+    let room = cx.inner() - widest_tick(cx, ticks) - cx.sizes.tick * 0.8 - gutter;
     slot_for(room, n, nb, cx.sizes.label * 9.0)
 }
 
 /// Chooses the orientation and lays out the names: upright when every name fits under its bar
 /// in at most [`UPRIGHT_LINES`] lines without breaking a word (years and dates always, thinned),
 /// horizontal when asked or when one does not; `ticks` is a first guess of the value axis.
-pub(super) fn names(cx: &Page, horizontal: bool, ticks: &[f64], groups: &[Group]) -> Names {
+pub(super) fn names(
+    cx: &Page,
+    horizontal: bool,
+    ticks: &[f64],
+    groups: &[Group],
+    extras: &Extras,
+) -> Names {
     let s = cx.sizes;
     let n = groups.len().max(1);
     let nb = bars_per_group(groups);
     let labels = &cx.ds.labels;
     let lh = s.lead(s.label);
     if !horizontal {
-        let slot = upright_slot(cx, ticks, n, nb);
+        let slot = upright_slot(cx, ticks, n, nb, extras.gutter(cx, Orient::Vertical));
         let width = slot * 0.92;
         let lines: Option<Vec<Vec<String>>> = if cx.ds.ordered {
             Some(thinned(cx.context.fonts, labels, s.label, slot))
@@ -248,12 +268,16 @@ pub(super) fn names(cx: &Page, horizontal: bool, ticks: &[f64], groups: &[Group]
         };
         if let Some(lines) = lines {
             let most = lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+            let above = extras.upright_height(cx, slot, bar_in(slot, nb));
             return Names {
                 orient: Orient::Vertical,
                 lines,
                 width,
                 row: 0.0,
-                min_plot: lh * most + Sizes::line(s.value) * 2.0 + Sizes::line(s.tick) * 4.0,
+                min_plot: lh * most
+                    + Sizes::line(s.value) * 2.0
+                    + Sizes::line(s.tick) * 4.0
+                    + above,
             };
         }
     }
@@ -282,7 +306,7 @@ pub(super) fn names(cx: &Page, horizontal: bool, ticks: &[f64], groups: &[Group]
         lines,
         width,
         row,
-        min_plot: row * n as f64 + Sizes::line(s.tick) + 6.0,
+        min_plot: row * n as f64 + Sizes::line(s.tick) + 6.0 + extras.band(cx),
     }
 }
 
@@ -306,6 +330,7 @@ pub(super) fn fit_vertical(
     ticks: &Ticks,
     groups: &[Group],
     names: Names,
+    extras: &Extras,
 ) -> Plot {
     let s = cx.sizes;
     let n = groups.len().max(1);
@@ -313,13 +338,16 @@ pub(super) fn fit_vertical(
     let lh = s.lead(s.label);
     let max_lines = names.lines.iter().map(Vec::len).max().unwrap_or(1);
     let value_line = Sizes::line(s.value) + 4.0;
+    let gutter = extras.gutter(cx, Orient::Vertical);
+    let first = upright_slot(cx, &ticks(5), n, nb, gutter);
+    let above = extras.upright_height(cx, first, bar_in(first, nb));
     // Ticks a line and a half apart at least; a negative bar's label needs room under the zero.
-    let length = area.h() - lh * max_lines as f64 - 8.0 - value_line;
+    let length = area.h() - lh * max_lines as f64 - 8.0 - value_line - above;
     let ticks = fitting_ticks(ticks, length, |_| Sizes::line(s.tick) * 1.5);
     let below = if ticks[0] < 0.0 { value_line } else { 0.0 };
     let tick_w = widest_tick(cx, &ticks);
     let x0 = area.x0 + tick_w + s.tick * 0.8;
-    let slot = upright_slot(cx, &ticks, n, nb);
+    let slot = upright_slot(cx, &ticks, n, nb, gutter);
     // The names were wrapped for the first guess of the axis; wider tick labels leave a
     // narrower slot, and a name must stay within its own.
     let lines = if slot * 0.92 < names.width - 0.01 && !cx.ds.ordered {
@@ -332,11 +360,13 @@ pub(super) fn fit_vertical(
         names.lines
     };
     let max_lines = lines.iter().map(Vec::len).max().unwrap_or(1);
-    let x0 = x0 + (area.x1 - x0 - slot * n as f64).max(0.0) / 2.0;
+    let x0 = x0 + (area.x1 - gutter - x0 - slot * n as f64).max(0.0) / 2.0;
     let x1 = x0 + slot * n as f64;
     let y1 = area.y1 - lh * max_lines as f64 - 8.0 - below;
-    let y0 = area.y0 + value_line;
     let bar = bar_in(slot, nb);
+    let placed = extras.place_upright(cx, slot, bar);
+    let y0 = area.y0 + value_line;
+    let y0 = y1 - top_room(&placed.above(cx), groups, (ticks[0], ticks[ticks.len() - 1]), y1 - y0);
     let group = bar * nb as f64;
     let value_size = fit_size(cx.context.fonts, groups, bar + slot * 0.3, s.value, s.tick);
     let mut plot = Plot {
@@ -361,12 +391,44 @@ pub(super) fn fit_vertical(
         tick_anchor: Anchor::End,
         tick_size: s.tick,
         no_data: cx.context.locale.words().no_data.to_string(),
-        room: (x0 - s.tick * 0.6, area.y0, area.x1 + s.margin * 0.5, y1 + below),
+        room: (
+            x0 - s.tick * 0.6,
+            area.y0,
+            if gutter > 0.0 {
+                x1 + 2.0
+            } else {
+                area.x1 + s.margin * 0.5
+            },
+            y1 + below,
+        ),
         ticks,
         bottom: area.y1,
+        extras: placed,
+        area,
     };
     place::place(&mut plot, groups, s.tick);
     plot
+}
+
+/// The height of the plot of upright bars, at most `full`, at which what each category
+/// draws above its value labels (`above`, the editor's names and callouts) stays within
+/// `full`: a category whose bars reach `f` of the axis (`lo..hi`) and has `h` above them
+/// needs `f` x height + `h` <= `full`.
+fn top_room(above: &[f64], groups: &[Group], (lo, hi): (f64, f64), full: f64) -> f64 {
+    let mut height = full;
+    for (g, &h) in groups.iter().zip(above) {
+        if h <= 0.0 {
+            continue;
+        }
+        let top = (g.bars.iter().flatten())
+            .map(|s| s.to.max(s.from))
+            .fold(0.0, f64::max);
+        let f = ((top - lo) / (hi - lo)).clamp(0.0, 1.0);
+        if f > 0.0 {
+            height = height.min((full - h) / f);
+        }
+    }
+    height.max(full * 0.25)
 }
 
 /// Years and dates under vertical bars: each whole, on one line, and only every k-th where
@@ -428,19 +490,29 @@ pub(super) fn fit_horizontal(
     ticks: &Ticks,
     groups: &[Group],
     names: Names,
+    extras: &Extras,
 ) -> Plot {
     let s = cx.sizes;
     let n = groups.len().max(1);
     let nb = bars_per_group(groups);
     // A horizontal bar is at most about 3.4 label heights thick; the plot starts at the top
-    // and a chart without a given height ends below it.
-    let room = area.y1 - Sizes::line(s.tick) - 6.0 - area.y0;
+    // (under the reference lines' labels) and a chart without a given height ends below it.
+    let band = extras.band(cx);
+    let top = area.y0 + band;
+    let room = area.y1 - Sizes::line(s.tick) - 6.0 - top;
     let slot = slot_for(room, n, nb, s.label * 3.4).max(names.row.min(room / n as f64));
-    let y1 = area.y0 + slot * n as f64;
+    let y1 = top + slot * n as f64;
     let bar = bar_in(slot, nb);
     let group = bar * nb as f64;
     let value_size = s.value.min(bar * 0.9).max(s.tick);
-    let (right, left) = outside_widths(cx.context.fonts, groups, value_size);
+    let (placed, callouts) = extras.place_horizontal(cx, slot, value_size);
+    let name_w = extras.name_width(cx, value_size);
+    let right = row_widths(cx.context.fonts, groups, value_size)
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w + if i == 0 { name_w } else { 0.0 } + callouts[i])
+        .fold(0.0, f64::max);
+    let (_, left) = outside_widths(cx.context.fonts, groups, value_size);
     // A bar with no data has its mark right of the zero line.
     let gaps = groups.iter().flat_map(|g| &g.bars).any(Vec::is_empty);
     let no_data = cx.context.locale.words().no_data;
@@ -457,7 +529,7 @@ pub(super) fn fit_horizontal(
     let mut plot = Plot {
         fonts: cx.context.fonts.clone(),
         orient: Orient::Horizontal,
-        cat: (area.y0, y1),
+        cat: (top, y1),
         slot,
         lo: ticks[0],
         hi: ticks[ticks.len() - 1],
@@ -476,9 +548,11 @@ pub(super) fn fit_horizontal(
         tick_anchor: Anchor::Middle,
         tick_size: s.tick,
         no_data: cx.context.locale.words().no_data.to_string(),
-        room: (labels_end + gap * 0.5, area.y0, area.x1 + s.margin * 0.5, y1),
+        room: (labels_end + gap * 0.5, top, area.x1 + s.margin * 0.5, y1),
         ticks,
         bottom: y1 + 6.0 + Sizes::line(s.tick),
+        extras: placed,
+        area,
     };
     place::place(&mut plot, groups, s.tick);
     plot
@@ -511,8 +585,27 @@ fn outside_widths(fonts: &FontSet, groups: &[Group], value_size: f64) -> (f64, f
     (right, left)
 }
 
-/// Draws the plot: gridlines and tick labels, then each category, then the zero line on top.
-pub(super) fn draw(cx: &mut Page, p: &Plot, groups: &[Group]) {
+/// The widest labels drawn past the end of each category's bars (single segments and stack
+/// totals), rightwards: the room its row needs right of its bars.
+fn row_widths(fonts: &FontSet, groups: &[Group], value_size: f64) -> Vec<f64> {
+    groups
+        .iter()
+        .map(|g| {
+            let singles = g.bars.iter().filter(|b| b.len() == 1).flatten();
+            let labels = singles
+                .map(|seg| (seg.label.as_str(), seg.to))
+                .chain(g.total.iter().map(|t| (t.1.as_str(), t.0)));
+            labels
+                .filter(|l| l.1 >= 0.0)
+                .map(|l| fonts.width(l.0, value_size, true))
+                .fold(0.0, f64::max)
+        })
+        .collect()
+}
+
+/// Draws the plot: gridlines and tick labels, then each category, then the zero line on top,
+/// the reference lines, and the series names and callouts.
+pub(super) fn draw(cx: &mut Page, p: &Plot, groups: &[Group]) -> Outcome {
     let ticks = &p.ticks;
     // A tick label that would touch the one before is left out (its gridline stays): a plot
     // too narrow for even two labels still reads from its labelled ends.
@@ -554,6 +647,7 @@ pub(super) fn draw(cx: &mut Page, p: &Plot, groups: &[Group]) {
         draw_category(cx, p, p.center(i), g, lines);
     }
     value_line(cx, p, 0.0, cx.theme.axis);
+    extras::draw(cx, p, groups)
 }
 
 /// A line across the whole category axis at value `v`.

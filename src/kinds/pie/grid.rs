@@ -6,7 +6,7 @@
 //! series (resource x production/reserves) give a two-way table with the categories as row
 //! headers and the series as column headers, instead of "(Production)" under every pie.
 
-use super::{PieOptions, draw_disc};
+use super::{PieOptions, draw_disc, find};
 use crate::dataset::Dataset;
 use crate::kinds::KindError;
 use crate::layout::theme::Sizes;
@@ -29,24 +29,72 @@ pub(super) fn layout(ds: &Dataset, opts: &PieOptions, cx: &Context) -> Result<Sc
         donut: opts.donut,
         rest: cx.rest_color(&rest_name),
     };
-    let mut legend: Vec<_> = ds
-        .series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let color = cx.mark(cx.theme.color(i), Some(i), None, false);
-            (capitalise(&s.name), color)
-        })
-        .collect();
-    legend.push((rest_name, look.rest));
+    let notes = notes(ds, opts)?;
+    // No legend that only repeats a column header: a grid of one series names it in the
+    // legend when the editor gave its name (`legend`); a two-way grid names its series over
+    // its columns. The rest is in the legend unless every pie names its own.
+    let named = ds.series.len() == 1 && !spec.legend.is_empty();
+    let mut legend: Vec<_> = if named {
+        let color = cx.mark(cx.theme.color(0), Some(0), None, false);
+        vec![(capitalise(&ds.series[0].name), color)]
+    } else {
+        Vec::new()
+    };
+    if notes.iter().any(|n| n.rest.is_none()) {
+        legend.push((rest_name, look.rest));
+    }
     let area = cx.frame(&legend);
     let bottom = if ds.series.len() > 1 {
-        two_way(&mut cx, area, look)
+        two_way(&mut cx, area, look, &notes)
     } else {
-        one_way(&mut cx, area, &cells, look)
+        one_way(&mut cx, area, &cells, look, &notes)
     };
     cx.fit_height(bottom);
+    for (label, n) in ds.labels.iter().zip(&notes) {
+        if let Some(c) = &n.callout {
+            cx.remark(format!("{label}: {c}"));
+        }
+    }
     Ok(cx.finish())
+}
+
+/// The editor's words under one category's pie (or row of pies): the name of its remainder
+/// (`rest-of`) and a callout (`annotate`).
+#[derive(Debug, Clone, Default)]
+struct Notes {
+    rest: Option<String>,
+    callout: Option<String>,
+}
+
+/// Each category's [`Notes`], in the drawn order; a name that is no category is an error.
+fn notes(ds: &Dataset, opts: &PieOptions) -> Result<Vec<Notes>, KindError> {
+    let names: Vec<&str> = ds.labels.iter().map(String::as_str).collect();
+    let mut out = vec![Notes::default(); names.len()];
+    for c in &opts.rest_of {
+        out[find(ds, &names, &c.name, "rest-of")?].rest = Some(crate::text::clean(&c.text));
+    }
+    for c in &opts.notes.annotate {
+        out[find(ds, &names, &c.name, "annotate")?].callout = Some(crate::text::clean(&c.text));
+    }
+    Ok(out)
+}
+
+/// The lines of `notes` under a pie of the share `v` (approximate when `approx`), wrapped to
+/// `width`: the remainder named with its value ("Non-Muslims ~75%"), then the callout.
+fn note_lines(cx: &Page, notes: &Notes, v: Option<(f64, bool)>, width: f64) -> Vec<String> {
+    let size = cx.sizes.label;
+    let mut out = Vec::new();
+    if let Some(rest) = &notes.rest {
+        let text = match v {
+            Some((v, approx)) => format!("{rest} {}", cx.approx_label(100.0 - v, approx)),
+            None => rest.clone(),
+        };
+        out.extend(cx.wrap(&text, size, false, width));
+    }
+    if let Some(c) = &notes.callout {
+        out.extend(cx.wrap(c, size, false, width));
+    }
+    out
 }
 
 /// How every pie of a grid is drawn: as donuts or not, and the colour of the rest.
@@ -106,24 +154,33 @@ fn min_radius(donut: bool) -> f64 {
 /// One series: a grid of pies, each named under it (every word, in as many lines as it needs),
 /// in the column count that gives the largest pies (preferring full rows: 2x2 over 3+1).
 /// Returns the bottom of the last row.
-fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look) -> f64 {
+fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look, notes: &[Notes]) -> f64 {
     let donut = look.donut;
     let s = cx.sizes;
     let n = cells.len().max(1);
     let lh = s.lead(s.label);
     let value_h = if donut { 0.0 } else { Sizes::line(s.value) };
     let gap = s.label * 1.2;
-    let names = |cw: f64| -> Vec<Vec<String>> {
+    // Each pie's name, and under it its notes (muted): how many lines of each.
+    let names = |cw: f64| -> Vec<(Vec<String>, Vec<String>)> {
         cells
             .iter()
-            .map(|share| cx.wrap(&share.label, s.label, false, cw * 0.92))
+            .zip(notes)
+            .map(|(share, n)| {
+                let v = Some((share.value, share.approx));
+                (
+                    cx.wrap(&share.label, s.label, false, cw * 0.92),
+                    note_lines(cx, n, v, cw * 0.92),
+                )
+            })
             .collect()
     };
+    let count = |n: &(Vec<String>, Vec<String>)| n.0.len() + n.1.len();
     let radius = |cols: usize| {
         let rows = n.div_ceil(cols);
         let cw = area.w() / cols as f64;
         let ch = area.h() / rows as f64;
-        let lines = names(cw).iter().map(Vec::len).max().unwrap_or(1) as f64;
+        let lines = names(cw).iter().map(count).max().unwrap_or(1) as f64;
         let text_h = lh * lines + value_h + 8.0;
         ((cw * 0.8).min(ch - text_h - gap) / 2.0).min(s.label * MAX_RADIUS)
     };
@@ -142,7 +199,7 @@ fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look) -> f64 {
     for row in 0..rows {
         let in_row = (n - row * cols).min(cols);
         let row_lines = (0..in_row)
-            .map(|k| names[row * cols + k].len())
+            .map(|k| count(&names[row * cols + k]))
             .max()
             .unwrap_or(1);
         // Centre a short last row.
@@ -157,9 +214,13 @@ fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look) -> f64 {
                 category: &cells[k].label,
             };
             let y = pie(cx, (x, top + r), r, look, &cell);
-            for (j, line) in names[k].iter().enumerate() {
+            let (name, below) = &names[k];
+            let (text, muted) = (cx.theme.text, cx.theme.muted);
+            let lines = (name.iter().map(|l| (l, text)))
+                .chain(below.iter().map(|l| (l, muted)));
+            for (j, (line, color)) in lines.enumerate() {
                 let ly = y + lh * (j as f64 + 0.5);
-                cx.text(x, ly, line, s.label, cx.theme.text, Anchor::Middle, false);
+                cx.text(x, ly, line, s.label, color, Anchor::Middle, false);
             }
         }
         top += 2.0 * r + 8.0 + value_h + lh * row_lines as f64 + gap;
@@ -169,7 +230,7 @@ fn one_way(cx: &mut Page, area: Area, cells: &[Share], look: Look) -> f64 {
 
 /// Several series: a table of pies, one row per category (its name at the start of the row)
 /// and one column per series (its name on top). Returns the bottom of the last row.
-fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
+fn two_way(cx: &mut Page, area: Area, look: Look, notes: &[Notes]) -> f64 {
     let donut = look.donut;
     let (s, ds) = (cx.sizes, cx.ds);
     let (rows, cols) = (ds.labels.len().max(1), ds.series.len());
@@ -179,10 +240,13 @@ fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
         .iter()
         .map(|l| cx.wrap(l, s.label, true, area.w() * 0.25))
         .collect();
-    let head_w = row_names
-        .iter()
-        .flatten()
-        .map(|l| cx.width(l, s.label, true))
+    // A row's notes under its name (the pies of a row are of several wholes: the remainder's
+    // name alone).
+    let row_notes: Vec<Vec<String>> = (notes.iter())
+        .map(|n| note_lines(cx, n, None, area.w() * 0.25))
+        .collect();
+    let head_w = (row_names.iter().flatten().map(|l| cx.width(l, s.label, true)))
+        .chain(row_notes.iter().flatten().map(|l| cx.width(l, s.label, false)))
         .fold(0.0, f64::max)
         + s.label;
     let value_h = if donut { 0.0 } else { Sizes::line(s.value) };
@@ -225,12 +289,17 @@ fn two_way(cx: &mut Page, area: Area, look: Look) -> f64 {
     let mut top = area.y0 + head_h;
     let mut bottom = top;
     for (i, names) in row_names.iter().enumerate() {
-        let row_h = (2.0 * r + value_h + 8.0).max(lh * names.len() as f64);
+        let below = &row_notes[i];
+        let n = names.len() + below.len();
+        let row_h = (2.0 * r + value_h + 8.0).max(lh * n as f64);
         let cy = top + row_h / 2.0;
-        let name_top = cy - lh * names.len() as f64 / 2.0;
-        for (k, line) in names.iter().enumerate() {
+        let name_top = cy - lh * n as f64 / 2.0;
+        let muted = cx.theme.muted;
+        let lines = (names.iter().map(|l| (l, text_c, true)))
+            .chain(below.iter().map(|l| (l, muted, false)));
+        for (k, (line, color, bold)) in lines.enumerate() {
             let (x, y) = (x0 + head_w - s.label, name_top + lh * (k as f64 + 0.5));
-            cx.text(x, y, line, s.label, text_c, Anchor::End, true);
+            cx.text(x, y, line, s.label, color, Anchor::End, bold);
         }
         let pie_y = top + (row_h - (2.0 * r + value_h + 8.0)) / 2.0 + r;
         for (j, series) in ds.series.iter().enumerate() {

@@ -21,7 +21,7 @@ use crate::layout::alt::Whole;
 use crate::layout::paint::approximate;
 use crate::layout::{Area, Context, Page, parts, rest_label};
 use crate::locale::number::format;
-use crate::options::{Common, Message, Order, Sort};
+use crate::options::{Annotations, Callout, Common, Message, Order, Sort};
 use crate::scene::{Anchor, Color, Item, Scene};
 
 /// The options of a pie or donut chart.
@@ -45,6 +45,14 @@ pub struct PieOptions {
     /// One small share-vs-rest pie per row, in a grid.
     #[arg(long)]
     pub each_row: bool,
+    /// With `each-row`: the remainder of one category's pie, named CATEGORY=LABEL under it
+    /// (repeatable), for pies whose wholes differ (the world's land, its population).
+    #[arg(long, value_name = "CATEGORY=LABEL")]
+    pub rest_of: Vec<Callout>,
+    /// Callouts on the slices (or on the pies of `each-row`).
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub notes: Annotations,
 }
 
 /// One pie.
@@ -77,6 +85,26 @@ impl ChartKind for PieOptions {
 
     fn rest(&self) -> Option<&str> {
         self.rest.as_deref()
+    }
+
+    /// `rest-of` names the remainders of the pies of `each-row`.
+    fn validate(&self) -> Result<(), crate::options::OptionError> {
+        match self.rest_of.first() {
+            Some(first) if !self.each_row => Err(crate::options::error(
+                "rest-of",
+                format!("{:?}", first.to_string()),
+                Message::new()
+                    .text("names the remainder of one pie of a grid, but this is one pie (without ")
+                    .name("each-row")
+                    .text(")"),
+                Message::new()
+                    .text("name the remainder of a single pie with ")
+                    .name("rest")
+                    .text(", or draw one pie per row with ")
+                    .on("each-row"),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// A pie cannot have a missing value (a part of a whole cannot be unknown), nor shares
@@ -161,7 +189,13 @@ impl ChartKind for PieOptions {
             .iter()
             .flat_map(|s| s.cells.iter().flatten().map(|c| c.value))
             .collect();
-        if !self.each_row && values.len() == 1 && ds.labels.len() == 1 {
+        // Said unless the title already gives the number ("Muslims are 14% of Russia's
+        // population"): then the donut only shows it, which is what the hint asks for.
+        let in_title = |v: f64| {
+            let number = format(v, ds.decimals());
+            self.common.title.as_deref().is_some_and(|t| says(t, &number))
+        };
+        if !self.each_row && values.len() == 1 && ds.labels.len() == 1 && !in_title(values[0]) {
             let shape = if self.donut { "donut" } else { "pie" };
             return vec![Message::new().text(format!(
                 "{}: a {shape} of one share ({:?}) shows one number\n  hint: give the number in the title or a sentence, or set it beside comparable shares in a bar chart (",
@@ -173,7 +207,7 @@ impl ChartKind for PieOptions {
         let (lo, hi) = values
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| (l.min(v), h.max(v)));
-        if self.each_row && ds.percent && values.len() >= 3 && hi - lo <= ALIKE {
+        if self.each_row && ds.percent && values.len() >= ALIKE_MANY && hi - lo <= ALIKE {
             let shape = if self.donut { "donuts" } else { "pies" };
             return vec![Message::new()
                 .text(format!(
@@ -193,7 +227,7 @@ impl ChartKind for PieOptions {
 
     fn whole(&self) -> Whole<'_> {
         if self.each_row {
-            Whole::EachRow(self.rest.as_deref())
+            Whole::EachRow(self.rest.as_deref(), &self.rest_of)
         } else {
             Whole::One(self.rest.as_deref())
         }
@@ -203,6 +237,11 @@ impl ChartKind for PieOptions {
 /// Donuts of a grid whose values all lie within this many percentage points of each other
 /// look alike: a bar chart shows their differences better.
 const ALIKE: f64 = 5.0;
+
+/// ... when there are at least this many: three numbers are read at a glance however they are
+/// drawn (the article's three "about a quarter" donuts, each of its own whole), while seven
+/// donuts of 23% to 25% (the article's minerals) are a wall of the same picture.
+const ALIKE_MANY: usize = 4;
 
 /// How far above 100 a percentage total may go before it is refused (rounding in the source).
 const ROUNDING: f64 = 0.5;
@@ -345,17 +384,67 @@ fn layout(ds: &Dataset, spec: &PieOptions, cx: &Context) -> Result<Scene, KindEr
             rest: true,
         });
     }
-    let callouts = callouts(&cx, &slices, spec.donut);
+    let notes = slice_notes(ds, &slices, &spec.notes)?;
+    let callouts = callouts(&cx, &slices, spec.donut, &notes);
     let area = cx.frame_with(&[], callouts.min_plot);
-    draw(&mut cx, area, &slices, spec.donut, &callouts);
+    // Without a given height the pie is as large as reads well, and the chart ends under it.
+    let fit = spec.common.height.is_none();
+    let bottom = draw(&mut cx, area, &slices, (spec.donut, fit), &callouts);
+    for (sl, n) in slices.iter().zip(&notes) {
+        if let Some(n) = n {
+            cx.remark(format!("{}: {n}", sl.label));
+        }
+    }
+    if fit {
+        cx.fit_height(bottom);
+    }
     Ok(cx.finish())
+}
+
+/// The callout (`annotate`) of each slice, if any: a name that is no slice of the pie is an
+/// error with the nearest.
+fn slice_notes(
+    ds: &Dataset,
+    slices: &[Slice],
+    notes: &Annotations,
+) -> Result<Vec<Option<String>>, KindError> {
+    let names: Vec<&str> = slices.iter().map(|s| s.label.as_str()).collect();
+    let mut out = vec![None; slices.len()];
+    for c in &notes.annotate {
+        let i = find(ds, &names, &c.name, "annotate")?;
+        out[i] = Some(crate::text::clean(&c.text));
+    }
+    Ok(out)
+}
+
+/// The index in `names` (a pie's slices, a grid's pies) of `name` as the chart shows it;
+/// `key` is the option that names it, for the error.
+pub(super) fn find(
+    ds: &Dataset,
+    names: &[&str],
+    name: &str,
+    key: &'static str,
+) -> Result<usize, KindError> {
+    if let Some(i) = names.iter().position(|l| crate::text::same_name(l, name)) {
+        return Ok(i);
+    }
+    let near = crate::text::nearest(name, names.iter().copied(), 3);
+    let near: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
+    Err(Message::new()
+        .text(format!("{}: ", ds.path))
+        .name(key)
+        .text(format!(
+            " names {name:?}, which the chart does not draw\n  hint: the nearest are {}; write the name as the chart shows it, in the chart's language",
+            near.join(", ")
+        ))
+        .into())
 }
 
 /// The callouts of a pie: each slice's name (wrapped, never cut) and value, the side of the
 /// pie each goes on, and the height the plot needs for them to stand apart.
 struct Callouts {
-    /// Name lines and value of each slice.
-    labels: Vec<(Vec<String>, String)>,
+    /// Name lines, value and callout lines of each slice.
+    labels: Vec<Label>,
     /// The widest line of a name.
     widest: f64,
     /// Right and left side: (slice, angle of its middle) in order of the angle.
@@ -364,13 +453,19 @@ struct Callouts {
     min_plot: f64,
 }
 
+/// The callout of a slice: its name's lines, its value, and the lines of an editor's note.
+type Label = (Vec<String>, String, Vec<String>);
+
 /// The gap between the pie and its callouts' text, and the least radius of a pie, in label
 /// heights.
 const TEXT_GAP: f64 = 2.2;
 const MIN_RADIUS: f64 = 2.5;
+/// The radius of a pie of a chart without a given height, at most, in label heights (about
+/// 2.1 cm at 8.5 pt): a pie the size it reads at, not the size of the page.
+const FIT_RADIUS: f64 = 7.5;
 
 /// Lays out the callouts of `slices`, before the frame (whose plot must have room for them).
-fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
+fn callouts(cx: &Page, slices: &[Slice], donut: bool, notes: &[Option<String>]) -> Callouts {
     let s = cx.sizes;
     let lh = s.lead(s.label);
     // A single share in a donut has its number large in the middle, so its callout gives only
@@ -391,7 +486,7 @@ fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
             parts::part_text(v, total, numbers, false)
         }
     };
-    let labels: Vec<(Vec<String>, String)> = slices
+    let labels: Vec<(Vec<String>, String, Vec<String>)> = slices
         .iter()
         .enumerate()
         .map(|(i, sl)| {
@@ -401,14 +496,16 @@ fn callouts(cx: &Page, slices: &[Slice], donut: bool) -> Callouts {
                 let text = text(sl.value);
                 if sl.approx { format!("~{text}") } else { text }
             };
-            (cx.wrap(&sl.label, s.label, false, max_w), value)
+            let note = notes.get(i).cloned().flatten();
+            let note = note.map_or_else(Vec::new, |n| cx.wrap(&n, s.label, false, max_w));
+            (cx.wrap(&sl.label, s.label, false, max_w), value, note)
         })
         .collect();
     // The widest callout line, names and values alike, so none leaves the canvas.
     let widest = labels
         .iter()
-        .flat_map(|(l, v)| {
-            let names = l.iter().map(|x| cx.width(x, s.label, false));
+        .flat_map(|(l, v, n)| {
+            let names = l.iter().chain(n).map(|x| cx.width(x, s.label, false));
             names.chain(std::iter::once(cx.width(v, s.value, true)))
         })
         .fold(0.0, f64::max);
@@ -496,7 +593,15 @@ pub(super) fn draw_disc(
     }
 }
 
-fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Callouts) {
+/// Draws the pie and its callouts in `area`; `fit` (no height given) keeps the pie at most
+/// [`FIT_RADIUS`] and at the top of the area. Returns the bottom of what it drew.
+fn draw(
+    cx: &mut Page,
+    area: Area,
+    slices: &[Slice],
+    (donut, fit): (bool, bool),
+    callouts: &Callouts,
+) -> f64 {
     let s = cx.sizes;
     let lh = s.lead(s.label);
     let centre = donut && slices.len() <= 2;
@@ -504,6 +609,15 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
     let r = ((area.h() / 2.0) - lh)
         .min(area.w() / 2.0 - callouts.widest - gap)
         .max(s.label * MIN_RADIUS);
+    let (r, area) = if fit {
+        let r = r.min(s.label * FIT_RADIUS);
+        // As tall as the pie and as its fuller side of callouts.
+        let h = (2.0 * (r + lh)).max(callouts.min_plot);
+        let y1 = (area.y0 + h).min(area.y1);
+        (r, Area { y1, ..area })
+    } else {
+        (r, area)
+    };
     let c = (area.x0 + area.w() / 2.0, area.y0 + area.h() / 2.0);
     let inner = if donut { r * 0.58 } else { 0.0 };
     // The rest's wedge stays plain: its label says it is approximate.
@@ -544,7 +658,7 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
             } else {
                 Anchor::End
             };
-            let (lines, value) = labels[i].clone();
+            let (lines, value, note) = labels[i].clone();
             let top = y - lh * lines_of(&labels[i]) as f64 / 2.0;
             for (j, line) in lines.iter().enumerate() {
                 let (ly, color) = (top + lh * (j as f64 + 0.5), cx.theme.text);
@@ -552,7 +666,18 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
             }
             if !value.is_empty() {
                 let y = top + lh * (lines.len() as f64 + 0.5);
-                cx.text(tx, y, &value, s.value, cx.theme.text, anchor, true);
+                // The rest's value is quieter than the shares it frames.
+                let (color, bold) = if slices[i].rest {
+                    (cx.theme.muted, false)
+                } else {
+                    (cx.theme.text, true)
+                };
+                cx.text(tx, y, &value, s.value, color, anchor, bold);
+            }
+            let below = lines.len() + usize::from(!value.is_empty());
+            for (j, line) in note.iter().enumerate() {
+                let ly = top + lh * ((below + j) as f64 + 0.5);
+                cx.text(tx, ly, line, s.label, cx.theme.muted, anchor, false);
             }
         }
     }
@@ -567,6 +692,7 @@ fn draw(cx: &mut Page, area: Area, slices: &[Slice], donut: bool, callouts: &Cal
         let size = (inner * 0.55).min(s.title * 2.0);
         cx.text(c.0, c.1, &v, size, cx.theme.text, Anchor::Middle, true);
     }
+    area.y1
 }
 
 /// How far out a leader runs along the radius, and where its level run to the pie's side ends.
@@ -650,14 +776,15 @@ fn segment_clear(c: (f64, f64), r: f64, a: (f64, f64), b: (f64, f64)) -> bool {
     (px - c.0).hypot(py - c.1) >= r
 }
 
-/// The lines of a callout: its name's lines, and one for the value if it has one.
-fn lines_of(label: &(Vec<String>, String)) -> usize {
-    label.0.len() + usize::from(!label.1.is_empty())
+/// The lines of a callout: its name's lines, one for the value if it has one, and the
+/// editor's note.
+fn lines_of(label: &Label) -> usize {
+    label.0.len() + usize::from(!label.1.is_empty()) + label.2.len()
 }
 
 /// Moves label centres `ys` (sorted) apart so blocks of `heights` do not overlap, staying within
 /// `top..bottom` where possible.
-pub(super) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<f64> {
+pub(in crate::kinds) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<f64> {
     let mut out = ys.to_vec();
     for i in 0..out.len() {
         let min = if i == 0 {
@@ -678,9 +805,34 @@ pub(super) fn spread(ys: &[f64], heights: &[f64], top: f64, bottom: f64) -> Vec<
     out
 }
 
+/// Whether `text` writes `number` as a number of its own: not inside "2014", "114", "14.5" or
+/// "3,14" (a full stop ending a sentence, "... 14.", is no decimal point).
+fn says(text: &str, number: &str) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let point = |c: Option<char>| matches!(c, Some('.' | ','));
+    text.match_indices(number).any(|(i, _)| {
+        let mut before = text[..i].chars().rev();
+        let (b1, b2) = (before.next(), before.next());
+        let mut after = text[i + number.len()..].chars();
+        let (a1, a2) = (after.next(), after.next());
+        let inside = digit(b1) || (point(b1) && digit(b2)) || digit(a1) || (point(a1) && digit(a2));
+        !inside
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_finds_a_number_of_its_own_only() {
+        assert!(says("Muslims are 14% of Russia's population", "14"));
+        assert!(says("يشكّل المسلمون 14% من سكان روسيا", "14"));
+        assert!(says("Share in 2020: 14.", "14"));
+        for other in ["In 2014", "114 people", "14.5%", "3,14", "0.14"] {
+            assert!(!says(other, "14"), "{other}");
+        }
+    }
 
     #[test]
     fn spread_separates_overlapping_labels() {

@@ -43,10 +43,14 @@ fn label_rect(p: &Plot, mid: f64, (from, to): (f64, f64), label: &str, size: f64
     }
 }
 
-/// Every bar's rectangle (and every "no data" mark's), and every label past a bar as (bar
-/// position, rectangle) at `size`: a lone segment's at its position, a stack's total at the
-/// position after the last bar.
-fn layout(p: &Plot, groups: &[Group], size: f64) -> (Vec<Rect>, Vec<(usize, Rect)>) {
+/// A bar's (or a "no data" mark's) rectangle: (category, rectangle).
+pub(super) type BarRect = (usize, Rect);
+/// A label past a bar: (category, bar position, rectangle).
+pub(super) type LabelRect = (usize, usize, Rect);
+
+/// Every bar's rectangle (and every "no data" mark's), and every label past a bar at `size`:
+/// a lone segment's at its position, a stack's total at the position after the last bar.
+fn layout(p: &Plot, groups: &[Group], size: f64) -> (Vec<BarRect>, Vec<LabelRect>) {
     let (mut bars, mut labels) = (Vec::new(), Vec::new());
     let totals = p.hidden.len() - 1;
     for (i, g) in groups.iter().enumerate() {
@@ -54,21 +58,29 @@ fn layout(p: &Plot, groups: &[Group], size: f64) -> (Vec<Rect>, Vec<(usize, Rect
         for (b, bar) in g.bars.iter().enumerate() {
             let pos = center - p.group / 2.0 + p.bar * b as f64;
             if bar.is_empty() {
-                bars.push(super::gap_mark(p, pos + p.bar / 2.0, g.bars.len()).5);
+                bars.push((i, super::gap_mark(p, pos + p.bar / 2.0, g.bars.len()).5));
             }
             for seg in bar {
-                bars.push(bar_rect(p, pos, seg));
+                bars.push((i, bar_rect(p, pos, seg)));
                 if bar.len() == 1 {
                     let rect =
                         label_rect(p, pos + p.bar / 2.0, (seg.from, seg.to), &seg.label, size);
-                    labels.push((b, rect));
+                    labels.push((i, b, rect));
                 }
             }
         }
         if let Some((total, label)) = &g.total {
-            labels.push((totals, label_rect(p, center, (0.0, *total), label, size)));
+            labels.push((i, totals, label_rect(p, center, (0.0, *total), label, size)));
         }
     }
+    (bars, labels)
+}
+
+/// The bars and the value labels past them as drawn: at the labels' size, without those
+/// left out.
+pub(super) fn drawn(p: &Plot, groups: &[Group]) -> (Vec<BarRect>, Vec<LabelRect>) {
+    let (bars, mut labels) = layout(p, groups, p.value_size);
+    labels.retain(|l| !p.hidden.get(l.1).copied().unwrap_or(false));
     (bars, labels)
 }
 
@@ -76,6 +88,7 @@ fn layout(p: &Plot, groups: &[Group], size: f64) -> (Vec<Rect>, Vec<(usize, Rect
 /// bar), keeping positions greedily in order; `None` when nothing collides.
 fn collisions(p: &Plot, groups: &[Group], size: f64, nb: usize) -> Option<Vec<bool>> {
     let (bars, labels) = layout(p, groups, size);
+    let bars: Vec<Rect> = bars.into_iter().map(|b| b.1).collect();
     // A pixel of air around a label.
     let grown = |r: Rect| (r.0 - 1.0, r.1 - 1.0, r.2 + 1.0, r.3 + 1.0);
     // Inside the room for value labels (clear of tick and category labels), touching no bar.
@@ -88,8 +101,8 @@ fn collisions(p: &Plot, groups: &[Group], size: f64, nb: usize) -> Option<Vec<bo
     for (b, hide) in hidden.iter_mut().enumerate() {
         let mine: Vec<Rect> = labels
             .iter()
-            .filter(|(lb, _)| *lb == b)
-            .map(|l| l.1)
+            .filter(|l| l.1 == b)
+            .map(|l| l.2)
             .collect();
         let clash = mine.iter().enumerate().any(|(k, &r)| {
             hits_bar(r)
