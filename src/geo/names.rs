@@ -295,6 +295,8 @@ pub(super) fn fold(name: &str) -> String {
                 '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´' | '′' | 'ـ' => {}
                 '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
                 '\u{FEFF}' | '\u{061C}' => {}
+                // "Bosnia & Herzegovina" (CLDR) = "Bosnia and Herzegovina" (most tables).
+                '&' => flat.push_str(" and "),
                 'ß' => flat.push_str("ss"),
                 'æ' => flat.push_str("ae"),
                 'œ' => flat.push_str("oe"),
@@ -357,6 +359,8 @@ mod tests {
         assert_eq!(fold("  The   Gambia "), "gambia");
         assert_eq!(fold("Gambia, The"), "gambia");
         assert_eq!(fold("Guinea-Bissau"), "guinea bissau");
+        assert_eq!(fold("Bosnia & Herzegovina"), fold("Bosnia and Herzegovina"));
+        assert_eq!(fold("Trinidad&Tobago"), "trinidad and tobago");
         assert_eq!(fold("Türkiye"), fold("Turkiye"));
         assert_eq!(fold("İran"), "iran");
         assert_eq!(fold("Azərbaycan"), "azerbaycan");
