@@ -101,7 +101,7 @@ impl Breaks {
             breaks.push(b);
             last = b;
         }
-        Ok(Breaks(breaks))
+        Ok(Breaks(round(&v, breaks)))
     }
 
     /// The breaks, increasing.
@@ -119,6 +119,45 @@ impl Breaks {
     pub fn class_of(&self, value: f64) -> usize {
         self.0.partition_point(|&b| b <= value)
     }
+}
+
+/// Quantile breaks made round: each break (a value of `sorted`) becomes the roundest number
+/// above the value before it and not above itself, so that a reader takes in "54-69.8" where
+/// the data gave 54.110-69.819 and every value stays in its class (no value lies between).
+fn round(sorted: &[f64], breaks: Vec<f64>) -> Vec<f64> {
+    breaks
+        .into_iter()
+        .map(|b| {
+            let below = sorted.partition_point(|&x| x < b);
+            match below.checked_sub(1).map(|i| sorted[i]) {
+                Some(p) => roundest(p, b),
+                None => b,
+            }
+        })
+        .collect()
+}
+
+/// The number in (`low`, `high`] with the fewest significant digits: the largest multiple
+/// not above `high` of the largest power of ten that has one there (as near the break as
+/// that roundness allows).
+fn roundest(low: f64, high: f64) -> f64 {
+    let mut exp = low.abs().max(high.abs()).log10().floor() as i32;
+    for _ in 0..16 {
+        let step = 10f64.powi(exp);
+        let c = (high / step).floor() * step;
+        // Written with the step's decimals, not 54.100000000000001.
+        let c = if exp < 0 {
+            let f = 10f64.powi(-exp);
+            (c * f).round() / f
+        } else {
+            c
+        };
+        if c > low && c <= high {
+            return c;
+        }
+        exp -= 1;
+    }
+    high
 }
 
 /// Lightness-stepped blues, light to dark, for 1 to 7 classes. Made in CIE LCh(ab) with the

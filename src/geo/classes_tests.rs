@@ -58,6 +58,27 @@ fn quantiles_split_evenly() {
 }
 
 #[test]
+fn quantile_breaks_are_round_and_keep_every_value_in_its_class() {
+    // Life expectancies as written (gapminder 2007): breaks of 54.110 and 69.819 read as 54
+    // and 69.8, with the same classes.
+    let v = [
+        42.082, 46.388, 52.947, 54.11, 60.022, 69.5, 69.819, 72.3, 75.0, 81.2,
+    ];
+    let b = Breaks::quantiles(&v, 3).expect("valid");
+    for &x in b.breaks() {
+        assert!(format!("{x}").len() <= 4, "{:?}", b.breaks());
+    }
+    assert_eq!(counts(&b, &v), [3, 3, 4], "{:?}", b.breaks());
+    assert_eq!(b.breaks(), [54.0, 69.8]);
+    assert_eq!(roundest(52.947, 54.11), 54.0);
+    assert_eq!(roundest(69.5, 69.819), 69.8);
+    assert_eq!(roundest(-5.2, -3.1), -4.0);
+    assert_eq!(roundest(0.00012, 0.000153), 0.00015);
+    assert_eq!(roundest(1.0, 5.0), 5.0);
+    assert_eq!(roundest(999.0, 1000.0), 1000.0);
+}
+
+#[test]
 fn quantiles_with_ties_give_fewer_classes_none_empty() {
     let v = [5.0, 5.0, 5.0, 5.0, 1.0];
     let b = Breaks::quantiles(&v, 3).expect("valid");

@@ -223,10 +223,11 @@ fn bins_and_quantiles_make_the_classes() {
         legend(&["--bins", "10,20,50"]),
         ["under 10%", "10–20%", "20–50%", "50% and over", "no data"]
     );
-    // Seven values in three quantile classes: 8 12 | 24 30 | 40 57 76.
+    // Seven values in three quantile classes: 8 12 | 24 30 | 40 57 76, the break between 12
+    // and 24 written as the round 20.
     assert_eq!(
         legend(&["--classes", "3"]),
-        ["under 24%", "24–40%", "40% and over", "no data"]
+        ["under 20%", "20–40%", "40% and over", "no data"]
     );
     assert_eq!(legend(&[]).len(), 6, "five classes by default, and no data");
     // The colours step from light to dark with the values.
