@@ -95,6 +95,8 @@ struct Head {
 struct Category {
     id: usize,
     label: String,
+    /// Where its first row is: line, and the column of its label.
+    at: (u64, usize),
     cells: Vec<Option<Cell>>,
     /// The value it is ranked by (`top`); missing ranks last.
     rank: f64,
@@ -218,6 +220,43 @@ impl<'p> Rows<'p> {
     /// the sums of the rows above (drawn, it would dwarf them and double the whole); when they
     /// are not, it is drawn as the category it then is, and the user is told.
     pub fn end(&mut self) -> Result<(), DatasetError> {
+        self.end_total()?;
+        if self.plan.series.is_none() {
+            self.check_distinct()?;
+        }
+        Ok(())
+    }
+
+    /// Two categories of one name (gapminder's "China" once a year) would be two bars nobody
+    /// can tell apart: refused, at the second, with what to do. Only the categories kept are
+    /// looked at (with `top`, a folded name does not reach the chart).
+    fn check_distinct(&self) -> Result<(), DatasetError> {
+        let mut order: Vec<&Category> = self.categories.iter().collect();
+        order.sort_by_key(|c| c.id);
+        let mut seen: HashMap<&str, u64> = HashMap::with_capacity(order.len());
+        for c in order {
+            if let Some(&first) = seen.get(c.label.as_str()) {
+                let (line, column) = c.at;
+                let header = &self.plan.headers[self.plan.shown_label];
+                return Err(DatasetError::Refused(
+                    Message::new()
+                        .text(format!(
+                            "{}:{line}:{column}: column '{header}': {:?} is listed twice, first at line {first}, and its bars or slices could not be told apart\n  hint: keep one row for each name, draw another column as the series (",
+                            self.plan.path, c.label
+                        ))
+                        .name("series")
+                        .text("), or make one value of each name's rows with ")
+                        .name("agg")
+                        .text(" (sum, mean, max)"),
+                ));
+            }
+            seen.insert(&c.label, c.at.0);
+        }
+        Ok(())
+    }
+
+    /// A total row held back at the end: left out, or taken in as data.
+    fn end_total(&mut self) -> Result<(), DatasetError> {
         let Some(held) = self.held.take() else {
             return Ok(());
         };
@@ -400,6 +439,7 @@ impl<'p> Rows<'p> {
         self.categories.push(Category {
             id: self.next,
             label,
+            at: (row.line(), row.column(self.plan.shown_label)),
             cells: Vec::new(),
             rank: f64::NEG_INFINITY,
         });

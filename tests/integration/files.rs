@@ -58,9 +58,11 @@ fn a_long_table_of_one_country_draws_its_years() {
         desc(&svg),
         "Bar chart: T. lifeExp. 1952 28.801, 1957 30.332, 1962 31.997."
     );
-    // A column named as the label is still the label.
-    let (_, svg, _) = bar(ONE_COUNTRY, &["--label", "country"]);
-    assert!(desc(&svg).contains("Afghanistan 28.801"));
+    // A column named as the label is still the label: "Afghanistan" three times, three bars
+    // nobody could tell apart, is refused with what to do.
+    let (code, _, err) = bar(ONE_COUNTRY, &["--label", "country"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("\"Afghanistan\" is listed twice"), "{err}");
 }
 
 #[test]

@@ -455,11 +455,12 @@ fn a_name_is_never_cut_at_any_count() {
     let rows: Vec<&str> = all.lines().skip(1).collect();
     for n in [3, 6, 11, 17, 24] {
         // Bangladesh and Burkina Faso among them.
+        let named = |r: &&str| r.starts_with("Bangladesh") || r.starts_with("Burkina");
         let picked: Vec<&str> = rows
             .iter()
             .copied()
-            .filter(|r| r.starts_with("Bangladesh") || r.starts_with("Burkina"))
-            .chain(rows.iter().copied().take(n - 2))
+            .filter(named)
+            .chain(rows.iter().copied().filter(|r| !named(r)).take(n - 2))
             .collect();
         let (_d, f) = file(
             "m.csv",
@@ -569,4 +570,39 @@ fn a_total_row_that_is_not_the_sum_or_not_last_is_data() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_name_listed_twice_is_refused_at_its_second_row() {
+    // gapminder's long table read as one bar a row: "China" once a year, bars nobody can
+    // tell apart.
+    let (_dir, p) = file(
+        "g.csv",
+        "country,year,pop\nChina,2002,1280\nChina,2007,1318\nIndia,2007,1110\n",
+    );
+    let err = refused(
+        "bar",
+        &p,
+        &["--label", "country", "--value", "pop"],
+        &["g.csv:3:1: column 'country': \"China\" is listed twice, first at line 2"],
+    );
+    assert!(
+        err.contains("(--series)") && err.contains("--agg (sum, mean, max)"),
+        "{err}"
+    );
+    // With `top`, among the rows kept.
+    let refused_top = refused(
+        "pie",
+        &p,
+        &["--label", "country", "--value", "pop", "--top", "2"],
+        &["\"China\" is listed twice"],
+    );
+    assert!(refused_top.contains("hint:"), "{refused_top}");
+    // One value a name (`agg`), or the years as series: drawn.
+    let run = draw(
+        "bar",
+        &p,
+        &["--label", "country", "--value", "pop", "--agg", "max"],
+    );
+    assert!(run.has_text("China") && run.has_text("India"));
 }
