@@ -196,15 +196,16 @@ impl Walker {
             surface.set_fill(span.fill.as_ref().map(fill));
             surface.set_stroke(None);
             // The isolates around Arabic text draw nothing; as glyphs they would leave stray
-            // U+2066..U+2069 in the extracted text.
+            // U+2066..U+2069 in the extracted text. A glyph with no text of its own is the
+            // second glyph of a cluster (the letter under a shadda), and is drawn.
             let glyphs: Vec<&usvg::layout::PositionedGlyph> = span
                 .positioned_glyphs
                 .iter()
-                .filter(|g| !g.text.chars().all(is_bidi_control))
+                .filter(|g| g.text.is_empty() || !g.text.chars().all(is_bidi_control))
                 .collect();
             let mut start = 0;
             while start < glyphs.len() {
-                let end = run_end(&glyphs, start);
+                let end = run_end(&glyphs, start, span.font_size.get());
                 self.run(&glyphs[start..end], span.font_size.get(), surface);
                 start = end;
             }
@@ -225,20 +226,41 @@ impl Walker {
         let upem = font.units_per_em();
         let ts = first.transform().pre_scale(upem / size, upem / size);
         let mut text = String::new();
-        let mut out = Vec::with_capacity(glyphs.len());
+        let mut out: Vec<KrillaGlyph> = Vec::with_capacity(glyphs.len());
+        let mut ranges = Vec::with_capacity(glyphs.len());
+        for g in glyphs {
+            let at = text.len();
+            text.push_str(&g.text);
+            ranges.push(at..text.len());
+        }
+        // usvg gives a cluster's text to its first glyph and "" to the rest (the shadda of
+        // كّ); krilla wants every glyph of a cluster to carry the cluster's range, and drops
+        // the base letter otherwise. A glyph without text takes its neighbour's range.
+        for i in 0..ranges.len() {
+            if ranges[i].is_empty() {
+                let near = (0..i)
+                    .rev()
+                    .chain(i + 1..ranges.len())
+                    .find(|&j| !ranges[j].is_empty());
+                if let Some(j) = near {
+                    ranges[i] = ranges[j].clone();
+                }
+            }
+        }
         for (i, g) in glyphs.iter().enumerate() {
             let advance = glyphs.get(i + 1).map_or(0.0, |n| {
                 (n.transform().tx - g.transform().tx) / ts.sx / size
             });
-            let at = text.len();
-            text.push_str(&g.text);
+            // A mark above or below its letter: off the run's baseline, not moving the pen
+            // (krilla's offset is up, the tree's y down).
+            let rise = (first.transform().ty - g.transform().ty) / ts.sy / size;
             out.push(KrillaGlyph::new(
                 GlyphId::new(g.id.0),
                 advance,
                 0.0,
+                rise,
                 0.0,
-                0.0,
-                at..text.len(),
+                ranges[i].clone(),
                 None,
             ));
         }
@@ -254,8 +276,9 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// The end of the run of glyphs from `start` that can be one text-showing operation: same
-/// font, same size and slant, on one baseline.
-fn run_end(glyphs: &[&usvg::layout::PositionedGlyph], start: usize) -> usize {
+/// font, same size and slant, on one line (a mark a little above or below its letter, as GPOS
+/// places the shadda, stays in the run, with its offset).
+fn run_end(glyphs: &[&usvg::layout::PositionedGlyph], start: usize, size: f32) -> usize {
     let first = glyphs[start];
     let t0 = first.transform();
     let upright = t0.kx == 0.0 && t0.ky == 0.0 && t0.sx > 0.0;
@@ -267,7 +290,7 @@ fn run_end(glyphs: &[&usvg::layout::PositionedGlyph], start: usize) -> usize {
             && t.sy == t0.sy
             && t.kx == 0.0
             && t.ky == 0.0
-            && (t.ty - t0.ty).abs() < 1e-3;
+            && (t.ty - t0.ty).abs() < size * 0.5;
         if !same {
             break;
         }

@@ -246,3 +246,59 @@ fn the_report_page_gives_each_image_its_drawn_size() {
         "{height}\n{html}"
     );
 }
+
+#[test]
+fn a_letter_under_a_vowel_mark_is_drawn_in_the_pdf() {
+    // «مكّة»: usvg gives the shadda's cluster text to one glyph and none to the kaf under it;
+    // the PDF once dropped the kaf as if it were an invisible bidi mark (يشكّل drawn «يش ّل»).
+    let dir = tempdir();
+    let csv = write(dir.path(), "one.csv", "label,share\nA,14\n");
+    let out = dir.path().join("c.pdf");
+    bin()
+        .args(["pie", "--donut", "--title", "مكّة", "-o"])
+        .arg(&out)
+        .arg(&csv)
+        .assert()
+        .success();
+    let text = pdf_text(&std::fs::read(&out).expect("pdf"));
+    // The title is the page's first text object: ة, the shadda, the kaf and م, each shown.
+    let bt = text.find("BT ").expect("a text object");
+    let et = bt + text[bt..].find("ET").expect("its end");
+    assert_eq!(glyphs_shown(&text[bt..et]), 4, "{}", &text[bt..et]);
+    // Its cluster's text, once, for copy and paste.
+    assert!(
+        text[bt..et].contains("/ActualText<FEFF06430651>"),
+        "{}",
+        &text[bt..et]
+    );
+}
+
+/// How many two-byte glyph codes the literal strings of `content` show: `(\000\001)` is one.
+fn glyphs_shown(content: &str) -> usize {
+    let mut bytes = 0;
+    let mut chars = content.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '(' {
+            continue;
+        }
+        while let Some(c) = chars.next() {
+            match c {
+                ')' => break,
+                '\\' => {
+                    // An octal escape of up to three digits, or an escaped character.
+                    let mut digits = 0;
+                    while digits < 3 && chars.peek().is_some_and(|d| d.is_digit(8)) {
+                        chars.next();
+                        digits += 1;
+                    }
+                    if digits == 0 {
+                        chars.next();
+                    }
+                    bytes += 1;
+                }
+                _ => bytes += 1,
+            }
+        }
+    }
+    bytes / 2
+}
