@@ -1,6 +1,6 @@
 //! Property test of the layout (issue 20, point 7): in any bar or pie chart drawn (vertical,
 //! horizontal, grouped, stacked, negatives, long names, left to right and right to left, at
-//! several sizes and type sizes) no two texts touch and no text leaves the canvas; and every
+//! several sizes and type sizes, with a reference line and a callout) no two texts touch and no text leaves the canvas; and every
 //! category name is drawn whole (point 6). The texts are measured as drawn: the SVG is read by
 //! usvg with the chart's fonts and each text's glyph outlines give its box.
 
@@ -142,14 +142,28 @@ fn chart() -> impl Strategy<Value = (Kind, String, String)> {
         1usize..=3,
         0usize..10,
         any::<bool>(),
+        0u8..4,
     )
-        .prop_flat_map(|(horizontal, stacked, negative, series, first, arabic)| {
-            let negative = negative && !stacked;
-            table(16, series, negative).prop_map(move |t| {
-                let keys = format!("horizontal = {horizontal}\nstacked = {stacked}");
-                (Kind::Bar, keys, csv(&t, first, arabic))
-            })
-        });
+        .prop_flat_map(
+            |(horizontal, stacked, negative, series, first, arabic, extras)| {
+                let negative = negative && !stacked;
+                table(16, series, negative).prop_map(move |t| {
+                    let mut keys = format!("horizontal = {horizontal}\nstacked = {stacked}");
+                    // A reference line at half the first value, and a callout on the first bar
+                    // (#22): words on the plot, placed where no other text is.
+                    let first_value = t.iter().flatten().flatten().next().copied();
+                    if let (1 | 3, Some(v)) = (extras, first_value) {
+                        keys.push_str(&format!("\nline = [\"{}=Average\"]", (v / 2.0).round()));
+                    }
+                    if extras >= 2 {
+                        let names = if arabic { NAMES_AR } else { NAMES };
+                        let name = names[first % names.len()];
+                        keys.push_str(&format!("\nannotate = [\"{name}=A note on this one\"]"));
+                    }
+                    (Kind::Bar, keys, csv(&t, first, arabic))
+                })
+            },
+        );
     let pies = (any::<bool>(), 0usize..10, any::<bool>(), 1u32..8).prop_flat_map(
         |(donut, first, arabic, n)| {
             proptest::collection::vec(1u32..1000, n as usize).prop_map(move |v| {
