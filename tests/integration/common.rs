@@ -224,3 +224,26 @@ pub fn same_text(golden: &[u8], actual: &[u8]) -> Result<(), String> {
         }
     }
 }
+
+/// The article's crops (shares, with Arabic labels), the table most chart tests draw.
+pub const CROPS: &str =
+    "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,15\nRubber,المطاط,80\n";
+
+/// Runs `sharechart KIND in.csv -o - ARGS` on `csv` in a fresh folder: (exit code, the SVG
+/// on standard output, standard error).
+pub fn run_on(kind: &str, csv: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let dir = tempdir();
+    let input = write(dir.path(), "in.csv", csv);
+    let out = bin()
+        .arg(kind)
+        .arg(&input)
+        .args(["-o", "-"])
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

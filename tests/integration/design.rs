@@ -3,10 +3,7 @@
 //! the content when none is given, `--note`, one digit system for all the text, two-way donut
 //! grids with headers, and a single donut's number shown once, in the text colour.
 
-use crate::common::{bin, fixture, tempdir, texts, write};
-
-const CROPS: &str =
-    "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,15\nRubber,المطاط,80\n";
+use crate::common::{CROPS, bin, fixture, tempdir, texts, write};
 
 fn run(kind: &str, input: &std::path::Path, args: &[&str]) -> std::process::Output {
     bin()

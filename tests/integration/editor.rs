@@ -6,30 +6,10 @@
 
 use std::path::Path;
 
-use crate::common::{bin, fills, names_in, tempdir, texts, write};
+use crate::common::{CROPS, bin, fills, names_in, run_on as run, tempdir, texts, write};
 
-const CROPS: &str =
-    "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,15\nRubber,المطاط,80\n";
 const ENERGY: &str = "label,label_ar,basis,basis_ar,share\nOil,النفط,Production,الإنتاج,43\nOil,النفط,Reserves,الاحتياطي,69\nGas,الغاز,Production,الإنتاج,8\nGas,الغاز,Reserves,الاحتياطي,57\n";
 const WEIGHT: &str = "label,label_ar,share\nLand,اليابسة,~25\nPeople,السكان,≈25\nVotes,الأصوات,30\n";
-
-/// Runs a chart command on `csv` with `args`: (exit code, SVG, stderr).
-fn run(kind: &str, csv: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let dir = tempdir();
-    let input = write(dir.path(), "in.csv", csv);
-    let out = bin()
-        .arg(kind)
-        .arg(&input)
-        .args(["-o", "-"])
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The SVG of a chart that must draw.
 fn svg(kind: &str, csv: &str, args: &[&str]) -> (String, String) {

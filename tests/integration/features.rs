@@ -2,11 +2,8 @@
 //! and share-vs-rest bars, `--top`, themes, Arabic digits, the terminal preview, completions,
 //! the man page and `-o -`.
 
-use crate::common::{bin, tempdir, write};
+use crate::common::{CROPS, bin, tempdir, write};
 use predicates::prelude::PredicateBooleanExt;
-
-const CROPS: &str =
-    "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,15\nRubber,المطاط,80\n";
 
 fn svg_of(args: &[&str], csv: &str) -> String {
     let dir = tempdir();

@@ -5,30 +5,10 @@
 //! the setting of text (balanced titles, numbers isolated in right-to-left titles, the axis
 //! past a largest value on its top tick, single pies sized to their content).
 
-use crate::common::{bin, tempdir, write};
+use crate::common::{CROPS, bin, run_on as run, tempdir, write};
 
-const CROPS: &str =
-    "label,label_ar,share\nDates,التمور,76\nCotton,القطن,43\nWheat,القمح,15\nRubber,المطاط,80\n";
 const ENERGY: &str = "label,label_ar,basis,basis_ar,share\nOil,النفط,Production,الإنتاج,43\nOil,النفط,Reserves,الاحتياطي,69\nNatural gas,الغاز الطبيعي,Production,الإنتاج,8\nNatural gas,الغاز الطبيعي,Reserves,الاحتياطي,57\n";
 const RUSSIA: &str = "label,share\nMuslims in Russia,14\n";
-
-/// Runs a chart command on `csv` with `args`: (exit code, SVG, stderr).
-fn run(kind: &str, csv: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let dir = tempdir();
-    let input = write(dir.path(), "in.csv", csv);
-    let out = bin()
-        .arg(kind)
-        .arg(&input)
-        .args(["-o", "-"])
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The SVG of a chart that must draw.
 fn svg(kind: &str, csv: &str, args: &[&str]) -> String {
