@@ -503,6 +503,29 @@ pub fn source_line(src: &str, locale: &Locale) -> String {
     format!("{word}{src}")
 }
 
+/// The index in `names` (the bars, slices or pies as the chart shows them) of `name`, which
+/// the option `key` gives (`annotate`, `rest-of`); else an error with the nearest names.
+/// `path` names the file in the message.
+pub fn find_drawn(
+    path: &str,
+    names: &[&str],
+    name: &str,
+    key: &'static str,
+) -> Result<usize, crate::options::Message> {
+    if let Some(i) = names.iter().position(|l| text::same_name(l, name)) {
+        return Ok(i);
+    }
+    let near = text::nearest(name, names.iter().copied(), 3);
+    let near: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
+    Err(crate::options::Message::new()
+        .text(format!("{path}: "))
+        .name(key)
+        .text(format!(
+            " names {name:?}, which the chart does not draw\n  hint: the nearest are {}; write the name as the chart shows it, in the chart's language",
+            near.join(", ")
+        )))
+}
+
 /// The label of the remainder of a percentage: `rest`, or "Rest of world".
 pub fn rest_label(rest: Option<&str>, locale: &Locale) -> String {
     match rest {

@@ -585,7 +585,7 @@ fn malformed_lines_and_callouts_are_usage_errors_with_an_example() {
 fn a_name_that_the_chart_does_not_draw_is_an_error_with_the_nearest() {
     let err = fails("bar", CROPS, &["--annotate", "Rubbr=Big"], 1);
     assert!(
-        err.contains("in.csv: --annotate names \"Rubbr\", which is no category of the chart"),
+        err.contains("in.csv: --annotate names \"Rubbr\", which the chart does not draw"),
         "{err}"
     );
     assert!(err.contains("hint: the nearest are \"Rubber\""), "{err}");
@@ -596,7 +596,7 @@ fn a_name_that_the_chart_does_not_draw_is_an_error_with_the_nearest() {
     // An English name on an Arabic chart.
     let err = fails("bar", CROPS, &["--lang", "ar", "--annotate", "Rubber=x"], 1);
     assert!(
-        err.contains("names \"Rubber\", which is no category"),
+        err.contains("names \"Rubber\", which the chart does not draw"),
         "{err}"
     );
     // A pie's slice, a grid's panel.

@@ -374,22 +374,11 @@ fn callouts(ds: &Dataset, notes: &Annotations) -> Result<Vec<Option<plot::Note>>
     Ok(out)
 }
 
-/// The index of the category named `name` (as the chart shows it); `key` is the option
-/// that names it, for the error.
+/// The index of the category `name` (as the chart shows it); `key` is the option that names
+/// it, for the error: [`crate::layout::find_drawn`].
 pub(super) fn find_category(ds: &Dataset, name: &str, key: &'static str) -> Result<usize, KindError> {
-    if let Some(i) = ds.labels.iter().position(|l| crate::text::same_name(l, name)) {
-        return Ok(i);
-    }
-    let near = crate::text::nearest(name, ds.labels.iter().map(String::as_str), 3);
-    let near: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
-    Err(Message::new()
-        .text(format!("{}: ", ds.path))
-        .name(key)
-        .text(format!(
-            " names {name:?}, which is no category of the chart\n  hint: the nearest are {}; write the name as the chart shows it, in the chart's language",
-            near.join(", ")
-        ))
-        .into())
+    let names: Vec<&str> = ds.labels.iter().map(String::as_str).collect();
+    crate::layout::find_drawn(&ds.path, &names, name, key).map_err(KindError::from)
 }
 
 /// The error for the callout of category `i` (in `extras`) that touches another text or

@@ -417,27 +417,14 @@ fn slice_notes(
     Ok(out)
 }
 
-/// The index in `names` (a pie's slices, a grid's pies) of `name` as the chart shows it;
-/// `key` is the option that names it, for the error.
+/// The index in `names` (a pie's slices, a grid's pies) of `name`: [`crate::layout::find_drawn`].
 pub(super) fn find(
     ds: &Dataset,
     names: &[&str],
     name: &str,
     key: &'static str,
 ) -> Result<usize, KindError> {
-    if let Some(i) = names.iter().position(|l| crate::text::same_name(l, name)) {
-        return Ok(i);
-    }
-    let near = crate::text::nearest(name, names.iter().copied(), 3);
-    let near: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
-    Err(Message::new()
-        .text(format!("{}: ", ds.path))
-        .name(key)
-        .text(format!(
-            " names {name:?}, which the chart does not draw\n  hint: the nearest are {}; write the name as the chart shows it, in the chart's language",
-            near.join(", ")
-        ))
-        .into())
+    crate::layout::find_drawn(&ds.path, names, name, key).map_err(KindError::from)
 }
 
 /// The callouts of a pie: each slice's name (wrapped, never cut) and value, the side of the
