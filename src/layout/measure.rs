@@ -146,7 +146,8 @@ pub fn fits_words(fonts: &FontSet, text: &str, size: f64, bold: bool, max_width:
 }
 
 /// A word wider than `max_width` in pieces that fit, each as long as it can be (at least one
-/// character a piece).
+/// character a piece), ending after a hyphen, slash or dash where one lies in the piece's
+/// second half ("Pointe-Saint-" / "Charles", not "Pointe-Saint-Ch" / "arles").
 fn break_word(fonts: &FontSet, word: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut pieces = Vec::new();
@@ -163,8 +164,16 @@ fn break_word(fonts: &FontSet, word: &str, size: f64, bold: bool, max_width: f64
                 hi = mid - 1;
             }
         }
-        pieces.push(chars[start..lo].iter().collect());
-        start = lo;
+        let end = if lo < chars.len() {
+            (start + (lo - start).div_ceil(2)..lo)
+                .rev()
+                .find(|&i| matches!(chars[i - 1], '-' | '/' | '\u{2010}' | '\u{2013}' | '_'))
+                .unwrap_or(lo)
+        } else {
+            lo
+        };
+        pieces.push(chars[start..end].iter().collect());
+        start = end;
     }
     pieces
 }
@@ -177,6 +186,22 @@ mod tests {
         crate::fonts::Fonts::default()
             .set(&[])
             .expect("embedded fonts")
+    }
+
+    #[test]
+    fn a_long_word_breaks_after_a_hyphen_where_one_is_near() {
+        let fonts = embedded();
+        let word = "161-Saint-HenriPetite-BourgognePointe-Saint-Charles";
+        let max = fonts.width("161-Saint-HenriPetite-BourgognePointe-Sai", 8.5, false);
+        let pieces = break_word(&fonts, word, 8.5, false, max);
+        assert_eq!(pieces.concat(), word, "nothing lost");
+        assert!(pieces[0].ends_with('-'), "{pieces:?}");
+        assert!(pieces.iter().all(|p| fonts.width(p, 8.5, false) <= max), "{pieces:?}");
+        // No hyphen: as long as it fits.
+        let long = "Internationalisation".repeat(3);
+        let pieces = break_word(&fonts, &long, 8.5, false, 60.0);
+        assert_eq!(pieces.concat(), long);
+        assert!(pieces.len() > 2);
     }
 
     #[test]
