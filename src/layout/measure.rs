@@ -196,7 +196,10 @@ mod tests {
         let pieces = break_word(&fonts, word, 8.5, false, max);
         assert_eq!(pieces.concat(), word, "nothing lost");
         assert!(pieces[0].ends_with('-'), "{pieces:?}");
-        assert!(pieces.iter().all(|p| fonts.width(p, 8.5, false) <= max), "{pieces:?}");
+        assert!(
+            pieces.iter().all(|p| fonts.width(p, 8.5, false) <= max),
+            "{pieces:?}"
+        );
         // No hyphen: as long as it fits.
         let long = "Internationalisation".repeat(3);
         let pieces = break_word(&fonts, &long, 8.5, false, 60.0);
