@@ -219,6 +219,12 @@ impl<'a> Page<'a> {
         measure::wrap(self.context.fonts, s, size, bold, max_width)
     }
 
+    /// [`Page::wrap`] in lines of about equal length, no one-word last line
+    /// ([`measure::balanced`]).
+    pub fn balanced(&self, s: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+        measure::balanced(self.context.fonts, s, size, bold, max_width)
+    }
+
     /// True when every word of `s` fits `max_width` ([`measure::fits_words`]).
     pub fn fits_words(&self, s: &str, size: f64, bold: bool, max_width: f64) -> bool {
         measure::fits_words(self.context.fonts, s, size, bold, max_width)

@@ -809,3 +809,25 @@ fn a_single_pie_is_as_tall_as_its_content() {
     let c = text(&s, "About 20 million people");
     assert!(c.y < height(&s), "{c:?}");
 }
+
+#[test]
+fn a_callout_wraps_into_balanced_lines() {
+    // Over a bar of a 260 px chart "A note on this one" takes two lines: "A note on" / "this
+    // one", not "A note on this" / "one".
+    let s = svg(
+        "bar",
+        "name,value\nChad,120\nIran,50\n",
+        &["--width", "260", "--annotate", "Chad=A note on this one"],
+    );
+    let lines: Vec<String> = crate::common::texts(&s)
+        .into_iter()
+        .filter(|t| {
+            ["A", "note", "on", "this", "one"]
+                .iter()
+                .any(|w| t.split(' ').any(|x| x == *w))
+        })
+        .collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    assert_eq!(lines.join(" "), "A note on this one", "{lines:?}");
+    assert!(lines.iter().all(|l| l.contains(' ')), "{lines:?}");
+}

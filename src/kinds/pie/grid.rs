@@ -89,10 +89,10 @@ fn note_lines(cx: &Page, notes: &Notes, v: Option<(f64, bool)>, width: f64) -> V
             Some((v, approx)) => format!("{rest} {}", cx.approx_label(100.0 - v, approx)),
             None => rest.clone(),
         };
-        out.extend(cx.wrap(&text, size, false, width));
+        out.extend(cx.balanced(&text, size, false, width));
     }
     if let Some(c) = &notes.callout {
-        out.extend(cx.wrap(c, size, false, width));
+        out.extend(cx.balanced(c, size, false, width));
     }
     out
 }

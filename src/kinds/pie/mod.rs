@@ -484,7 +484,7 @@ fn callouts(cx: &Page, slices: &[Slice], donut: bool, notes: &[Option<String>]) 
                 if sl.approx { format!("~{text}") } else { text }
             };
             let note = notes.get(i).cloned().flatten();
-            let note = note.map_or_else(Vec::new, |n| cx.wrap(&n, s.label, false, max_w));
+            let note = note.map_or_else(Vec::new, |n| cx.balanced(&n, s.label, false, max_w));
             (cx.wrap(&sl.label, s.label, false, max_w), value, note)
         })
         .collect();

@@ -192,13 +192,14 @@ impl Extras {
     }
 }
 
-/// A callout in lines of at most `width` (wider, to its longest word, when a word is).
+/// A callout in balanced lines of at most `width` (wider, to its longest word, when a word is):
+/// "A note on this" / "one" reads as "A note on" / "this one".
 fn callout_lines(cx: &Page, text: &str, size: f64, width: f64) -> Vec<String> {
     let longest = text
         .split(' ')
         .map(|w| cx.width(w, size, false))
         .fold(0.0, f64::max);
-    cx.wrap(text, size, false, width.max(longest))
+    cx.balanced(text, size, false, width.max(longest))
 }
 
 impl Placed {
